@@ -1,0 +1,19 @@
+package org.complaintdesk.cases;
+
+import java.util.Locale;
+
+/** Where a case is in its life. */
+public enum CaseStatus {
+  NEW,
+  ASSIGNED,
+  REPLIED,
+  RESOLVED;
+
+  public String key() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static CaseStatus fromKey(String key) {
+    return CaseStatus.valueOf(key.toUpperCase(Locale.ROOT));
+  }
+}

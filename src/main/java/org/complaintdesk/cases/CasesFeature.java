@@ -1,0 +1,17 @@
+package org.complaintdesk.cases;
+
+import java.time.Clock;
+import org.complaintdesk.auth.AuthService;
+import org.complaintdesk.events.EventLog;
+import org.complaintdesk.ingest.MentionService;
+import org.jdbi.v3.core.Jdbi;
+
+/** Builds the case service; its resource is registered with the replies it shows. */
+public final class CasesFeature {
+  private CasesFeature() {}
+
+  public static CaseService create(
+      Jdbi jdbi, MentionService mentions, AuthService users, EventLog events, Clock clock) {
+    return new CaseService(jdbi, mentions, users, events, clock);
+  }
+}

@@ -1,0 +1,119 @@
+package org.complaintdesk.cases;
+
+import com.codahale.metrics.annotation.Timed;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.auth.Auth;
+import io.dropwizard.jersey.params.IntParam;
+import io.dropwizard.jersey.params.LongParam;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Set;
+import org.complaintdesk.auth.AuthService;
+import org.complaintdesk.auth.Role;
+import org.complaintdesk.auth.User;
+import org.complaintdesk.common.Page;
+import org.complaintdesk.common.QueryParams;
+import org.complaintdesk.events.Event;
+import org.complaintdesk.events.EventLog;
+import org.complaintdesk.ingest.Mention;
+
+@Path("/api/cases")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CasesResource {
+  private static final Set<String> STATUSES =
+      Set.of("open", "new", "assigned", "replied", "resolved");
+
+  private final CaseService cases;
+  private final AuthService users;
+  private final EventLog events;
+  private final ReplyHistory replies;
+
+  /** The replies of a case, oldest first; the replies feature owns them. */
+  @FunctionalInterface
+  public interface ReplyHistory {
+    List<?> forCase(long caseId);
+  }
+
+  public CasesResource(
+      CaseService cases, AuthService users, EventLog events, ReplyHistory replies) {
+    this.cases = cases;
+    this.users = users;
+    this.events = events;
+    this.replies = replies;
+  }
+
+  /** A case with its customer's posts, the replies sent, and its history. */
+  public record CaseDetail(
+      @JsonProperty("case") Case kase,
+      List<Mention> mentions,
+      List<?> replies,
+      List<Event> events) {}
+
+  public record AssignRequest(@NotBlank String responder) {}
+
+  @GET
+  @Timed
+  @RolesAllowed({Role.ADMIN_NAME, Role.RESPONDER_NAME})
+  public Page<Case> list(
+      @Auth User user,
+      @QueryParam("status") String status,
+      @QueryParam("assignee") String assignee,
+      @QueryParam("limit") @DefaultValue("50") IntParam limit,
+      @QueryParam("offset") @DefaultValue("0") IntParam offset) {
+    Long assigneeId = null;
+    if (assignee != null && !assignee.isBlank()) {
+      String name = "me".equals(assignee.trim()) ? user.username() : assignee.trim();
+      assigneeId =
+          users
+              .findUser(name)
+              .map(User::id)
+              .orElseThrow(() -> new BadRequestException("unknown assignee '" + assignee + "'"));
+    }
+    return cases.list(
+        QueryParams.oneOf("status", status, STATUSES),
+        assigneeId,
+        QueryParams.bounded("limit", limit.get(), 1, 500),
+        QueryParams.bounded("offset", offset.get(), 0, 1_000_000));
+  }
+
+  @GET
+  @Path("/{id}")
+  @Timed
+  @RolesAllowed({Role.ADMIN_NAME, Role.RESPONDER_NAME})
+  public CaseDetail get(@PathParam("id") LongParam id) {
+    Case c = cases.get(id.get());
+    return new CaseDetail(
+        c, cases.mentionsOf(c.id()), replies.forCase(c.id()), events.forCase(c.id()));
+  }
+
+  @POST
+  @Path("/{id}/assign")
+  @Timed
+  @RolesAllowed({Role.ADMIN_NAME, Role.RESPONDER_NAME})
+  public Case assign(
+      @Auth User user, @PathParam("id") LongParam id, @Valid @NotNull AssignRequest request) {
+    return cases.assign(id.get(), request.responder(), user);
+  }
+
+  @POST
+  @Path("/{id}/resolve")
+  @Timed
+  @RolesAllowed({Role.ADMIN_NAME, Role.RESPONDER_NAME})
+  public Case resolve(@Auth User user, @PathParam("id") LongParam id) {
+    return cases.resolve(id.get(), user);
+  }
+}

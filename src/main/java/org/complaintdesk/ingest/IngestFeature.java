@@ -1,0 +1,56 @@
+package org.complaintdesk.ingest;
+
+import io.dropwizard.core.setup.Environment;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.complaintdesk.ComplaintDeskConfiguration;
+import org.complaintdesk.common.Network;
+import org.complaintdesk.ingest.demo.DemoSource;
+import org.complaintdesk.keywords.KeywordService;
+import org.complaintdesk.replies.ReplySender;
+import org.jdbi.v3.core.Jdbi;
+
+/** Registers the sources (each with its poller and health check) and the sources API. */
+public final class IngestFeature {
+  private IngestFeature() {}
+
+  /** What ingest gives the rest of the application. */
+  public record Wiring(
+      IngestService ingest, MentionService mentions, List<ReplySender> replySenders) {}
+
+  public static Wiring register(
+      Environment environment,
+      Jdbi jdbi,
+      ComplaintDeskConfiguration config,
+      KeywordService keywords,
+      Clock clock) {
+    var ingest = new IngestService(jdbi, keywords, clock);
+    var mentions = new MentionService(jdbi);
+    List<ReplySender> senders = new ArrayList<>();
+    var demo = config.getDemo();
+    if (demo.enabled) {
+      var source = ingest.registerSource("demo", Network.DEMO, null, true);
+      var demoSource =
+          new DemoSource(demo, keywords::matcher, clock, environment.getObjectMapper());
+      manage(environment, ingest, source, demoSource, demo.interval.toJavaDuration(), clock);
+      senders.add(demoSource);
+    }
+    environment.jersey().register(new SourcesResource(ingest));
+    return new Wiring(ingest, mentions, senders);
+  }
+
+  private static void manage(
+      Environment environment,
+      IngestService ingest,
+      Source source,
+      MentionSource fetcher,
+      Duration interval,
+      Clock clock) {
+    environment.lifecycle().manage(new SourcePoller(source, fetcher, ingest, interval, clock));
+    environment
+        .healthChecks()
+        .register("source-" + source.name(), new SourceHealthCheck(ingest, source.id()));
+  }
+}

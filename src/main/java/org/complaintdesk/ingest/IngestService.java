@@ -1,0 +1,87 @@
+package org.complaintdesk.ingest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.complaintdesk.keywords.Keyword;
+import org.complaintdesk.keywords.KeywordService;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The write path for mentions: every source hands its batches here. Stores each post once per
+ * (network, external id), tags it with the keyword it matched, and moves the source's cursor in the
+ * same transaction.
+ */
+public class IngestService {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+  private static final int MAX_ERROR_CHARS = 500;
+
+  private final Jdbi jdbi;
+  private final KeywordService keywords;
+  private final Clock clock;
+
+  public IngestService(Jdbi jdbi, KeywordService keywords, Clock clock) {
+    this.jdbi = jdbi;
+    this.keywords = keywords;
+    this.clock = clock;
+  }
+
+  public IngestResult ingest(long sourceId, FetchResult batch) {
+    var matcher = keywords.matcher();
+    Instant now = clock.instant();
+    return jdbi.inTransaction(
+        handle -> {
+          var mentions = handle.attach(MentionDao.class);
+          int stored = 0;
+          int duplicates = 0;
+          int unmatched = 0;
+          for (IncomingMention m : batch.mentions()) {
+            Optional<Keyword> keyword = matcher.firstMatch(m.text());
+            if (keyword.isEmpty()) {
+              unmatched++;
+              continue;
+            }
+            if (mentions.insertIfAbsent(sourceId, m, keyword.get().id(), now) == 1) {
+              stored++;
+            } else {
+              duplicates++;
+            }
+          }
+          handle
+              .attach(SourceDao.class)
+              .recordSuccess(sourceId, batch.nextCursor(), batch.mentions().size(), now);
+          return new IngestResult(stored, duplicates, unmatched);
+        });
+  }
+
+  /** Records a failed fetch on the source; the cursor stays where it was. */
+  public void recordFailure(long sourceId, Throwable error) {
+    String message = error.getClass().getSimpleName() + ": " + error.getMessage();
+    if (message.length() > MAX_ERROR_CHARS) {
+      message = message.substring(0, MAX_ERROR_CHARS);
+    }
+    try {
+      jdbi.onDemand(SourceDao.class).recordFailure(sourceId, message, clock.instant());
+    } catch (RuntimeException e) {
+      LOG.error("Could not record the failure of source {}", sourceId, e);
+    }
+  }
+
+  public Source registerSource(
+      String name, org.complaintdesk.common.Network network, String query, boolean enabled) {
+    var dao = jdbi.onDemand(SourceDao.class);
+    dao.upsert(name, network, query, enabled);
+    return dao.findByName(name).orElseThrow();
+  }
+
+  public Optional<Source> source(long id) {
+    return jdbi.onDemand(SourceDao.class).find(id);
+  }
+
+  public List<Source> sources() {
+    return jdbi.onDemand(SourceDao.class).list();
+  }
+}

@@ -1,0 +1,60 @@
+package org.complaintdesk.ingest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.complaintdesk.common.Network;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(Source.class)
+interface SourceDao {
+  String COLUMNS =
+      """
+      id, name, network, query, cursor, enabled, last_success_at, last_error_at, last_error,
+      consecutive_failures, items_fetched
+      """;
+
+  @SqlUpdate(
+      """
+      INSERT INTO sources (name, network, query, enabled, consecutive_failures, items_fetched)
+      VALUES (:name, :network, :query, :enabled, 0, 0)
+      ON CONFLICT (name) DO UPDATE SET network = :network, query = :query, enabled = :enabled
+      """)
+  void upsert(
+      @Bind("name") String name,
+      @Bind("network") Network network,
+      @Bind("query") String query,
+      @Bind("enabled") boolean enabled);
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM sources WHERE name = :name")
+  Optional<Source> findByName(@Bind("name") String name);
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM sources WHERE id = :id")
+  Optional<Source> find(@Bind("id") long id);
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM sources ORDER BY name")
+  List<Source> list();
+
+  @SqlUpdate(
+      """
+      UPDATE sources SET cursor = :cursor, last_success_at = :now, consecutive_failures = 0,
+        items_fetched = items_fetched + :fetched
+      WHERE id = :id
+      """)
+  void recordSuccess(
+      @Bind("id") long id,
+      @Bind("cursor") String cursor,
+      @Bind("fetched") int fetched,
+      @Bind("now") Instant now);
+
+  @SqlUpdate(
+      """
+      UPDATE sources SET last_error_at = :now, last_error = :error,
+        consecutive_failures = consecutive_failures + 1
+      WHERE id = :id
+      """)
+  void recordFailure(@Bind("id") long id, @Bind("error") String error, @Bind("now") Instant now);
+}

@@ -1,0 +1,50 @@
+package org.complaintdesk.replies;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.complaintdesk.common.Network;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(Reply.class)
+interface ReplyDao {
+  String SELECT =
+      """
+      SELECT r.id, r.case_id, r.in_reply_to_mention_id, r.author_id, u.username AS author,
+        r.network, r.text, r.status, r.external_id, r.error, r.created_at, r.sent_at
+      FROM replies r JOIN users u ON u.id = r.author_id
+      """;
+
+  @SqlQuery(
+      """
+      INSERT INTO replies (case_id, in_reply_to_mention_id, author_id, network, text, status,
+        created_at)
+      VALUES (:caseId, :mentionId, :authorId, :network, :text, 'sending', :now)
+      RETURNING id
+      """)
+  long insert(
+      @Bind("caseId") long caseId,
+      @Bind("mentionId") long mentionId,
+      @Bind("authorId") long authorId,
+      @Bind("network") Network network,
+      @Bind("text") String text,
+      @Bind("now") Instant now);
+
+  @SqlUpdate(
+      "UPDATE replies SET status = 'sent', external_id = :externalId, sent_at = :sentAt, error = NULL"
+          + " WHERE id = :id")
+  void markSent(
+      @Bind("id") long id, @Bind("externalId") String externalId, @Bind("sentAt") Instant sentAt);
+
+  @SqlUpdate("UPDATE replies SET status = 'failed', error = :error WHERE id = :id")
+  void markFailed(@Bind("id") long id, @Bind("error") String error);
+
+  @SqlQuery(SELECT + " WHERE r.id = :id")
+  Optional<Reply> find(@Bind("id") long id);
+
+  @SqlQuery(SELECT + " WHERE r.case_id = :caseId ORDER BY r.id")
+  List<Reply> forCase(@Bind("caseId") long caseId);
+}

@@ -1,0 +1,33 @@
+package org.complaintdesk.sentiment;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+public class SentimentConfiguration {
+  /** Score mentions as they arrive. Off, mentions stay pending (useful for ingest benchmarks). */
+  @JsonProperty public boolean enabled = true;
+
+  /** A mention whose detractor probability reaches this is flagged and opens a case. */
+  @JsonProperty
+  @DecimalMin("0.0")
+  @DecimalMax("1.0")
+  public double detractorThreshold = 0.5;
+
+  /** Scoring threads; 0 means one per CPU core. */
+  @JsonProperty
+  @Min(0)
+  @Max(64)
+  public int workers = 0;
+
+  /** Longer texts are stored but not scored (marked unscored). */
+  @JsonProperty
+  @Min(10)
+  public int maxTextChars = 5000;
+
+  public int effectiveWorkers() {
+    return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+  }
+}

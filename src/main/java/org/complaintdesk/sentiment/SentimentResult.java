@@ -1,0 +1,52 @@
+package org.complaintdesk.sentiment;
+
+import java.util.List;
+
+/**
+ * What the sentiment component concluded about one text, and why.
+ *
+ * @param status scored, unscored (nothing to score: empty, emoji only, too long), unsupported (a
+ *     language we have no model for) or failed (the analyser threw)
+ * @param label negative, neutral or positive; null unless scored
+ * @param score mean sentiment in [-1, 1]
+ * @param detractorProbability probability that the author is an angry detractor
+ * @param detractor the decision: probability at or above the configured threshold
+ * @param confidence how sure the model is of the label, in [0, 1]
+ * @param evidence the phrases and cues that drove the decision, in the original wording
+ */
+public record SentimentResult(
+    String status,
+    String label,
+    double score,
+    double detractorProbability,
+    boolean detractor,
+    double confidence,
+    String language,
+    List<SentenceSentiment> sentences,
+    List<Evidence> evidence,
+    String model,
+    String error) {
+
+  public static final String SCORED = "scored";
+  public static final String UNSCORED = "unscored";
+  public static final String UNSUPPORTED = "unsupported";
+  public static final String FAILED = "failed";
+
+  public SentimentResult {
+    sentences = sentences == null ? List.of() : List.copyOf(sentences);
+    evidence = evidence == null ? List.of() : List.copyOf(evidence);
+  }
+
+  public static SentimentResult notScored(
+      String status, String language, String model, String why) {
+    return new SentimentResult(
+        status, null, 0, 0, false, 0, language, List.of(), List.of(), model, why);
+  }
+
+  /** One sentence's verdict. */
+  public record SentenceSentiment(
+      String text, String label, double negativeProbability, double positiveProbability) {}
+
+  /** A phrase or cue that pushed the decision, with how strongly. */
+  public record Evidence(String text, String kind, double weight) {}
+}

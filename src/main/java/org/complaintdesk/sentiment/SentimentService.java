@@ -1,0 +1,84 @@
+package org.complaintdesk.sentiment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.complaintdesk.ingest.MentionService;
+import org.jdbi.v3.core.Jdbi;
+
+/** Stores sentiment results and serves them back with their sentences and evidence. */
+public class SentimentService {
+  private final SentimentDao dao;
+  private final MentionService mentions;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  public SentimentService(Jdbi jdbi, MentionService mentions, ObjectMapper json, Clock clock) {
+    this.dao = jdbi.onDemand(SentimentDao.class);
+    this.mentions = mentions;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  public void save(long mentionId, SentimentResult r) {
+    dao.upsert(
+        mentionId,
+        r.status(),
+        r.label(),
+        r.score(),
+        r.detractor(),
+        r.detractorProbability(),
+        r.language(),
+        write(r.sentences()),
+        write(r.evidence()),
+        r.model(),
+        r.error(),
+        clock.instant());
+    mentions.recordSentiment(mentionId, r.status(), r.label(), r.detractor(), r.language());
+  }
+
+  /** A stored result, as the API shows it. */
+  public record StoredSentiment(SentimentResult result, java.time.Instant scoredAt) {}
+
+  public Optional<StoredSentiment> find(long mentionId) {
+    return dao.find(mentionId)
+        .map(
+            s ->
+                new StoredSentiment(
+                    new SentimentResult(
+                        s.status(),
+                        s.label(),
+                        s.score() == null ? 0 : s.score(),
+                        s.detractorProbability() == null ? 0 : s.detractorProbability(),
+                        s.detractor(),
+                        0,
+                        s.language(),
+                        read(s.sentences(), new TypeReference<>() {}),
+                        read(s.evidence(), new TypeReference<>() {}),
+                        s.model(),
+                        s.error()),
+                    s.scoredAt()));
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private <T> List<T> read(String value, TypeReference<List<T>> type) {
+    if (value == null || value.isBlank()) {
+      return List.of();
+    }
+    try {
+      return json.readValue(value, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored sentiment is not valid JSON", e);
+    }
+  }
+}
