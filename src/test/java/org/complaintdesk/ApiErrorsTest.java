@@ -47,7 +47,8 @@ class ApiErrorsTest {
   }
 
   private static Response post(String token, String path, String rawJson) {
-    return TestApp.as(APP, token, path).post(Entity.entity(rawJson, MediaType.APPLICATION_JSON_TYPE));
+    return TestApp.as(APP, token, path)
+        .post(Entity.entity(rawJson, MediaType.APPLICATION_JSON_TYPE));
   }
 
   @Test
@@ -59,7 +60,10 @@ class ApiErrorsTest {
 
   @Test
   void unknownIdsAre404() {
-    assertThat(expectError(TestApp.as(APP, responder, "/api/cases/999999").get(), 404).get("message").asText())
+    assertThat(
+            expectError(TestApp.as(APP, responder, "/api/cases/999999").get(), 404)
+                .get("message")
+                .asText())
         .contains("999999");
     expectError(TestApp.as(APP, responder, "/api/mentions/424242").get(), 404);
     expectError(post(responder, "/api/cases/999999/resolve", "{}"), 404);
@@ -95,7 +99,8 @@ class ApiErrorsTest {
   void emptyAndOversizedRepliesAre422AndUnknownResponder422() {
     // No demo traffic in this app: the reply checks run before the case lookup for text problems.
     expectError(post(responder, "/api/cases/1/replies", "{\"text\":\"   \"}"), 422);
-    expectError(post(responder, "/api/cases/1/replies", "{\"text\":\"" + "x".repeat(10_240) + "\"}"), 422);
+    expectError(
+        post(responder, "/api/cases/1/replies", "{\"text\":\"" + "x".repeat(10_240) + "\"}"), 422);
     expectError(post(responder, "/api/cases/1/replies", "{}"), 422);
     expectError(post(responder, "/api/cases/1/assign", "{}"), 422);
   }
@@ -105,8 +110,10 @@ class ApiErrorsTest {
     try (Response created = post(admin, "/api/keywords", "{\"term\":\"Acme Widgets\"}")) {
       assertThat(created.getStatus()).isEqualTo(201);
     }
-    assertThat(expectError(post(admin, "/api/keywords", "{\"term\":\"  acme   WIDGETS \"}"), 409)
-            .get("message").asText())
+    assertThat(
+            expectError(post(admin, "/api/keywords", "{\"term\":\"  acme   WIDGETS \"}"), 409)
+                .get("message")
+                .asText())
         .contains("already watched");
     expectError(post(admin, "/api/keywords", "{\"term\":\"\"}"), 422);
     expectError(post(admin, "/api/keywords", "{\"term\":\"" + "k".repeat(300) + "\"}"), 422);

@@ -40,8 +40,15 @@ class CommandsTest {
                         .list());
     assertThat(tables)
         .contains(
-            "users", "api_tokens", "keywords", "sources", "mentions", "sentiment_results",
-            "cases", "replies", "events");
+            "users",
+            "api_tokens",
+            "keywords",
+            "sources",
+            "mentions",
+            "sentiment_results",
+            "cases",
+            "replies",
+            "events");
   }
 
   @Test

@@ -33,7 +33,10 @@ class EndToEndTest {
         await()
             .atMost(Duration.ofSeconds(90))
             .until(
-                () -> TestApp.as(APP, token, "/api/cases?status=new").get(JsonNode.class).path("items"),
+                () ->
+                    TestApp.as(APP, token, "/api/cases?status=new")
+                        .get(JsonNode.class)
+                        .path("items"),
                 items -> items.size() > 0)
             .get(0);
     long caseId = kase.get("id").asLong();
@@ -78,10 +81,14 @@ class EndToEndTest {
     assertThat(resolved.get("resolutionMs").asLong()).isEqualTo(900_000);
     assertThat(resolved.get("status").asText()).isEqualTo("resolved");
 
-    JsonNode events = TestApp.as(APP, token, "/api/cases/" + caseId).get(JsonNode.class).get("events");
+    JsonNode events =
+        TestApp.as(APP, token, "/api/cases/" + caseId).get(JsonNode.class).get("events");
     assertThat(events.findValuesAsText("type"))
         .containsSubsequence("case_opened", "assigned", "reply_sent", "first_response", "resolved");
-    assertThat(events.findValues("durationMs").stream().filter(JsonNode::isNumber).map(JsonNode::asLong))
+    assertThat(
+            events.findValues("durationMs").stream()
+                .filter(JsonNode::isNumber)
+                .map(JsonNode::asLong))
         .contains(300_000L, 900_000L);
   }
 
@@ -92,13 +99,17 @@ class EndToEndTest {
         await()
             .atMost(Duration.ofSeconds(30))
             .until(
-                () -> TestApp.as(APP, token, "/api/mentions?limit=200").get(JsonNode.class).get("items"),
+                () ->
+                    TestApp.as(APP, token, "/api/mentions?limit=200")
+                        .get(JsonNode.class)
+                        .get("items"),
                 items -> items.size() >= 50);
     for (JsonNode m : mentions) {
       assertThat(m.get("keywordId").isNumber()).isTrue();
       assertThat(m.get("externalId").asText()).startsWith("demo-");
     }
-    JsonNode health = TestApp.as(APP, TestApp.login(APP, TestApp.ADMIN), "/api/sources").get(JsonNode.class);
+    JsonNode health =
+        TestApp.as(APP, TestApp.login(APP, TestApp.ADMIN), "/api/sources").get(JsonNode.class);
     assertThat(health.get(0).get("name").asText()).isEqualTo("demo");
     assertThat(health.get(0).get("itemsFetched").asLong()).isPositive();
     assertThat(health.get(0).get("consecutiveFailures").asInt()).isZero();

@@ -4,7 +4,9 @@ import org.complaintdesk.testing.TestDatabases;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 
-/** The same contract on PostgreSQL (skipped with a message when none is reachable, except in CI). */
+/**
+ * The same contract on PostgreSQL (skipped with a message when none is reachable, except in CI).
+ */
 class PostgresStorageTest extends StorageContract {
   private TestDatabases.PostgresSchema schema;
 

@@ -1,12 +1,12 @@
 package org.complaintdesk.db;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import org.complaintdesk.testing.TestDatabases;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class SqliteStorageTest extends StorageContract {
   @TempDir Path dir;

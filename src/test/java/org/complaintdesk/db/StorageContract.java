@@ -63,7 +63,8 @@ abstract class StorageContract {
     auth = new AuthService(jdbi, clock, authConfig);
     cases = new CaseService(jdbi, mentions, auth, new EventLog(jdbi), clock);
     sentiment =
-        new SentimentService(jdbi, mentions, io.dropwizard.jackson.Jackson.newObjectMapper(), clock);
+        new SentimentService(
+            jdbi, mentions, io.dropwizard.jackson.Jackson.newObjectMapper(), clock);
     sourceId = ingest.registerSource("fake", Network.MASTODON, "Acme", true).id();
   }
 
@@ -109,20 +110,34 @@ abstract class StorageContract {
   void sentimentIsStoredAndFiltersWork() {
     ingest.ingest(
         sourceId,
-        new FetchResult(List.of(post("a", "ann", "Acme is awful"), post("b", "bob", "Acme ok")), null));
+        new FetchResult(
+            List.of(post("a", "ann", "Acme is awful"), post("b", "bob", "Acme ok")), null));
     Mention angry = mentions.pendingSentiment(Set.of(), 10).get(0);
     var result =
         new SentimentResult(
-            "scored", "negative", -0.8, 0.9, true, 0.9, "en", List.of(),
-            List.of(new SentimentResult.Evidence("awful", "negative phrase", 0.9)), "test", null);
+            "scored",
+            "negative",
+            -0.8,
+            0.9,
+            true,
+            0.9,
+            "en",
+            List.of(),
+            List.of(new SentimentResult.Evidence("awful", "negative phrase", 0.9)),
+            "test",
+            null);
     sentiment.save(angry.id(), result);
     assertThat(mentions.pendingSentiment(Set.of(), 10)).hasSize(1);
     var flagged = mentions.list(new MentionFilter(true, null, null, null, null), 10, 0);
     assertThat(flagged.items()).extracting(Mention::externalId).containsExactly("a");
-    assertThat(mentions.list(new MentionFilter(null, null, null, "en", null), 10, 0).items()).hasSize(1);
-    assertThat(mentions.list(new MentionFilter(null, Network.X, null, null, null), 10, 0).items()).isEmpty();
+    assertThat(mentions.list(new MentionFilter(null, null, null, "en", null), 10, 0).items())
+        .hasSize(1);
+    assertThat(mentions.list(new MentionFilter(null, Network.X, null, null, null), 10, 0).items())
+        .isEmpty();
     var stored = sentiment.find(angry.id()).orElseThrow().result();
-    assertThat(stored.evidence()).extracting(SentimentResult.Evidence::text).containsExactly("awful");
+    assertThat(stored.evidence())
+        .extracting(SentimentResult.Evidence::text)
+        .containsExactly("awful");
     assertThat(stored.detractor()).isTrue();
   }
 
@@ -154,7 +169,8 @@ abstract class StorageContract {
     Mention m = mentions.pendingSentiment(Set.of(), 1).get(0);
     clock.advance(Duration.ofMinutes(2)); // noticed and scored two minutes after the post
     Case c = cases.openOrJoin(m, 0.7);
-    User responder = auth.createUser("rita", "password-123", List.of(Role.RESPONDER), List.of("en"));
+    User responder =
+        auth.createUser("rita", "password-123", List.of(Role.RESPONDER), List.of("en"));
     cases.assign(c.id(), "rita", responder);
     clock.advance(Duration.ofMinutes(3));
     Case replied = cases.recordReplySent(c.id(), clock.instant(), "rita");

@@ -55,8 +55,16 @@ class SourcePollerTest {
     return new FetchResult(
         List.of(
             new IncomingMention(
-                Network.REDDIT, id, "ann", null, null, "Acme " + id, null, null,
-                Instant.parse("2026-01-01T00:00:00Z"), null)),
+                Network.REDDIT,
+                id,
+                "ann",
+                null,
+                null,
+                "Acme " + id,
+                null,
+                null,
+                Instant.parse("2026-01-01T00:00:00Z"),
+                null)),
         cursor);
   }
 

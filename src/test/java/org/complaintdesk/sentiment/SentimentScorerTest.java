@@ -14,7 +14,8 @@ class SentimentScorerTest {
   @Test
   void clearlyAngryPostIsANegativeDetractorWithEvidence() {
     SentimentResult r =
-        scorer.score("This is the worst airline ever. I hate it and I will never fly with them again.");
+        scorer.score(
+            "This is the worst airline ever. I hate it and I will never fly with them again.");
     assertThat(r.status()).isEqualTo("scored");
     assertThat(r.label()).isEqualTo("negative");
     assertThat(r.detractor()).isTrue();
@@ -26,7 +27,8 @@ class SentimentScorerTest {
 
   @Test
   void clearlyHappyPostIsPositiveAndNotFlagged() {
-    SentimentResult r = scorer.score("I love this wonderful team. Great service, thank you so much!");
+    SentimentResult r =
+        scorer.score("I love this wonderful team. Great service, thank you so much!");
     assertThat(r.label()).isEqualTo("positive");
     assertThat(r.detractor()).isFalse();
     assertThat(r.score()).isPositive();

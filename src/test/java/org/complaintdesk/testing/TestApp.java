@@ -38,7 +38,8 @@ public final class TestApp {
     List<ConfigOverride> overrides = new ArrayList<>();
     overrides.add(ConfigOverride.config("database.url", "jdbc:sqlite:" + tempDatabase()));
     overrides.add(ConfigOverride.config("demo.enabled", Boolean.toString(postsPerPoll > 0)));
-    overrides.add(ConfigOverride.config("demo.postsPerPoll", Integer.toString(Math.max(1, postsPerPoll))));
+    overrides.add(
+        ConfigOverride.config("demo.postsPerPoll", Integer.toString(Math.max(1, postsPerPoll))));
     overrides.addAll(List.of(extra));
     return new DropwizardAppExtension<>(
         TestApplication.class,
@@ -66,8 +67,7 @@ public final class TestApp {
         app.client()
             .target(url(app, "/api/login"))
             .request()
-            .post(
-                Entity.json(Map.of("username", user, "password", PASSWORDS.get(user))))) {
+            .post(Entity.json(Map.of("username", user, "password", PASSWORDS.get(user))))) {
       if (r.getStatus() != 200) {
         throw new IllegalStateException("login as " + user + " failed: " + r.getStatus());
       }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Real databases for storage tests: a temp SQLite file, or a fresh schema in the PostgreSQL at
- * 127.0.0.1:5432 (override with CD_TEST_PG_URL / CD_TEST_PG_USER / CD_TEST_PG_PASSWORD). Without
- * a reachable PostgreSQL those tests are skipped with a message - except in CI (CI=true), where a
+ * 127.0.0.1:5432 (override with CD_TEST_PG_URL / CD_TEST_PG_USER / CD_TEST_PG_PASSWORD). Without a
+ * reachable PostgreSQL those tests are skipped with a message - except in CI (CI=true), where a
  * missing PostgreSQL is an error.
  */
 public final class TestDatabases {

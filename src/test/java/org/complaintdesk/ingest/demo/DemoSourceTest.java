@@ -24,19 +24,20 @@ class DemoSourceTest {
     config.postsPerPoll = 7;
     config.maxAgeSeconds = 0;
     var keywords =
-        terms.stream()
-            .map(t -> new Keyword(t.hashCode(), t, null, true, Instant.EPOCH))
-            .toList();
-    return new DemoSource(config, () -> new KeywordMatcher(keywords), clock, Jackson.newObjectMapper());
+        terms.stream().map(t -> new Keyword(t.hashCode(), t, null, true, Instant.EPOCH)).toList();
+    return new DemoSource(
+        config, () -> new KeywordMatcher(keywords), clock, Jackson.newObjectMapper());
   }
 
   @Test
   void shipsAVariedMultilingualSample() {
     List<DemoPost> posts = DemoSource.load(Jackson.newObjectMapper());
     assertThat(posts).hasSizeGreaterThanOrEqualTo(200);
-    Map<String, Long> byLang = posts.stream().collect(Collectors.groupingBy(DemoPost::lang, Collectors.counting()));
+    Map<String, Long> byLang =
+        posts.stream().collect(Collectors.groupingBy(DemoPost::lang, Collectors.counting()));
     assertThat(byLang).containsKeys("en", "ar", "fa", "ru", "el");
-    Map<String, Long> byKind = posts.stream().collect(Collectors.groupingBy(DemoPost::kind, Collectors.counting()));
+    Map<String, Long> byKind =
+        posts.stream().collect(Collectors.groupingBy(DemoPost::kind, Collectors.counting()));
     assertThat(byKind.get("complaint")).isGreaterThan(posts.size() / 5);
     assertThat(byKind).containsKeys("question", "praise", "noise");
     assertThat(posts.stream().map(DemoPost::brand).distinct().count()).isGreaterThanOrEqualTo(5);
