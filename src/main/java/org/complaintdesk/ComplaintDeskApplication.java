@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.List;
 import org.complaintdesk.auth.AuthFeature;
 import org.complaintdesk.bench.BenchCommand;
+import org.complaintdesk.bench.StartupBenchmark;
 import org.complaintdesk.cases.CasesFeature;
 import org.complaintdesk.common.ErrorMappers;
 import org.complaintdesk.db.DatabaseSetup;
@@ -56,7 +57,7 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
           }
         });
     bootstrap.addCommand(new ScoreCommand());
-    bootstrap.addCommand(new BenchCommand(List.of()));
+    bootstrap.addCommand(new BenchCommand(List.of(new StartupBenchmark())));
     // Times leave the API as ISO-8601 strings ("2026-11-23T13:30:00Z"), not epoch numbers.
     bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   }
