@@ -27,6 +27,7 @@ import org.complaintdesk.sentiment.ScoreCommand;
 import org.complaintdesk.sentiment.SentimentConfiguration;
 import org.complaintdesk.sentiment.SentimentFeature;
 import org.complaintdesk.sentiment.SentimentScorer;
+import org.complaintdesk.trends.TrendsFeature;
 import org.jdbi.v3.core.Jdbi;
 
 /** The composition root: builds every feature by hand, in dependency order. */
@@ -87,6 +88,7 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
             cases,
             clock);
     RepliesFeature.register(env, jdbi, config, cases, users, events, ingest.replySenders(), clock);
+    TrendsFeature.register(env, jdbi, sentiment);
     env.jersey()
         .register(
             new MentionsResource(
