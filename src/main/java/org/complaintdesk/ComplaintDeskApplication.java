@@ -88,7 +88,7 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
             cases,
             clock);
     RepliesFeature.register(env, jdbi, config, cases, users, events, ingest.replySenders(), clock);
-    TrendsFeature.register(env, jdbi, sentiment);
+    TrendsFeature.register(env, jdbi, sentiment, keywords, clock);
     env.jersey()
         .register(
             new MentionsResource(

@@ -1,6 +1,8 @@
 package org.complaintdesk.trends;
 
 import io.dropwizard.core.setup.Environment;
+import java.time.Clock;
+import org.complaintdesk.keywords.KeywordService;
 import org.complaintdesk.sentiment.SentimentService;
 import org.jdbi.v3.core.Jdbi;
 
@@ -8,10 +10,15 @@ import org.jdbi.v3.core.Jdbi;
 public final class TrendsFeature {
   private TrendsFeature() {}
 
-  public static TrendRollups register(
-      Environment environment, Jdbi jdbi, SentimentService sentiment) {
-    var rollups = new TrendRollups(jdbi);
-    sentiment.addChangeListener(rollups);
-    return rollups;
+  public static TrendService register(
+      Environment environment,
+      Jdbi jdbi,
+      SentimentService sentiment,
+      KeywordService keywords,
+      Clock clock) {
+    sentiment.addChangeListener(new TrendRollups(jdbi));
+    var trends = new TrendService(jdbi, keywords);
+    environment.jersey().register(new TrendsResource(trends, clock));
+    return trends;
   }
 }

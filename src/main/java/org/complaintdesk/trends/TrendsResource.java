@@ -1,0 +1,118 @@
+package org.complaintdesk.trends;
+
+import com.codahale.metrics.annotation.Timed;
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.complaintdesk.auth.Role;
+import org.complaintdesk.auth.User;
+import org.complaintdesk.common.Network;
+import org.complaintdesk.common.QueryParams;
+
+@Path("/api/trends")
+@Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
+public class TrendsResource {
+  static final Duration DEFAULT_RANGE = Duration.ofDays(30);
+  private final TrendService trends;
+  private final Clock clock;
+
+  public TrendsResource(TrendService trends, Clock clock) {
+    this.trends = trends;
+    this.clock = clock;
+  }
+
+  @GET
+  @Timed
+  @RolesAllowed({Role.ADMIN_NAME, Role.MARKETER_NAME})
+  public Response trends(
+      @Auth User user,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("bucket") @DefaultValue("day") String bucket,
+      @QueryParam("tz") @DefaultValue("UTC") String tz,
+      @QueryParam("keyword") List<String> keywordIds,
+      @QueryParam("brand") String brand,
+      @QueryParam("network") String network,
+      @QueryParam("language") String language,
+      @QueryParam("groupBy") @DefaultValue("none") String groupBy,
+      @QueryParam("format") String format,
+      @Context HttpHeaders headers) {
+    Range range = Range.parse(from, to, clock, DEFAULT_RANGE);
+    Network net = QueryParams.network(network);
+    var query =
+        new TrendQuery(
+            range.from(),
+            range.to(),
+            Bucket.valueOf(
+                QueryParams.oneOf("bucket", bucket, Set.of("hour", "day", "week"))
+                    .toUpperCase(Locale.ROOT)),
+            zone(tz),
+            ids(keywordIds),
+            brand == null || brand.isBlank() ? null : brand.trim(),
+            net == null ? null : net.key(),
+            QueryParams.language(language),
+            QueryParams.oneOf(
+                "groupBy", groupBy, Set.of("none", "keyword", "brand", "network", "language")));
+    TrendReport report = trends.trends(query);
+    if (!Csv.wanted(format, headers)) {
+      return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+    List<String> header = new ArrayList<>(List.of("group", "name", "bucket_start", "local_start"));
+    header.addAll(List.of("volume", "detractors", "detractor_share", "share_of_voice"));
+    header.addAll(report.labels());
+    List<List<Object>> rows = new ArrayList<>();
+    for (var s : report.series()) {
+      for (var p : s.points()) {
+        List<Object> row = new ArrayList<>();
+        row.addAll(List.of(s.group(), s.name(), p.start().toString(), p.localStart()));
+        row.addAll(List.of(p.volume(), p.detractors(), p.detractorShare(), p.shareOfVoice()));
+        report.labels().forEach(l -> row.add(p.byLabel().getOrDefault(l, 0L)));
+        rows.add(row);
+      }
+    }
+    return Csv.response("trends.csv", header, rows);
+  }
+
+  static ZoneId zone(String tz) {
+    try {
+      return ZoneId.of(tz.trim());
+    } catch (DateTimeException e) {
+      throw new BadRequestException(
+          "tz must be an IANA time zone such as Europe/Berlin or UTC, not '" + tz + "'");
+    }
+  }
+
+  static List<Long> ids(List<String> values) {
+    if (values == null || values.isEmpty()) {
+      return null;
+    }
+    List<Long> ids = new ArrayList<>();
+    for (String v : values) {
+      for (String part : v.split(",")) {
+        try {
+          ids.add(Long.parseLong(part.trim()));
+        } catch (NumberFormatException e) {
+          throw new BadRequestException("keyword must be a keyword id, not '" + part + "'");
+        }
+      }
+    }
+    return ids;
+  }
+}
