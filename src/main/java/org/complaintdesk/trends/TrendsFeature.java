@@ -18,7 +18,9 @@ public final class TrendsFeature {
       Clock clock) {
     sentiment.addChangeListener(new TrendRollups(jdbi));
     var trends = new TrendService(jdbi, keywords);
-    environment.jersey().register(new TrendsResource(trends, clock));
+    var phrases =
+        new PhraseService(jdbi, keywords, environment.getObjectMapper(), PhraseService.DEFAULT_CAP);
+    environment.jersey().register(new TrendsResource(trends, phrases, clock));
     return trends;
   }
 }

@@ -2,6 +2,7 @@ package org.complaintdesk.trends;
 
 import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.auth.Auth;
+import io.dropwizard.jersey.params.IntParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
@@ -30,12 +31,62 @@ import org.complaintdesk.common.QueryParams;
 @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
 public class TrendsResource {
   static final Duration DEFAULT_RANGE = Duration.ofDays(30);
+  static final Duration DEFAULT_PHRASE_RANGE = Duration.ofDays(7);
   private final TrendService trends;
+  private final PhraseService phrases;
   private final Clock clock;
 
-  public TrendsResource(TrendService trends, Clock clock) {
+  public TrendsResource(TrendService trends, PhraseService phrases, Clock clock) {
     this.trends = trends;
+    this.phrases = phrases;
     this.clock = clock;
+  }
+
+  /** Top complaint phrases (model evidence and two-word topics) with example mentions. */
+  @GET
+  @Path("/phrases")
+  @Timed
+  @RolesAllowed({Role.ADMIN_NAME, Role.MARKETER_NAME})
+  public Response phrases(
+      @Auth User user,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("keyword") List<String> keywordIds,
+      @QueryParam("brand") String brand,
+      @QueryParam("network") String network,
+      @QueryParam("language") String language,
+      @QueryParam("limit") @DefaultValue("20") IntParam limit,
+      @QueryParam("examples") @DefaultValue("3") IntParam examples,
+      @QueryParam("format") String format,
+      @Context HttpHeaders headers) {
+    Range range = Range.parse(from, to, clock, DEFAULT_PHRASE_RANGE);
+    Network net = QueryParams.network(network);
+    var report =
+        phrases.top(
+            range.from(),
+            range.to(),
+            new PhraseService.Filter(
+                ids(keywordIds),
+                brand == null || brand.isBlank() ? null : brand.trim(),
+                net == null ? null : net.key(),
+                QueryParams.language(language)),
+            QueryParams.bounded("limit", limit.get(), 1, 200),
+            QueryParams.bounded("examples", examples.get(), 0, 20));
+    if (!Csv.wanted(format, headers)) {
+      return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    for (var p : report.phrases()) {
+      rows.add(
+          List.of(
+              p.phrase(),
+              p.source(),
+              p.mentions(),
+              String.join(
+                  " ", p.examples().stream().map(e -> Long.toString(e.mentionId())).toList())));
+    }
+    return Csv.response(
+        "phrases.csv", List.of("phrase", "source", "mentions", "example_mention_ids"), rows);
   }
 
   @GET
