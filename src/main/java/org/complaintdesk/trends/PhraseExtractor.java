@@ -23,8 +23,8 @@ final class PhraseExtractor {
           "cannot", "have", "has", "had", "just", "very", "really", "still", "again", "all", "any",
           "what", "why", "how", "when", "who", "there", "here", "about", "up", "out", "as", "than",
           "then", "too", "more", "most", "will", "would", "should", "could", "get", "got", "http",
-          "https", "www", "com", "rt", "amp", "he", "she", "his", "her", "them", "us",
-          "over", "into", "after", "before", "because", "now", "today", "one", "ever", "never");
+          "https", "www", "com", "rt", "amp", "he", "she", "his", "her", "them", "us", "over",
+          "into", "after", "before", "because", "now", "today", "one", "ever", "never");
 
   private PhraseExtractor() {}
 

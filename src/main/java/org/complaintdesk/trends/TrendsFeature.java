@@ -20,7 +20,9 @@ public final class TrendsFeature {
     var trends = new TrendService(jdbi, keywords);
     var phrases =
         new PhraseService(jdbi, keywords, environment.getObjectMapper(), PhraseService.DEFAULT_CAP);
-    environment.jersey().register(new TrendsResource(trends, phrases, clock));
+    environment
+        .jersey()
+        .register(new TrendsResource(trends, phrases, new ResponseTimeService(jdbi), clock));
     return trends;
   }
 }

@@ -36,10 +36,92 @@ public class TrendsResource {
   private final PhraseService phrases;
   private final Clock clock;
 
-  public TrendsResource(TrendService trends, PhraseService phrases, Clock clock) {
+  private final ResponseTimeService responseTimes;
+
+  public TrendsResource(
+      TrendService trends, PhraseService phrases, ResponseTimeService responseTimes, Clock clock) {
     this.trends = trends;
     this.phrases = phrases;
+    this.responseTimes = responseTimes;
     this.clock = clock;
+  }
+
+  /**
+   * First-response (or resolution) time percentiles by responder or network, over time, with the
+   * share within an SLA target when {@code slaMinutes} is given.
+   */
+  @GET
+  @Path("/response-times")
+  @Timed
+  @RolesAllowed({Role.ADMIN_NAME, Role.MARKETER_NAME})
+  public Response responseTimes(
+      @Auth User user,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("metric") @DefaultValue("first_response") String metric,
+      @QueryParam("bucket") @DefaultValue("none") String bucket,
+      @QueryParam("tz") @DefaultValue("UTC") String tz,
+      @QueryParam("groupBy") @DefaultValue("none") String groupBy,
+      @QueryParam("network") String network,
+      @QueryParam("slaMinutes") String slaMinutes,
+      @QueryParam("format") String format,
+      @Context HttpHeaders headers) {
+    Range range = Range.parse(from, to, clock, DEFAULT_RANGE);
+    Network net = QueryParams.network(network);
+    String b = QueryParams.oneOf("bucket", bucket, Set.of("none", "hour", "day", "week"));
+    Long slaMs = null;
+    if (slaMinutes != null && !slaMinutes.isBlank()) {
+      try {
+        slaMs = Duration.ofMinutes(Integer.parseInt(slaMinutes.trim())).toMillis();
+      } catch (NumberFormatException e) {
+        slaMs = -1L;
+      }
+      if (slaMs <= 0) {
+        throw new BadRequestException("slaMinutes must be a positive whole number of minutes");
+      }
+    }
+    var report =
+        responseTimes.report(
+            new ResponseTimeService.Query(
+                QueryParams.oneOf("metric", metric, Set.of("first_response", "resolved")),
+                range.from(),
+                range.to(),
+                b.equals("none") ? null : Bucket.valueOf(b.toUpperCase(Locale.ROOT)),
+                zone(tz),
+                QueryParams.oneOf(
+                    "groupBy", groupBy, Set.of("none", "responder", "network", "team")),
+                net == null ? null : net.key(),
+                slaMs));
+    if (!Csv.wanted(format, headers)) {
+      return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    for (var g : report.groups()) {
+      for (var p : g.points()) {
+        var s = p.stats();
+        List<Object> row = new ArrayList<>();
+        row.addAll(List.of(report.metric(), g.group(), p.start().toString(), p.localStart()));
+        row.add(s.count());
+        row.add(s.p50Ms());
+        row.add(s.p90Ms());
+        row.add(s.p95Ms());
+        row.add(s.withinSla());
+        rows.add(row);
+      }
+    }
+    return Csv.response(
+        "response-times.csv",
+        List.of(
+            "metric",
+            "group",
+            "bucket_start",
+            "local_start",
+            "count",
+            "p50_ms",
+            "p90_ms",
+            "p95_ms",
+            "within_sla"),
+        rows);
   }
 
   /** Top complaint phrases (model evidence and two-word topics) with example mentions. */

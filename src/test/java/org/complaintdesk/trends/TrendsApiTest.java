@@ -44,6 +44,30 @@ class TrendsApiTest {
         TestApp.as(APP, marketer, "/api/trends?format=csv&bucket=day&" + range()).get(String.class);
     assertThat(csv.lines().findFirst().orElseThrow())
         .startsWith("group,name,bucket_start,local_start,volume,detractors");
+    // Same numbers as the JSON: the CSV's volume column sums to the JSON series volume.
+    long jsonVolume =
+        TestApp.as(APP, marketer, "/api/trends?bucket=day&" + range())
+            .get(JsonNode.class)
+            .get("series")
+            .get(0)
+            .get("volume")
+            .asLong();
+    long csvVolume = csv.lines().skip(1).mapToLong(l -> Long.parseLong(l.split(",")[4])).sum();
+    assertThat(csvVolume).isEqualTo(jsonVolume).isPositive();
+    assertThat(
+            TestApp.as(APP, marketer, "/api/trends/phrases?format=csv&" + range())
+                .get(String.class))
+        .startsWith("phrase,source,mentions,example_mention_ids");
+    assertThat(
+            TestApp.as(APP, marketer, "/api/trends/response-times?format=csv&bucket=day&" + range())
+                .get(String.class))
+        .startsWith("metric,group,bucket_start,local_start,count,p50_ms");
+    assertThat(
+            TestApp.as(APP, marketer, "/api/trends/response-times?groupBy=network&slaMinutes=30")
+                .get(JsonNode.class)
+                .get("slaMs")
+                .asLong())
+        .isEqualTo(1_800_000L);
     try (Response r =
         TestApp.as(APP, marketer, "/api/trends?" + range()).accept("text/csv").get()) {
       assertThat(r.getMediaType().toString()).startsWith("text/csv");
