@@ -12,6 +12,7 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
 import java.time.Clock;
 import java.util.List;
+import org.complaintdesk.alerts.AlertsFeature;
 import org.complaintdesk.auth.AuthFeature;
 import org.complaintdesk.bench.BenchCommand;
 import org.complaintdesk.cases.CasesFeature;
@@ -88,7 +89,8 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
             cases,
             clock);
     RepliesFeature.register(env, jdbi, config, cases, users, events, ingest.replySenders(), clock);
-    TrendsFeature.register(env, jdbi, sentiment, keywords, clock);
+    var trends = TrendsFeature.register(env, jdbi, sentiment, keywords, clock);
+    AlertsFeature.register(env, jdbi, config.getAlerts(), keywords, trends.phrases(), clock);
     env.jersey()
         .register(
             new MentionsResource(

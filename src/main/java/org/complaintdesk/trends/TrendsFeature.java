@@ -10,7 +10,10 @@ import org.jdbi.v3.core.Jdbi;
 public final class TrendsFeature {
   private TrendsFeature() {}
 
-  public static TrendService register(
+  /** What other features may use. */
+  public record Wiring(TrendService trends, PhraseService phrases) {}
+
+  public static Wiring register(
       Environment environment,
       Jdbi jdbi,
       SentimentService sentiment,
@@ -23,6 +26,6 @@ public final class TrendsFeature {
     environment
         .jersey()
         .register(new TrendsResource(trends, phrases, new ResponseTimeService(jdbi), clock));
-    return trends;
+    return new Wiring(trends, phrases);
   }
 }
