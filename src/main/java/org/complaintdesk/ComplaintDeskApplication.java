@@ -28,6 +28,7 @@ import org.complaintdesk.sentiment.ScoreCommand;
 import org.complaintdesk.sentiment.SentimentConfiguration;
 import org.complaintdesk.sentiment.SentimentFeature;
 import org.complaintdesk.sentiment.SentimentScorer;
+import org.complaintdesk.trends.TrendsBenchmark;
 import org.complaintdesk.trends.TrendsFeature;
 import org.jdbi.v3.core.Jdbi;
 
@@ -58,7 +59,7 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
           }
         });
     bootstrap.addCommand(new ScoreCommand());
-    bootstrap.addCommand(new BenchCommand(List.of()));
+    bootstrap.addCommand(new BenchCommand(List.of(new TrendsBenchmark())));
     // Times leave the API as ISO-8601 strings ("2026-11-23T13:30:00Z"), not epoch numbers.
     bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   }

@@ -41,6 +41,47 @@ public enum Bucket {
     };
   }
 
+  /**
+   * A SQL expression giving each rollup hour's bucket number: UTC hour number for HOUR; for DAY and
+   * WEEK the local epoch day (or Monday-based week) of the hour's start, using the zone's offset in
+   * each DST segment of [from, to). Only numbers go into the text.
+   */
+  public String sqlIndex(Instant from, Instant to, ZoneId zone) {
+    if (this == HOUR) {
+      return "(bucket_start / 3600000)";
+    }
+    StringBuilder whens = new StringBuilder();
+    var rules = zone.getRules();
+    Instant t = from;
+    long offsetMs;
+    while (true) {
+      offsetMs = rules.getOffset(t).getTotalSeconds() * 1000L;
+      var next = rules.nextTransition(t);
+      if (next == null || !next.getInstant().isBefore(to)) {
+        break;
+      }
+      whens
+          .append(" WHEN bucket_start < ")
+          .append(next.getInstant().toEpochMilli())
+          .append(" THEN (bucket_start + ")
+          .append(offsetMs)
+          .append(") / 86400000");
+      t = next.getInstant();
+    }
+    String last = "(bucket_start + " + offsetMs + ") / 86400000";
+    String day = whens.isEmpty() ? "(" + last + ")" : "(CASE" + whens + " ELSE " + last + " END)";
+    return this == DAY ? day.toString() : "((" + day + " + 3) / 7)";
+  }
+
+  /** The bucket number of a bucket start (same numbering as {@link #sqlIndex}). */
+  public long index(Instant start, ZoneId zone) {
+    return switch (this) {
+      case HOUR -> Math.floorDiv(start.toEpochMilli(), RollupKey.HOUR_MS);
+      case DAY -> start.atZone(zone).toLocalDate().toEpochDay();
+      case WEEK -> Math.floorDiv(start.atZone(zone).toLocalDate().toEpochDay() + 3, 7);
+    };
+  }
+
   private static Instant nextLocal(Instant start, ZoneId zone, int days) {
     ZonedDateTime local = start.atZone(zone);
     return local.toLocalDate().plusDays(days).atStartOfDay(zone).toInstant();

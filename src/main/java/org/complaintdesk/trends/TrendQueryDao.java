@@ -6,14 +6,17 @@ import org.jdbi.v3.sqlobject.SqlObject;
 /** Reads summed rollup rows; never touches raw mentions. */
 interface TrendQueryDao extends SqlObject {
 
-  /** A rollup sum for one hour, one group value and one label. */
-  record HourRow(long bucketStart, String groupKey, String label, long volume, long detractors) {}
+  /** A rollup sum for one report bucket, one group value and one label. */
+  record BucketRow(long bucket, String groupKey, String label, long volume, long detractors) {}
 
   /**
-   * Sums rollups per hour, group and label over [fromMs, toMs). {@code groupColumn} is one of a
-   * fixed set chosen by the service (never user text), or null for no grouping.
+   * Sums rollups per report bucket, group and label over [fromMs, toMs). The bucket expression is
+   * built by {@link Bucket#sqlIndex} from numbers only (local offsets per DST segment), and {@code
+   * groupColumn} is one of a fixed set chosen by the service - never user text. Bucketing in SQL
+   * keeps the rows sent to Java to (buckets x groups x labels), not hours.
    */
-  default List<HourRow> hours(
+  default List<BucketRow> buckets(
+      String bucketExpr,
       long fromMs,
       long toMs,
       String groupColumn,
@@ -23,7 +26,9 @@ interface TrendQueryDao extends SqlObject {
     String group = groupColumn == null ? "''" : groupColumn;
     StringBuilder sql =
         new StringBuilder(
-            "SELECT bucket_start, "
+            "SELECT "
+                + bucketExpr
+                + " AS b, "
                 + group
                 + " AS group_key, label, SUM(volume) AS volume, SUM(detractors) AS detractors"
                 + " FROM trend_rollup WHERE bucket_start >= :from AND bucket_start < :to");
@@ -36,9 +41,10 @@ interface TrendQueryDao extends SqlObject {
     if (language != null) {
       sql.append(" AND language = :language");
     }
-    sql.append(" GROUP BY bucket_start, ")
-        .append(groupColumn == null ? "" : group + ", ")
-        .append("label");
+    sql.append(" GROUP BY ")
+        .append(bucketExpr)
+        .append(groupColumn == null ? "" : ", " + group)
+        .append(", label");
     var q = getHandle().createQuery(sql.toString()).bind("from", fromMs).bind("to", toMs);
     if (keywordIds != null && !keywordIds.isEmpty()) {
       q.bindList("ids", keywordIds);
@@ -51,7 +57,7 @@ interface TrendQueryDao extends SqlObject {
     }
     return q.map(
             (rs, ctx) ->
-                new HourRow(
+                new BucketRow(
                     rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)))
         .list();
   }

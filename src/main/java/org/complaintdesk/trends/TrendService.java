@@ -4,7 +4,6 @@ import jakarta.ws.rs.BadRequestException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,26 +58,31 @@ public class TrendService {
           default -> null;
         };
     List<Long> filterIds = ids;
+    Instant first = starts.get(0);
+    String expr = q.bucket().sqlIndex(first, end, q.zone());
     var rows =
         jdbi.withExtension(
             TrendQueryDao.class,
             d ->
-                d.hours(
-                    starts.get(0).toEpochMilli(),
+                d.buckets(
+                    expr,
+                    first.toEpochMilli(),
                     end.toEpochMilli(),
                     column,
                     filterIds,
                     q.network(),
                     q.language()));
 
-    long[] startMs = starts.stream().mapToLong(Instant::toEpochMilli).toArray();
-    // group -> bucket index -> label -> [volume, detractors]
+    Map<Long, Integer> position = new HashMap<>();
+    for (int i = 0; i < starts.size(); i++) {
+      position.put(q.bucket().index(starts.get(i), q.zone()), i);
+    }
+    // group -> bucket position -> label -> [volume, detractors]
     Map<String, Map<Integer, Map<String, long[]>>> cells = new TreeMap<>();
     for (var r : rows) {
-      int i = Arrays.binarySearch(startMs, r.bucketStart());
-      int idx = i >= 0 ? i : -i - 2; // the bucket whose start is at or before this hour
-      if (idx < 0) {
-        continue;
+      Integer idx = position.get(r.bucket());
+      if (idx == null) {
+        continue; // an hour straddling the range edge in a non-whole-hour zone
       }
       String group = groupOf(q.groupBy(), r.groupKey(), byId);
       long[] c =
