@@ -13,7 +13,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.dropwizard.jackson.Jackson;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +30,6 @@ import org.complaintdesk.keywords.KeywordService;
 import org.complaintdesk.sentiment.SentimentResult;
 import org.complaintdesk.sentiment.SentimentService;
 import org.complaintdesk.testing.MutableClock;
-import org.complaintdesk.testing.TestDatabases;
 import org.complaintdesk.trends.PhraseService;
 import org.complaintdesk.trends.RollupKey;
 import org.complaintdesk.trends.TrendRollups;
@@ -40,14 +38,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Generated data: a week of steady traffic, then a burst of complaints in one hour. The detector
  * fires exactly one alert, names the posts and phrases, delivers it to a loopback webhook and a
  * loopback SMTP server, and stays quiet for the cooldown while the burst goes on.
  */
-class AlertDetectorTest {
+abstract class AlertDetectorContract {
+  abstract Jdbi database();
+
   static final Instant NOW = Instant.parse("2026-09-14T10:20:00Z");
 
   @RegisterExtension
@@ -55,7 +54,6 @@ class AlertDetectorTest {
       new GreenMailExtension(
           new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
 
-  @TempDir Path dir;
   WireMockServer webhook;
   Jdbi jdbi;
   MutableClock clock;
@@ -71,7 +69,7 @@ class AlertDetectorTest {
     webhook = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     webhook.start();
     webhook.stubFor(post(urlEqualTo("/hooks/slack")).willReturn(aResponse().withStatus(200)));
-    jdbi = TestDatabases.sqlite(dir);
+    jdbi = database();
     clock = new MutableClock(NOW);
     keywords = new KeywordService(jdbi, clock);
     acme = keywords.add("Acme", "Acme").id();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.ws.rs.BadRequestException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,15 +13,14 @@ import java.util.List;
 import java.util.Map;
 import org.complaintdesk.keywords.KeywordService;
 import org.complaintdesk.testing.MutableClock;
-import org.complaintdesk.testing.TestDatabases;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class TrendServiceTest {
+abstract class TrendServiceContract {
+  abstract Jdbi database();
+
   static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-  @TempDir Path dir;
   Jdbi jdbi;
   TrendService trends;
   TrendRollups rollups;
@@ -31,7 +29,7 @@ class TrendServiceTest {
 
   @BeforeEach
   void setUp() {
-    jdbi = TestDatabases.sqlite(dir);
+    jdbi = database();
     var keywords = new KeywordService(jdbi, new MutableClock(Instant.EPOCH));
     acme = keywords.add("acme", "Acme").id();
     globex = keywords.add("globex", "Globex").id();
