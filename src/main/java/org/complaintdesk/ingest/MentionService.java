@@ -38,6 +38,10 @@ public class MentionService {
     return dao.countPending();
   }
 
+  /**
+   * Prefer {@code SentimentService.save}: it runs the sentiment change listeners (trend rollups) in
+   * the same transaction; a summary changed here alone is not reflected in the rollups.
+   */
   public void recordSentiment(
       long id, String status, String label, boolean detractor, String language) {
     dao.updateSentiment(id, status, label, detractor, language);
