@@ -12,6 +12,7 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
 import java.time.Clock;
 import java.util.List;
+import org.complaintdesk.alerts.AlertsFeature;
 import org.complaintdesk.auth.AuthFeature;
 import org.complaintdesk.bench.BenchCommand;
 import org.complaintdesk.bench.StartupBenchmark;
@@ -28,6 +29,8 @@ import org.complaintdesk.sentiment.ScoreCommand;
 import org.complaintdesk.sentiment.SentimentConfiguration;
 import org.complaintdesk.sentiment.SentimentFeature;
 import org.complaintdesk.sentiment.SentimentScorer;
+import org.complaintdesk.trends.TrendsBenchmark;
+import org.complaintdesk.trends.TrendsFeature;
 import org.jdbi.v3.core.Jdbi;
 
 /** The composition root: builds every feature by hand, in dependency order. */
@@ -57,7 +60,8 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
           }
         });
     bootstrap.addCommand(new ScoreCommand());
-    bootstrap.addCommand(new BenchCommand(List.of(new StartupBenchmark())));
+    bootstrap.addCommand(
+        new BenchCommand(List.of(new StartupBenchmark(), new TrendsBenchmark())));
     // Times leave the API as ISO-8601 strings ("2026-11-23T13:30:00Z"), not epoch numbers.
     bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   }
@@ -88,6 +92,8 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
             cases,
             clock);
     RepliesFeature.register(env, jdbi, config, cases, users, events, ingest.replySenders(), clock);
+    var trends = TrendsFeature.register(env, jdbi, sentiment, keywords, clock);
+    AlertsFeature.register(env, jdbi, config.getAlerts(), keywords, trends.phrases(), clock);
     env.jersey()
         .register(
             new MentionsResource(

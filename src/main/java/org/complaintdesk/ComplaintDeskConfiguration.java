@@ -5,6 +5,7 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.complaintdesk.alerts.AlertsConfiguration;
 import org.complaintdesk.auth.AuthConfiguration;
 import org.complaintdesk.ingest.demo.DemoConfiguration;
 import org.complaintdesk.keywords.KeywordsConfiguration;
@@ -29,6 +30,18 @@ public class ComplaintDeskConfiguration extends Configuration {
   @Valid @NotNull private RepliesConfiguration replies = new RepliesConfiguration();
 
   @Valid @NotNull private AuthConfiguration auth = new AuthConfiguration();
+
+  @Valid @NotNull private AlertsConfiguration alerts = new AlertsConfiguration();
+
+  @JsonProperty
+  public AlertsConfiguration getAlerts() {
+    return alerts;
+  }
+
+  @JsonProperty
+  public void setAlerts(AlertsConfiguration alerts) {
+    this.alerts = alerts;
+  }
 
   @JsonProperty
   public DataSourceFactory getDatabase() {

@@ -70,6 +70,9 @@ interface MentionDao extends SqlObject {
       @Bind("detractor") boolean detractor,
       @Bind("language") String language);
 
+  @SqlUpdate("UPDATE mentions SET sentiment_status = sentiment_status WHERE id = :id")
+  int touch(@Bind("id") long id);
+
   @SqlUpdate("UPDATE mentions SET case_id = :caseId WHERE id = :id")
   int attachToCase(@Bind("id") long id, @Bind("caseId") long caseId);
 

@@ -38,9 +38,33 @@ public class MentionService {
     return dao.countPending();
   }
 
+  /**
+   * Prefer {@code SentimentService.save}: it runs the sentiment change listeners (trend rollups) in
+   * the same transaction; a summary changed here alone is not reflected in the rollups.
+   */
   public void recordSentiment(
       long id, String status, String label, boolean detractor, String language) {
     dao.updateSentiment(id, status, label, detractor, language);
+  }
+
+  /** The same, inside the caller's transaction. */
+  public void recordSentiment(
+      Handle handle, long id, String status, String label, boolean detractor, String language) {
+    handle.attach(MentionDao.class).updateSentiment(id, status, label, detractor, language);
+  }
+
+  /**
+   * Reads a mention inside the caller's transaction after taking its row lock (a no-op UPDATE:
+   * portable, unlike SELECT ... FOR UPDATE, which SQLite lacks; SQLite locks the whole database on
+   * the first write anyway). Empty when there is no such mention.
+   */
+  public Optional<Mention> lockForUpdate(Handle handle, long id) {
+    MentionDao d = handle.attach(MentionDao.class);
+    return d.touch(id) == 0 ? Optional.empty() : d.find(id);
+  }
+
+  public Optional<Mention> find(Handle handle, long id) {
+    return handle.attach(MentionDao.class).find(id);
   }
 
   /** Files a mention under a case inside the caller's transaction, so both appear together. */
