@@ -14,6 +14,7 @@ import java.util.Map;
 import org.complaintdesk.ComplaintDeskConfiguration;
 import org.complaintdesk.testing.TestApp;
 import org.complaintdesk.testing.TestApplication;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,6 +27,12 @@ class AccountsTest {
           0,
           ConfigOverride.config("auth.maxFailuresPerAccount", "3"),
           ConfigOverride.config("auth.maxFailuresPerAddress", "6"));
+
+  /** Later test classes (whose apps start polling at once) expect the shared clock at START. */
+  @AfterAll
+  static void resetClock() {
+    TestApplication.CLOCK.set(TestApplication.START);
+  }
 
   @BeforeEach
   void freshWindow() {

@@ -18,6 +18,7 @@ import org.complaintdesk.ComplaintDeskConfiguration;
 import org.complaintdesk.testing.Fixtures;
 import org.complaintdesk.testing.TestApp;
 import org.complaintdesk.testing.TestApplication;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,6 +81,12 @@ class BrowserTest {
           shoot(name);
         }
       };
+
+  /** Later test classes (whose apps start polling at once) expect the shared clock at START. */
+  @AfterAll
+  static void resetClock() {
+    TestApplication.CLOCK.set(TestApplication.START);
+  }
 
   @BeforeAll
   static void browserAvailable() {
