@@ -16,6 +16,7 @@ import org.complaintdesk.audit.AuditFeature;
 import org.complaintdesk.auth.AuthFeature;
 import org.complaintdesk.auth.UserCommand;
 import org.complaintdesk.bench.BenchCommand;
+import org.complaintdesk.bench.StartupBenchmark;
 import org.complaintdesk.cases.CasesFeature;
 import org.complaintdesk.common.ErrorMappers;
 import org.complaintdesk.db.DatabaseSetup;
@@ -60,7 +61,7 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
         });
     bootstrap.addCommand(new ScoreCommand());
     bootstrap.addCommand(new UserCommand());
-    bootstrap.addCommand(new BenchCommand(List.of()));
+    bootstrap.addCommand(new BenchCommand(List.of(new StartupBenchmark())));
     // Times leave the API as ISO-8601 strings ("2026-11-23T13:30:00Z"), not epoch numbers.
     bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   }

@@ -30,6 +30,9 @@ public class SentimentScorer {
     try {
       return analyzer.analyze(text);
     } catch (RuntimeException e) {
+      if (Interruptions.isInterruption(e)) {
+        throw e; // not the text's fault: the worker leaves it pending
+      }
       return SentimentResult.notScored(
           SentimentResult.FAILED,
           language,
