@@ -13,7 +13,9 @@ import io.dropwizard.migrations.MigrationsBundle;
 import java.time.Clock;
 import java.util.List;
 import org.complaintdesk.alerts.AlertsFeature;
+import org.complaintdesk.audit.AuditFeature;
 import org.complaintdesk.auth.AuthFeature;
+import org.complaintdesk.auth.UserCommand;
 import org.complaintdesk.bench.BenchCommand;
 import org.complaintdesk.bench.StartupBenchmark;
 import org.complaintdesk.cases.CasesFeature;
@@ -31,6 +33,7 @@ import org.complaintdesk.sentiment.SentimentFeature;
 import org.complaintdesk.sentiment.SentimentScorer;
 import org.complaintdesk.trends.TrendsBenchmark;
 import org.complaintdesk.trends.TrendsFeature;
+import org.complaintdesk.web.WebFeature;
 import org.jdbi.v3.core.Jdbi;
 
 /** The composition root: builds every feature by hand, in dependency order. */
@@ -60,6 +63,7 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
           }
         });
     bootstrap.addCommand(new ScoreCommand());
+    bootstrap.addCommand(new UserCommand());
     bootstrap.addCommand(
         new BenchCommand(List.of(new StartupBenchmark(), new TrendsBenchmark())));
     // Times leave the API as ISO-8601 strings ("2026-11-23T13:30:00Z"), not epoch numbers.
@@ -77,8 +81,9 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
       jdbi.useHandle(h -> Migrations.migrate(h.getConnection()));
     }
 
-    var users = AuthFeature.register(env, jdbi, config, clock);
-    var keywords = KeywordsFeature.register(env, jdbi, config, clock);
+    var audit = AuditFeature.register(env, jdbi, clock);
+    var users = AuthFeature.register(env, jdbi, config, audit, clock);
+    var keywords = KeywordsFeature.register(env, jdbi, config, audit, clock);
     var ingest = IngestFeature.register(env, jdbi, config, keywords, clock);
     var events = new EventLog(jdbi);
     var cases = CasesFeature.create(jdbi, ingest.mentions(), users, events, clock);
@@ -91,13 +96,15 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
             sentimentScorer(config.getSentiment()),
             cases,
             clock);
-    RepliesFeature.register(env, jdbi, config, cases, users, events, ingest.replySenders(), clock);
+    RepliesFeature.register(
+        env, jdbi, config, cases, users, events, audit, ingest.replySenders(), clock);
     var trends = TrendsFeature.register(env, jdbi, sentiment, keywords, clock);
     AlertsFeature.register(env, jdbi, config.getAlerts(), keywords, trends.phrases(), clock);
     env.jersey()
         .register(
             new MentionsResource(
                 ingest.mentions(), keywords, id -> sentiment.find(id).orElse(null)));
+    WebFeature.register(env);
   }
 
   /** The clock every feature uses; tests substitute one they control. */
