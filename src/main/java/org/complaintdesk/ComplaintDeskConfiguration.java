@@ -5,7 +5,10 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.ArrayList;
+import java.util.List;
 import org.complaintdesk.auth.AuthConfiguration;
+import org.complaintdesk.ingest.SourceConfiguration;
 import org.complaintdesk.ingest.demo.DemoConfiguration;
 import org.complaintdesk.keywords.KeywordsConfiguration;
 import org.complaintdesk.replies.RepliesConfiguration;
@@ -29,6 +32,9 @@ public class ComplaintDeskConfiguration extends Configuration {
   @Valid @NotNull private RepliesConfiguration replies = new RepliesConfiguration();
 
   @Valid @NotNull private AuthConfiguration auth = new AuthConfiguration();
+
+  /** Real channels: one poller (or webhook) per entry; the demo source is configured above. */
+  @Valid @NotNull private List<SourceConfiguration> sources = new ArrayList<>();
 
   @JsonProperty
   public DataSourceFactory getDatabase() {
@@ -98,5 +104,15 @@ public class ComplaintDeskConfiguration extends Configuration {
   @JsonProperty
   public void setAuth(AuthConfiguration auth) {
     this.auth = auth;
+  }
+
+  @JsonProperty
+  public List<SourceConfiguration> getSources() {
+    return sources;
+  }
+
+  @JsonProperty
+  public void setSources(List<SourceConfiguration> sources) {
+    this.sources = sources;
   }
 }

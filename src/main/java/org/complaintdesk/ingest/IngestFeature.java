@@ -12,7 +12,10 @@ import org.complaintdesk.keywords.KeywordService;
 import org.complaintdesk.replies.ReplySender;
 import org.jdbi.v3.core.Jdbi;
 
-/** Registers the sources (each with its poller and health check) and the sources API. */
+/**
+ * Registers the sources (each with its poller and health check) and the sources API. The demo
+ * source comes from {@code demo:}; real channels from the {@code sources:} list, one poller each.
+ */
 public final class IngestFeature {
   private IngestFeature() {}
 
@@ -36,6 +39,29 @@ public final class IngestFeature {
           new DemoSource(demo, keywords::matcher, clock, environment.getObjectMapper());
       manage(environment, ingest, source, demoSource, demo.interval.toJavaDuration(), clock);
       senders.add(demoSource);
+    }
+    var clients = new NetworkClients(environment.getObjectMapper(), keywords, clock);
+    for (SourceConfiguration sc : config.getSources()) {
+      var source = ingest.registerSource(sc.name, sc.network, null, sc.enabled);
+      if (!sc.enabled || sc.network == Network.WEBHOOK) {
+        continue; // webhooks are pushed to us, see IngestWebhookResource
+      }
+      MentionSource fetcher = clients.mentionSource(sc);
+      environment
+          .lifecycle()
+          .manage(
+              new SourcePoller(
+                  source,
+                  fetcher,
+                  ingest,
+                  sc.interval.toJavaDuration(),
+                  clock,
+                  sc.maxPagesPerPoll,
+                  sc.authRetryInterval.toJavaDuration()));
+      environment
+          .healthChecks()
+          .register("source-" + source.name(), new SourceHealthCheck(ingest, source.id()));
+      clients.replySender(sc).ifPresent(senders::add);
     }
     environment.jersey().register(new SourcesResource(ingest));
     return new Wiring(ingest, mentions, senders);

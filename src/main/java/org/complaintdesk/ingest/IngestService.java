@@ -59,15 +59,31 @@ public class IngestService {
 
   /** Records a failed fetch on the source; the cursor stays where it was. */
   public void recordFailure(long sourceId, Throwable error) {
+    recordFailure(sourceId, error, Source.BACKING_OFF, null, true);
+  }
+
+  /**
+   * Records a failed fetch, the state it leaves the source in and until when it is paused (also
+   * persisted, so a restart does not hammer a source that asked us to wait). {@code counts} is
+   * false for rate limiting, which is the network working as documented rather than a failure.
+   */
+  public void recordFailure(
+      long sourceId, Throwable error, String state, Instant pausedUntil, boolean counts) {
     String message = error.getClass().getSimpleName() + ": " + error.getMessage();
     if (message.length() > MAX_ERROR_CHARS) {
       message = message.substring(0, MAX_ERROR_CHARS);
     }
     try {
-      jdbi.onDemand(SourceDao.class).recordFailure(sourceId, message, clock.instant());
+      jdbi.onDemand(SourceDao.class)
+          .recordFailure(sourceId, message, clock.instant(), state, pausedUntil, counts);
     } catch (RuntimeException e) {
       LOG.error("Could not record the failure of source {}", sourceId, e);
     }
+  }
+
+  /** Persists a pause after a successful fetch that used up the rate-limit window. */
+  public void recordPause(long sourceId, Instant until) {
+    jdbi.onDemand(SourceDao.class).pause(sourceId, until, Source.RATE_LIMITED);
   }
 
   public Source registerSource(
