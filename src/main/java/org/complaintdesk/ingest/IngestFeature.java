@@ -64,6 +64,7 @@ public final class IngestFeature {
       clients.replySender(sc).ifPresent(senders::add);
     }
     environment.jersey().register(new SourcesResource(ingest));
+    environment.jersey().register(new KeywordPreviewResource(mentions));
     return new Wiring(ingest, mentions, senders);
   }
 

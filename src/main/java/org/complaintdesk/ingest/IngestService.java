@@ -39,7 +39,8 @@ public class IngestService {
           int duplicates = 0;
           int unmatched = 0;
           for (IncomingMention m : batch.mentions()) {
-            Optional<Keyword> keyword = matcher.firstMatch(m.text());
+            Optional<Keyword> keyword =
+                matcher.firstMatch(m.text(), m.language(), m.authorHandle());
             if (keyword.isEmpty()) {
               unmatched++;
               continue;
