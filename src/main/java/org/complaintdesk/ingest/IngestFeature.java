@@ -61,7 +61,7 @@ public final class IngestFeature {
       environment
           .healthChecks()
           .register("source-" + source.name(), new SourceHealthCheck(ingest, source.id()));
-      clients.replySender(sc).ifPresent(senders::add);
+      clients.replySender(sc, fetcher).ifPresent(senders::add);
     }
     environment.jersey().register(new SourcesResource(ingest));
     environment.jersey().register(new KeywordPreviewResource(mentions));
