@@ -34,6 +34,12 @@ final class NetworkClients {
     return switch (sc.network) {
       case MASTODON -> mastodon(sc);
       case RSS -> new org.complaintdesk.ingest.rss.FeedSource(sc, clock);
+      case BLUESKY ->
+          new org.complaintdesk.ingest.bluesky.BlueskyClient(
+              sc, () -> QueryTranslator.bluesky(queries(sc)), json, clock);
+      case REDDIT ->
+          new org.complaintdesk.ingest.reddit.RedditClient(
+              sc, () -> QueryTranslator.reddit(queries(sc)), json, clock);
       default ->
           throw new IllegalArgumentException(
               sc + ": the " + sc.network.key() + " client is not available in this build");

@@ -62,7 +62,10 @@ public class SourceConfiguration {
   /** After a 401/403 the source is marked unhealthy and polled again only after this long. */
   @JsonProperty @NotNull public Duration authRetryInterval = Duration.minutes(30);
 
-  /** Bearer/access token (Mastodon, X). */
+  /** Reddit: where OAuth tokens come from (the API itself is {@code baseUrl}). */
+  @JsonProperty public String authUrl = "https://www.reddit.com";
+
+  /** Bearer/access token (Mastodon, X; Reddit: a user token, needed for replies). */
   @JsonProperty public String token;
 
   /** Bluesky handle / Reddit app id. */
