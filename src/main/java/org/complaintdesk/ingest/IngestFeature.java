@@ -41,10 +41,19 @@ public final class IngestFeature {
       senders.add(demoSource);
     }
     var clients = new NetworkClients(environment.getObjectMapper(), keywords, clock);
+    java.util.Map<String, WebhookProcessor.Hook> hooks = new java.util.HashMap<>();
     for (SourceConfiguration sc : config.getSources()) {
       var source = ingest.registerSource(sc.name, sc.network, null, sc.enabled);
-      if (!sc.enabled || sc.network == Network.WEBHOOK) {
-        continue; // webhooks are pushed to us, see IngestWebhookResource
+      if (!sc.enabled) {
+        continue;
+      }
+      if (sc.network == Network.WEBHOOK) {
+        // Pushed to us (IngestWebhookResource); without a secret it stays closed.
+        if (sc.webhookSecret == null || sc.webhookSecret.isBlank()) {
+          throw new IllegalArgumentException(sc + ": a webhook source needs webhookSecret");
+        }
+        hooks.put(sc.name, WebhookProcessor.hook(source.id(), sc.webhookSecret));
+        continue;
       }
       MentionSource fetcher = clients.mentionSource(sc);
       environment
@@ -61,8 +70,15 @@ public final class IngestFeature {
       environment
           .healthChecks()
           .register("source-" + source.name(), new SourceHealthCheck(ingest, source.id()));
-      clients.replySender(sc, fetcher).ifPresent(senders::add);
+      // Replies on a network go out through its first configured source (our account there).
+      clients
+          .replySender(sc, fetcher)
+          .filter(r -> senders.stream().noneMatch(x -> x.network() == r.network()))
+          .ifPresent(senders::add);
     }
+    var webhooks = new WebhookProcessor(jdbi, ingest, environment.getObjectMapper(), clock, hooks);
+    environment.lifecycle().manage(webhooks);
+    environment.jersey().register(new IngestWebhookResource(webhooks));
     environment.jersey().register(new SourcesResource(ingest));
     environment.jersey().register(new KeywordPreviewResource(mentions));
     return new Wiring(ingest, mentions, senders);
