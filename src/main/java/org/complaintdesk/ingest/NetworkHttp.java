@@ -11,10 +11,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The JDK HTTP client with what every network client needs: timeouts from config, no proxy (a
- * JVM-wide proxy setting must never send a test to the internet, nor production traffic through an
- * unexpected hop), and the status codes turned into the {@link SourceException} kinds the poller
- * understands.
+ * The JDK HTTP client with what every network client needs: timeouts from config, the JVM's {@link
+ * java.net.ProxySelector} (which honours {@code http.nonProxyHosts}, unlike Twitter4J's explicit
+ * proxy; the test guard also hooks in there), and the status codes turned into the {@link
+ * SourceException} kinds the poller understands.
  */
 public final class NetworkHttp {
   private final HttpClient client;
@@ -27,7 +27,7 @@ public final class NetworkHttp {
     this.client =
         HttpClient.newBuilder()
             .connectTimeout(connectTimeout)
-            .proxy(HttpClient.Builder.NO_PROXY)
+            .proxy(java.net.ProxySelector.getDefault())
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
     this.readTimeout = readTimeout;
