@@ -32,29 +32,37 @@ public class IngestService {
   public IngestResult ingest(long sourceId, FetchResult batch) {
     var matcher = keywords.matcher();
     Instant now = clock.instant();
+    // Matched before the transaction, so the write lock is held only for the writes.
+    int unmatched = 0;
+    List<IncomingMention> matched = new java.util.ArrayList<>(batch.mentions().size());
+    List<Long> keywordIds = new java.util.ArrayList<>(batch.mentions().size());
+    for (IncomingMention m : batch.mentions()) {
+      // The full query (lang:, from:, exclusions) is checked here, whatever the network's own
+      // search understood of it.
+      Optional<Keyword> keyword = matcher.firstMatch(m.text(), m.language(), m.authorHandle());
+      if (keyword.isEmpty()) {
+        unmatched++;
+        continue;
+      }
+      matched.add(m);
+      keywordIds.add(keyword.get().id());
+    }
+    int skipped = unmatched;
     return jdbi.inTransaction(
         handle -> {
           var mentions = handle.attach(MentionDao.class);
           int stored = 0;
-          int duplicates = 0;
-          int unmatched = 0;
-          for (IncomingMention m : batch.mentions()) {
-            Optional<Keyword> keyword =
-                matcher.firstMatch(m.text(), m.language(), m.authorHandle());
-            if (keyword.isEmpty()) {
-              unmatched++;
-              continue;
-            }
-            if (mentions.insertIfAbsent(sourceId, m, keyword.get().id(), now) == 1) {
-              stored++;
-            } else {
-              duplicates++;
+          if (!matched.isEmpty()) {
+            // One JDBC batch per page: the single-row path was CPU-bound on SQLite.
+            for (int count : mentions.insertAllIfAbsent(sourceId, matched, keywordIds, now)) {
+              stored += count > 0 ? 1 : 0;
             }
           }
+          int duplicates = matched.size() - stored;
           handle
               .attach(SourceDao.class)
               .recordSuccess(sourceId, batch.nextCursor(), batch.mentions().size(), now);
-          return new IngestResult(stored, duplicates, unmatched);
+          return new IngestResult(stored, duplicates, skipped);
         });
   }
 

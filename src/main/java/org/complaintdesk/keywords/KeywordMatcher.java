@@ -39,8 +39,9 @@ public final class KeywordMatcher {
     if (text == null) {
       return Optional.empty();
     }
+    String folded = TextFolding.fold(text); // once per post, not once per keyword
     for (int i = 0; i < keywords.size(); i++) {
-      if (queries.get(i).matches(text, language, authorHandle)) {
+      if (queries.get(i).matchesFolded(folded, language, authorHandle)) {
         return Optional.of(keywords.get(i));
       }
     }

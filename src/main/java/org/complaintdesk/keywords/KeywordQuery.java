@@ -44,7 +44,12 @@ public final class KeywordQuery {
    * @param authorHandle the author's handle without '@' (Mastodon: user or user@instance)
    */
   public boolean matches(String postText, String language, String authorHandle) {
-    return eval(folded, new Post(TextFolding.fold(postText), language, authorHandle));
+    return matchesFolded(TextFolding.fold(postText), language, authorHandle);
+  }
+
+  /** As {@link #matches}, for a text already passed through {@link TextFolding#fold}. */
+  boolean matchesFolded(String foldedText, String language, String authorHandle) {
+    return eval(folded, new Post(foldedText, language, authorHandle));
   }
 
   private record Post(String text, String language, String author) {}
