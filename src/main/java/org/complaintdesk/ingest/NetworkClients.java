@@ -34,6 +34,9 @@ final class NetworkClients {
     return switch (sc.network) {
       case MASTODON -> mastodon(sc);
       case RSS -> new org.complaintdesk.ingest.rss.FeedSource(sc, clock);
+      case X ->
+          new org.complaintdesk.ingest.x.XClient(
+              sc, () -> QueryTranslator.x(queries(sc)), json, clock);
       case BLUESKY ->
           new org.complaintdesk.ingest.bluesky.BlueskyClient(
               sc, () -> QueryTranslator.bluesky(queries(sc)), json, clock);

@@ -68,6 +68,16 @@ public class SourceConfiguration {
   /** Bearer/access token (Mastodon, X; Reddit: a user token, needed for replies). */
   @JsonProperty public String token;
 
+  /**
+   * X: OAuth 1.0a user context (posting replies; v1.1 search). The bearer {@code token} searches
+   * v2.
+   */
+  @JsonProperty public String consumerKey;
+
+  @JsonProperty public String consumerSecret;
+  @JsonProperty public String accessToken;
+  @JsonProperty public String accessTokenSecret;
+
   /** Bluesky handle / Reddit app id. */
   @JsonProperty public String username;
 
