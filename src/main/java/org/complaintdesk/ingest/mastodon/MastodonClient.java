@@ -156,6 +156,11 @@ public class MastodonClient implements MentionSource, ReplySender {
   }
 
   @Override
+  public boolean idempotent() {
+    return true; // Idempotency-Key: complaintdesk-reply-<id>
+  }
+
+  @Override
   public Network network() {
     return Network.MASTODON;
   }
