@@ -23,6 +23,7 @@ import org.complaintdesk.common.ErrorMappers;
 import org.complaintdesk.db.DatabaseSetup;
 import org.complaintdesk.db.Migrations;
 import org.complaintdesk.events.EventLog;
+import org.complaintdesk.ingest.IngestBenchmark;
 import org.complaintdesk.ingest.IngestFeature;
 import org.complaintdesk.ingest.MentionsResource;
 import org.complaintdesk.keywords.KeywordsFeature;
@@ -65,7 +66,8 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
     bootstrap.addCommand(new ScoreCommand());
     bootstrap.addCommand(new UserCommand());
     bootstrap.addCommand(
-        new BenchCommand(List.of(new StartupBenchmark(), new TrendsBenchmark())));
+        new BenchCommand(
+            List.of(new StartupBenchmark(), new IngestBenchmark(), new TrendsBenchmark())));
     // Times leave the API as ISO-8601 strings ("2026-11-23T13:30:00Z"), not epoch numbers.
     bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   }

@@ -6,7 +6,10 @@ import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.complaintdesk.alerts.AlertsConfiguration;
+import java.util.ArrayList;
+import java.util.List;
 import org.complaintdesk.auth.AuthConfiguration;
+import org.complaintdesk.ingest.SourceConfiguration;
 import org.complaintdesk.ingest.demo.DemoConfiguration;
 import org.complaintdesk.keywords.KeywordsConfiguration;
 import org.complaintdesk.replies.RepliesConfiguration;
@@ -42,6 +45,8 @@ public class ComplaintDeskConfiguration extends Configuration {
   public void setAlerts(AlertsConfiguration alerts) {
     this.alerts = alerts;
   }
+  /** Real channels: one poller (or webhook) per entry; the demo source is configured above. */
+  @Valid @NotNull private List<SourceConfiguration> sources = new ArrayList<>();
 
   @JsonProperty
   public DataSourceFactory getDatabase() {
@@ -111,5 +116,15 @@ public class ComplaintDeskConfiguration extends Configuration {
   @JsonProperty
   public void setAuth(AuthConfiguration auth) {
     this.auth = auth;
+  }
+
+  @JsonProperty
+  public List<SourceConfiguration> getSources() {
+    return sources;
+  }
+
+  @JsonProperty
+  public void setSources(List<SourceConfiguration> sources) {
+    this.sources = sources;
   }
 }

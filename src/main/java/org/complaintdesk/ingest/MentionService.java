@@ -75,4 +75,9 @@ public class MentionService {
   public long count() {
     return dao.count();
   }
+
+  /** The newest stored mentions, newest first (for previews over recent traffic). */
+  public List<Mention> recent(int limit) {
+    return dao.list(MentionFilter.none(), limit, 0);
+  }
 }

@@ -26,6 +26,7 @@ public final class RepliesFeature {
       List<ReplySender> senders,
       Clock clock) {
     var service = new ReplyService(jdbi, cases, events, senders, config.getReplies(), clock);
+    environment.lifecycle().manage(new ReplyOutbox(service, java.time.Duration.ofSeconds(5)));
     environment.jersey().register(new RepliesResource(service, cases, audit));
     environment.jersey().register(new CasesResource(cases, users, events, service::forCase));
     return service;

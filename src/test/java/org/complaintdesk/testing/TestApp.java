@@ -63,6 +63,33 @@ public final class TestApp {
         overrides.toArray(ConfigOverride[]::new));
   }
 
+  /**
+   * Like {@link #create} with extra YAML appended to the test configuration (for lists such as
+   * {@code sources:}, which config overrides cannot add to).
+   */
+  public static DropwizardAppExtension<ComplaintDeskConfiguration> createWithYaml(
+      int postsPerPoll, String extraYaml, ConfigOverride... extra) {
+    List<ConfigOverride> overrides = new ArrayList<>();
+    overrides.add(ConfigOverride.config("database.url", "jdbc:sqlite:" + tempDatabase()));
+    overrides.add(ConfigOverride.config("demo.enabled", Boolean.toString(postsPerPoll > 0)));
+    overrides.add(
+        ConfigOverride.config("demo.postsPerPoll", Integer.toString(Math.max(1, postsPerPoll))));
+    overrides.addAll(List.of(extra));
+    try {
+      Path config = Files.createTempFile("complaint-desk-config", ".yml");
+      config.toFile().deleteOnExit();
+      Files.writeString(
+          config,
+          Files.readString(Path.of(ResourceHelpers.resourceFilePath("test-config.yml")))
+              + "\n"
+              + extraYaml);
+      return new DropwizardAppExtension<>(
+          TestApplication.class, config.toString(), overrides.toArray(ConfigOverride[]::new));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public static Path tempDatabase() {
     try {
       Path dir = Files.createTempDirectory("complaint-desk-test");
