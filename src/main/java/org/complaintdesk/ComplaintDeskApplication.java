@@ -16,6 +16,7 @@ import org.complaintdesk.auth.AuthFeature;
 import org.complaintdesk.bench.BenchCommand;
 import org.complaintdesk.cases.CasesFeature;
 import org.complaintdesk.common.ErrorMappers;
+import org.complaintdesk.customers.CustomersFeature;
 import org.complaintdesk.db.DatabaseSetup;
 import org.complaintdesk.db.Migrations;
 import org.complaintdesk.events.EventLog;
@@ -27,6 +28,7 @@ import org.complaintdesk.sentiment.ScoreCommand;
 import org.complaintdesk.sentiment.SentimentConfiguration;
 import org.complaintdesk.sentiment.SentimentFeature;
 import org.complaintdesk.sentiment.SentimentScorer;
+import org.complaintdesk.sla.SlaFeature;
 import org.jdbi.v3.core.Jdbi;
 
 /** The composition root: builds every feature by hand, in dependency order. */
@@ -76,7 +78,18 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
     var keywords = KeywordsFeature.register(env, jdbi, config, clock);
     var ingest = IngestFeature.register(env, jdbi, config, keywords, clock);
     var events = new EventLog(jdbi);
-    var cases = CasesFeature.create(jdbi, ingest.mentions(), users, events, clock);
+    var sla = SlaFeature.createService(jdbi, config.getRouting());
+    var customers = CustomersFeature.register(env, jdbi, events, clock);
+    var cases =
+        CasesFeature.create(
+            jdbi,
+            ingest.mentions(),
+            users,
+            events,
+            clock,
+            sla,
+            customers,
+            config.getRouting().reopenWindow.toJavaDuration());
     var sentiment =
         SentimentFeature.register(
             env,

@@ -9,6 +9,7 @@ import org.complaintdesk.auth.AuthConfiguration;
 import org.complaintdesk.ingest.demo.DemoConfiguration;
 import org.complaintdesk.keywords.KeywordsConfiguration;
 import org.complaintdesk.replies.RepliesConfiguration;
+import org.complaintdesk.routing.RoutingConfiguration;
 import org.complaintdesk.sentiment.SentimentConfiguration;
 
 /** The whole configuration tree; every section is validated at boot. */
@@ -29,6 +30,18 @@ public class ComplaintDeskConfiguration extends Configuration {
   @Valid @NotNull private RepliesConfiguration replies = new RepliesConfiguration();
 
   @Valid @NotNull private AuthConfiguration auth = new AuthConfiguration();
+
+  @Valid @NotNull private RoutingConfiguration routing = new RoutingConfiguration();
+
+  @JsonProperty
+  public RoutingConfiguration getRouting() {
+    return routing;
+  }
+
+  @JsonProperty
+  public void setRouting(RoutingConfiguration routing) {
+    this.routing = routing;
+  }
 
   @JsonProperty
   public DataSourceFactory getDatabase() {
