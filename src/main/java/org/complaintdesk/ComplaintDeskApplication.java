@@ -24,6 +24,7 @@ import org.complaintdesk.ingest.IngestFeature;
 import org.complaintdesk.ingest.MentionsResource;
 import org.complaintdesk.keywords.KeywordsFeature;
 import org.complaintdesk.replies.RepliesFeature;
+import org.complaintdesk.routing.RoutingFeature;
 import org.complaintdesk.sentiment.ScoreCommand;
 import org.complaintdesk.sentiment.SentimentConfiguration;
 import org.complaintdesk.sentiment.SentimentFeature;
@@ -100,6 +101,7 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
             cases,
             clock);
     RepliesFeature.register(env, jdbi, config, cases, users, events, ingest.replySenders(), clock);
+    RoutingFeature.register(env, jdbi, config.getRouting(), cases, users, keywords, clock);
     env.jersey()
         .register(
             new MentionsResource(

@@ -133,6 +133,33 @@ interface CaseDao extends SqlObject {
       """)
   int claim(@Bind("id") long id, @Bind("assigneeId") long assigneeId, @Bind("now") Instant now);
 
+  /** Open cases per responder (capacity checks). */
+  @SqlQuery(
+      """
+      SELECT assignee_id AS k, COUNT(*) AS v FROM cases
+      WHERE assignee_id IS NOT NULL AND status <> 'resolved' GROUP BY assignee_id
+      """)
+  @org.jdbi.v3.sqlobject.config.KeyColumn("k")
+  @org.jdbi.v3.sqlobject.config.ValueColumn("v")
+  java.util.Map<Long, Integer> openCountsByAssignee();
+
+  /** A team's unassigned open cases in backlog order. */
+  default List<Case> queued(long teamId, boolean priorityFirst, int limit) {
+    String order =
+        priorityFirst ? "c.priority DESC, c.opened_at, c.id" : "c.opened_at, c.priority DESC, c.id";
+    return getHandle()
+        .createQuery(
+            SELECT
+                + " WHERE c.team_id = :teamId AND c.assignee_id IS NULL AND c.status <> 'resolved'"
+                + " ORDER BY "
+                + order
+                + " LIMIT :limit")
+        .bind("teamId", teamId)
+        .bind("limit", limit)
+        .mapTo(Case.class)
+        .list();
+  }
+
   @SqlUpdate(
       """
       UPDATE cases SET assignee_id = NULL,

@@ -149,9 +149,8 @@ public class CaseService implements ScoredMentionListener {
               refreshSla(h, c.id());
               return c.id();
             });
-    Case c = get(caseId);
-    notifyListeners(c, what[0]);
-    return c;
+    notifyListeners(get(caseId), what[0]);
+    return get(caseId); // listeners (routing) may have changed it
   }
 
   /** A non-detractor post ("still waiting!") from someone with an open case joins that case. */
@@ -285,9 +284,8 @@ public class CaseService implements ScoredMentionListener {
                   .network(c.network()));
           refreshSla(h, caseId);
         });
-    Case c = get(caseId);
-    notifyListeners(c, EventLog.ASSIGNED);
-    return c;
+    notifyListeners(get(caseId), EventLog.ASSIGNED);
+    return get(caseId);
   }
 
   /**
@@ -318,9 +316,45 @@ public class CaseService implements ScoredMentionListener {
                   .network(c.network()));
           refreshSla(h, caseId);
         });
-    Case c = get(caseId);
-    notifyListeners(c, EventLog.CLAIMED);
-    return c;
+    notifyListeners(get(caseId), EventLog.CLAIMED);
+    return get(caseId);
+  }
+
+  /**
+   * Routing's assignment: like a claim on behalf of {@code responderId}, so it never overrides a
+   * responder who claimed the case meanwhile. Empty if the case was taken or resolved.
+   */
+  public Optional<Case> assignIfUnassigned(long caseId, long responderId, String actor) {
+    Instant now = clock.instant();
+    boolean done =
+        jdbi.inTransaction(
+            h -> {
+              var dao = h.attach(CaseDao.class);
+              if (dao.claim(caseId, responderId, now) == 0) {
+                return false;
+              }
+              Case c = dao.find(caseId).orElseThrow();
+              events.append(
+                  h,
+                  EventLog.Entry.of(EventLog.ASSIGNED, now)
+                      .caseId(caseId)
+                      .actor(actor)
+                      .responder(responderId)
+                      .team(c.teamId())
+                      .network(c.network()));
+              refreshSla(h, caseId);
+              return true;
+            });
+    return done ? Optional.of(get(caseId)) : Optional.empty();
+  }
+
+  public java.util.Map<Long, Integer> openCountsByAssignee() {
+    return jdbi.withExtension(CaseDao.class, CaseDao::openCountsByAssignee);
+  }
+
+  /** A team's unassigned open cases, oldest first or highest priority first. */
+  public List<Case> queued(long teamId, boolean priorityFirst, int limit) {
+    return jdbi.withExtension(CaseDao.class, dao -> dao.queued(teamId, priorityFirst, limit));
   }
 
   /** Back to the queue (e.g. escalation reassigns); the responder's slot frees up. */
@@ -343,9 +377,8 @@ public class CaseService implements ScoredMentionListener {
             refreshSla(h, caseId);
           }
         });
-    Case c = get(caseId);
-    notifyListeners(c, EventLog.UNASSIGNED);
-    return c;
+    notifyListeners(get(caseId), EventLog.UNASSIGNED);
+    return get(caseId);
   }
 
   /** Files the case under a team (routing); its SLA policy may change with it. */
