@@ -19,6 +19,7 @@ import org.complaintdesk.common.ErrorMappers;
 import org.complaintdesk.customers.CustomersFeature;
 import org.complaintdesk.db.DatabaseSetup;
 import org.complaintdesk.db.Migrations;
+import org.complaintdesk.escalation.EscalationFeature;
 import org.complaintdesk.events.EventLog;
 import org.complaintdesk.ingest.IngestFeature;
 import org.complaintdesk.ingest.MentionsResource;
@@ -101,7 +102,9 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
             cases,
             clock);
     RepliesFeature.register(env, jdbi, config, cases, users, events, ingest.replySenders(), clock);
-    RoutingFeature.register(env, jdbi, config.getRouting(), cases, users, keywords, clock);
+    var routing =
+        RoutingFeature.register(env, jdbi, config.getRouting(), cases, users, keywords, clock);
+    EscalationFeature.register(env, config.getRouting(), cases, sla, routing, users, events, clock);
     env.jersey()
         .register(
             new MentionsResource(

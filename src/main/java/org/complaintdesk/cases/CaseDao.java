@@ -259,10 +259,7 @@ interface CaseDao extends SqlObject {
           + " ORDER BY c.due_at, c.id LIMIT :limit")
   List<Case> dueBefore(@Bind("until") Instant until, @Bind("limit") int limit);
 
-  @SqlQuery(
-      SELECT
-          + " WHERE c.status <> 'resolved' AND c.sla_policy_id IS NOT NULL ORDER BY c.id"
-          + " LIMIT :limit OFFSET :offset")
+  @SqlQuery(SELECT + " WHERE c.status <> 'resolved' ORDER BY c.id" + " LIMIT :limit OFFSET :offset")
   List<Case> openWithPolicy(@Bind("limit") int limit, @Bind("offset") int offset);
 
   default List<Case> list(
