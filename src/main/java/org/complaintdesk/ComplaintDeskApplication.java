@@ -92,16 +92,12 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
             sla,
             customers,
             config.getRouting().reopenWindow.toJavaDuration());
+    var scorer = sentimentScorer(config.getSentiment());
     var sentiment =
-        SentimentFeature.register(
-            env,
-            jdbi,
-            config,
-            ingest.mentions(),
-            sentimentScorer(config.getSentiment()),
-            cases,
-            clock);
-    RepliesFeature.register(env, jdbi, config, cases, users, events, ingest.replySenders(), clock);
+        SentimentFeature.register(env, jdbi, config, ingest.mentions(), scorer, cases, clock);
+    var replies =
+        RepliesFeature.register(
+            env, jdbi, config, cases, users, events, ingest.replySenders(), clock);
     var routing =
         RoutingFeature.register(env, jdbi, config.getRouting(), cases, users, keywords, clock);
     EscalationFeature.register(env, config.getRouting(), cases, sla, routing, users, events, clock);
