@@ -25,6 +25,10 @@ import org.complaintdesk.ingest.IngestFeature;
 import org.complaintdesk.ingest.MentionsResource;
 import org.complaintdesk.keywords.KeywordsFeature;
 import org.complaintdesk.replies.RepliesFeature;
+import org.complaintdesk.replies.ReplyToolsFeature;
+import org.complaintdesk.replies.ToneCheck;
+import org.complaintdesk.reports.ReportsResource;
+import org.complaintdesk.reports.ResponseTimeReport;
 import org.complaintdesk.routing.RoutingFeature;
 import org.complaintdesk.sentiment.ScoreCommand;
 import org.complaintdesk.sentiment.SentimentConfiguration;
@@ -101,6 +105,17 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
     var routing =
         RoutingFeature.register(env, jdbi, config.getRouting(), cases, users, keywords, clock);
     EscalationFeature.register(env, config.getRouting(), cases, sla, routing, users, events, clock);
+    env.jersey().register(new ReportsResource(new ResponseTimeReport(events), users, clock));
+    ReplyToolsFeature.register(
+        env,
+        jdbi,
+        config.getRouting(),
+        cases,
+        replies,
+        ToneCheck.fromSentiment(scorer),
+        ingest.replySenders(),
+        events,
+        clock);
     env.jersey()
         .register(
             new MentionsResource(
