@@ -29,6 +29,7 @@ import org.complaintdesk.replies.ReplyToolsFeature;
 import org.complaintdesk.replies.ToneCheck;
 import org.complaintdesk.reports.ReportsResource;
 import org.complaintdesk.reports.ResponseTimeReport;
+import org.complaintdesk.routing.RoutingBenchmark;
 import org.complaintdesk.routing.RoutingFeature;
 import org.complaintdesk.sentiment.ScoreCommand;
 import org.complaintdesk.sentiment.SentimentConfiguration;
@@ -64,7 +65,7 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
           }
         });
     bootstrap.addCommand(new ScoreCommand());
-    bootstrap.addCommand(new BenchCommand(List.of()));
+    bootstrap.addCommand(new BenchCommand(List.of(new RoutingBenchmark())));
     // Times leave the API as ISO-8601 strings ("2026-11-23T13:30:00Z"), not epoch numbers.
     bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   }

@@ -570,6 +570,32 @@ public class CaseService implements ScoredMentionListener {
             .toList());
   }
 
+  /**
+   * Responders who had any earlier case of this case's customer (every linked network), for the
+   * "handled this customer before" preference. Read-only: does not create a customer profile.
+   */
+  public java.util.Set<Long> previousAssignees(long caseId) {
+    Case c = get(caseId);
+    List<Identity> identities =
+        customers
+            .find(c.network(), c.authorHandle())
+            .map(Customer::identities)
+            .orElse(List.of(new Identity(0, 0, c.network(), c.authorHandle(), null)));
+    java.util.Set<Long> ids = new java.util.HashSet<>();
+    for (Identity id : identities) {
+      for (Case earlier :
+          jdbi.withExtension(
+              CaseDao.class,
+              dao ->
+                  dao.byAuthors(id.network(), List.of(id.handle().toLowerCase(Locale.ROOT)), 50))) {
+        if (earlier.id() != caseId && earlier.assigneeId() != null) {
+          ids.add(earlier.assigneeId());
+        }
+      }
+    }
+    return ids;
+  }
+
   // ---- SLA bookkeeping ----
 
   /** Open cases due (earliest SLA) before {@code until}, soonest first. */

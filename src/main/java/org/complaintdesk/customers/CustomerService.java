@@ -48,6 +48,12 @@ public class CustomerService {
     return get(id);
   }
 
+  /** The profile of an identity if we have seen it. */
+  public java.util.Optional<Customer> find(Network network, String handle) {
+    return jdbi.withExtension(CustomerDao.class, dao -> dao.findIdentity(network, key(handle)))
+        .map(i -> get(i.customerId()));
+  }
+
   public Customer get(long id) {
     return jdbi.withExtension(
         CustomerDao.class,

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -160,25 +159,48 @@ public class RoutingService implements CaseService.CaseListener {
     }
   }
 
-  /** Assigns a team's queued cases while anyone has room, in the team's backlog order. */
+  /**
+   * Assigns a team's queued cases while anyone has room, in the team's backlog order. Candidates
+   * and their loads are read once per batch and kept current in memory (this JVM holds the lock).
+   */
   public int assignBacklog(long teamId) {
     synchronized (lock) {
-      var team = jdbi.onDemand(RoutingDao.class).team(teamId).orElse(null);
-      if (team == null) {
+      var dao = jdbi.onDemand(RoutingDao.class);
+      if (dao.team(teamId).isEmpty()) {
         return 0;
       }
       int assigned = 0;
       while (true) {
-        List<Case> queue = cases.queued(teamId, "priority_first".equals(team.backlogOrder()), 50);
-        int before = assigned;
+        var team = dao.team(teamId).orElseThrow();
+        List<Case> queue = cases.queued(teamId, "priority_first".equals(team.backlogOrder()), 200);
+        if (queue.isEmpty()) {
+          return assigned;
+        }
+        List<Candidate> candidates = candidates(dao, teamId, cases.openCountsByAssignee());
+        Long last = team.rrLastUserId();
         for (Case c : queue) {
-          if (tryAssign(c, null).isPresent()) {
-            assigned++;
-          } else {
+          var outcome = decideAndAssign(dao, team, c, null, candidates, last);
+          if (outcome == null) {
             return assigned; // nobody has room: the rest waits, in order
           }
+          assigned++;
+          last = outcome.userId();
+          long chosenId = outcome.userId();
+          candidates.replaceAll(
+              k ->
+                  k.userId() == chosenId
+                      ? new Candidate(
+                          k.userId(),
+                          k.username(),
+                          k.languages(),
+                          k.skills(),
+                          k.availability(),
+                          k.capacity(),
+                          k.openCases() + 1,
+                          clock.instant())
+                      : k);
         }
-        if (queue.size() < 50 || assigned == before) {
+        if (queue.size() < 200) {
           return assigned;
         }
       }
@@ -197,14 +219,25 @@ public class RoutingService implements CaseService.CaseListener {
   private Optional<Case> tryAssign(Case c, RoutingRule rule) {
     var dao = jdbi.onDemand(RoutingDao.class);
     var team = dao.team(c.teamId()).orElseThrow();
-    Map<Long, Integer> open = cases.openCountsByAssignee();
-    List<Candidate> candidates = candidates(dao, team.id(), open);
-    Set<Long> handled = handledBefore(c);
+    List<Candidate> candidates = candidates(dao, team.id(), cases.openCountsByAssignee());
+    Candidate chosen = decideAndAssign(dao, team, c, rule, candidates, team.rrLastUserId());
+    return chosen == null ? Optional.empty() : Optional.of(cases.get(c.id()));
+  }
+
+  /** Decides, assigns and logs; returns who got the case, or null if it stays queued. */
+  private Candidate decideAndAssign(
+      RoutingDao dao,
+      RoutingDao.TeamRow team,
+      Case c,
+      RoutingRule rule,
+      List<Candidate> candidates,
+      Long lastRoundRobin) {
+    Set<Long> handled = cases.previousAssignees(c.id());
     String brand = rule == null ? null : rule.brand();
     var decision =
         AssignmentEngine.choose(
             Strategy.fromKey(team.strategy()),
-            team.rrLastUserId(),
+            lastRoundRobin,
             candidates,
             c.language(),
             handled,
@@ -216,40 +249,32 @@ public class RoutingService implements CaseService.CaseListener {
     if (rule != null) {
       detail.put("rule", rule.name());
     }
+    Long ruleId = rule == null ? null : rule.id();
     if (decision.chosen().isEmpty()) {
       detail.put(
           "note",
           candidates.isEmpty()
               ? "team has no members"
               : "nobody available with spare capacity; queued");
-      dao.log(
-          c.id(), now, rule == null ? null : rule.id(), team.id(), null, "queued", json(detail));
-      return Optional.empty();
+      dao.log(c.id(), now, ruleId, team.id(), null, "queued", json(detail));
+      return null;
     }
     Candidate chosen = decision.chosen().get();
-    Optional<Case> result = cases.assignIfUnassigned(c.id(), chosen.userId(), ACTOR);
-    if (result.isEmpty()) {
+    if (cases.assignIfUnassigned(c.id(), chosen.userId(), ACTOR).isEmpty()) {
       detail.put("note", "case was claimed or resolved meanwhile");
-      dao.log(c.id(), now, rule == null ? null : rule.id(), team.id(), null, "taken", json(detail));
-      return Optional.of(cases.get(c.id()));
+      dao.log(c.id(), now, ruleId, team.id(), null, "taken", json(detail));
+      return null;
     }
     dao.assigned(chosen.userId(), now);
     if (team.strategy().equals(Strategy.ROUND_ROBIN.key())) {
       dao.setRoundRobin(team.id(), chosen.userId());
     }
-    dao.log(
-        c.id(),
-        now,
-        rule == null ? null : rule.id(),
-        team.id(),
-        chosen.userId(),
-        "assigned",
-        json(detail));
-    return result;
+    dao.log(c.id(), now, ruleId, team.id(), chosen.userId(), "assigned", json(detail));
+    return chosen;
   }
 
   private List<Candidate> candidates(RoutingDao dao, long teamId, Map<Long, Integer> open) {
-    List<Candidate> out = new ArrayList<>();
+    List<Candidate> out = new ArrayList<>(); // mutable: assignBacklog updates loads in place
     for (long userId : dao.members(teamId)) {
       Optional<User> user = users.findUser(userId);
       if (user.isEmpty() || !user.get().has(Role.RESPONDER)) {
@@ -268,17 +293,6 @@ public class RoutingService implements CaseService.CaseListener {
               p.lastAssignedAt()));
     }
     return out;
-  }
-
-  /** Responders who were assigned any of this customer's cases (on any linked network). */
-  private Set<Long> handledBefore(Case c) {
-    Set<Long> ids = new HashSet<>();
-    for (Case earlier : cases.history(c.id(), 50).cases()) {
-      if (earlier.id() != c.id() && earlier.assigneeId() != null) {
-        ids.add(earlier.assigneeId());
-      }
-    }
-    return ids;
   }
 
   private RoutingDao.ProfileRow profile(RoutingDao dao, long userId) {
