@@ -27,6 +27,12 @@ class RoutingApiTest {
     APP.client().property(org.glassfish.jersey.client.ClientProperties.READ_TIMEOUT, 120_000);
   }
 
+  @org.junit.jupiter.api.AfterAll
+  static void resetClock() {
+    // The test clock is shared by every app test in this JVM; later apps expect it at START.
+    TestApplication.CLOCK.set(TestApplication.START);
+  }
+
   private static int status(Response r) {
     try (r) {
       return r.getStatus();
