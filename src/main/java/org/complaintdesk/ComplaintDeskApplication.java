@@ -20,14 +20,22 @@ import org.complaintdesk.bench.BenchCommand;
 import org.complaintdesk.bench.StartupBenchmark;
 import org.complaintdesk.cases.CasesFeature;
 import org.complaintdesk.common.ErrorMappers;
+import org.complaintdesk.customers.CustomersFeature;
 import org.complaintdesk.db.DatabaseSetup;
 import org.complaintdesk.db.Migrations;
+import org.complaintdesk.escalation.EscalationFeature;
 import org.complaintdesk.events.EventLog;
 import org.complaintdesk.ingest.IngestBenchmark;
 import org.complaintdesk.ingest.IngestFeature;
 import org.complaintdesk.ingest.MentionsResource;
 import org.complaintdesk.keywords.KeywordsFeature;
 import org.complaintdesk.replies.RepliesFeature;
+import org.complaintdesk.replies.ReplyToolsFeature;
+import org.complaintdesk.replies.ToneCheck;
+import org.complaintdesk.reports.ReportsResource;
+import org.complaintdesk.reports.ResponseTimeReport;
+import org.complaintdesk.routing.RoutingBenchmark;
+import org.complaintdesk.routing.RoutingFeature;
 import org.complaintdesk.sentiment.ScoreCommand;
 import org.complaintdesk.sentiment.SentimentConfiguration;
 import org.complaintdesk.sentiment.SentimentFeature;
@@ -35,6 +43,7 @@ import org.complaintdesk.sentiment.SentimentScorer;
 import org.complaintdesk.trends.TrendsBenchmark;
 import org.complaintdesk.trends.TrendsFeature;
 import org.complaintdesk.web.WebFeature;
+import org.complaintdesk.sla.SlaFeature;
 import org.jdbi.v3.core.Jdbi;
 
 /** The composition root: builds every feature by hand, in dependency order. */
@@ -67,7 +76,11 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
     bootstrap.addCommand(new UserCommand());
     bootstrap.addCommand(
         new BenchCommand(
-            List.of(new StartupBenchmark(), new IngestBenchmark(), new TrendsBenchmark())));
+            List.of(
+                new StartupBenchmark(),
+                new IngestBenchmark(),
+                new RoutingBenchmark(),
+                new TrendsBenchmark())));
     // Times leave the API as ISO-8601 strings ("2026-11-23T13:30:00Z"), not epoch numbers.
     bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   }
@@ -88,18 +101,38 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
     var keywords = KeywordsFeature.register(env, jdbi, config, audit, clock);
     var ingest = IngestFeature.register(env, jdbi, config, keywords, clock);
     var events = new EventLog(jdbi);
-    var cases = CasesFeature.create(jdbi, ingest.mentions(), users, events, clock);
-    var sentiment =
-        SentimentFeature.register(
-            env,
+    var sla = SlaFeature.createService(jdbi, config.getRouting());
+    var customers = CustomersFeature.register(env, jdbi, events, clock);
+    var cases =
+        CasesFeature.create(
             jdbi,
-            config,
             ingest.mentions(),
-            sentimentScorer(config.getSentiment()),
-            cases,
-            clock);
-    RepliesFeature.register(
-        env, jdbi, config, cases, users, events, audit, ingest.replySenders(), clock);
+            users,
+            events,
+            clock,
+            sla,
+            customers,
+            config.getRouting().reopenWindow.toJavaDuration());
+    var scorer = sentimentScorer(config.getSentiment());
+    var sentiment =
+        SentimentFeature.register(env, jdbi, config, ingest.mentions(), scorer, cases, clock);
+    var replies =
+        RepliesFeature.register(
+            env, jdbi, config, cases, users, events, audit, ingest.replySenders(), clock);
+    var routing =
+        RoutingFeature.register(env, jdbi, config.getRouting(), cases, users, keywords, clock);
+    EscalationFeature.register(env, config.getRouting(), cases, sla, routing, users, events, clock);
+    env.jersey().register(new ReportsResource(new ResponseTimeReport(events), users, clock));
+    ReplyToolsFeature.register(
+        env,
+        jdbi,
+        config.getRouting(),
+        cases,
+        replies,
+        ToneCheck.fromSentiment(scorer),
+        ingest.replySenders(),
+        events,
+        clock);
     var trends = TrendsFeature.register(env, jdbi, sentiment, keywords, clock);
     AlertsFeature.register(env, jdbi, config.getAlerts(), keywords, trends.phrases(), clock);
     env.jersey()

@@ -13,6 +13,7 @@ import org.complaintdesk.ingest.SourceConfiguration;
 import org.complaintdesk.ingest.demo.DemoConfiguration;
 import org.complaintdesk.keywords.KeywordsConfiguration;
 import org.complaintdesk.replies.RepliesConfiguration;
+import org.complaintdesk.routing.RoutingConfiguration;
 import org.complaintdesk.sentiment.SentimentConfiguration;
 
 /** The whole configuration tree; every section is validated at boot. */
@@ -47,6 +48,18 @@ public class ComplaintDeskConfiguration extends Configuration {
   }
   /** Real channels: one poller (or webhook) per entry; the demo source is configured above. */
   @Valid @NotNull private List<SourceConfiguration> sources = new ArrayList<>();
+
+  @Valid @NotNull private RoutingConfiguration routing = new RoutingConfiguration();
+
+  @JsonProperty
+  public RoutingConfiguration getRouting() {
+    return routing;
+  }
+
+  @JsonProperty
+  public void setRouting(RoutingConfiguration routing) {
+    this.routing = routing;
+  }
 
   @JsonProperty
   public DataSourceFactory getDatabase() {

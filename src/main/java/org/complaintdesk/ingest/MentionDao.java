@@ -69,6 +69,16 @@ interface MentionDao extends SqlObject {
   @SqlQuery(
       "SELECT "
           + COLUMNS
+          + " FROM mentions WHERE network = :network AND LOWER(author_handle) = :handle"
+          + " ORDER BY posted_at DESC, id DESC LIMIT :limit")
+  List<Mention> findByAuthor(
+      @Bind("network") org.complaintdesk.common.Network network,
+      @Bind("handle") String lowerCaseHandle,
+      @Bind("limit") int limit);
+
+  @SqlQuery(
+      "SELECT "
+          + COLUMNS
           + " FROM mentions WHERE sentiment_status = 'pending' ORDER BY id LIMIT :limit")
   List<Mention> pending(@Bind("limit") int limit);
 

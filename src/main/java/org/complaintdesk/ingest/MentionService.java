@@ -2,6 +2,7 @@ package org.complaintdesk.ingest;
 
 import java.util.List;
 import java.util.Optional;
+import org.complaintdesk.common.Network;
 import org.complaintdesk.common.Page;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -20,6 +21,11 @@ public class MentionService {
 
   public Optional<Mention> find(long id) {
     return dao.find(id);
+  }
+
+  /** An author's posts on one network, newest first (a customer's history). */
+  public List<Mention> findByAuthor(Network network, String handle, int limit) {
+    return dao.findByAuthor(network, handle.toLowerCase(java.util.Locale.ROOT), limit);
   }
 
   public List<Mention> findByCase(long caseId) {
