@@ -40,10 +40,10 @@ import org.complaintdesk.sentiment.ScoreCommand;
 import org.complaintdesk.sentiment.SentimentConfiguration;
 import org.complaintdesk.sentiment.SentimentFeature;
 import org.complaintdesk.sentiment.SentimentScorer;
+import org.complaintdesk.sla.SlaFeature;
 import org.complaintdesk.trends.TrendsBenchmark;
 import org.complaintdesk.trends.TrendsFeature;
 import org.complaintdesk.web.WebFeature;
-import org.complaintdesk.sla.SlaFeature;
 import org.jdbi.v3.core.Jdbi;
 
 /** The composition root: builds every feature by hand, in dependency order. */

@@ -10,7 +10,9 @@ export function errorPosition(body) {
   for (const key of ['position', 'offset', 'column']) {
     if (Number.isInteger(first[key])) return key === 'column' ? Math.max(0, first[key] - 1) : first[key];
   }
-  return null;
+  // The query parser says "... at position N" (1-based) in its message.
+  const said = /at position (\d+)/.exec(first.message || '');
+  return said ? Math.max(0, Number(said[1]) - 1) : null;
 }
 
 function errorView(query, error) {

@@ -130,14 +130,26 @@ async function notesPanel(c) {
   return section;
 }
 
+/** Renders an optional panel; if its data has an unexpected shape, says so instead of failing. */
+async function safely(title, panel) {
+  try {
+    return await panel();
+  } catch (e) {
+    return notAvailable(title, `could not be shown (${e.message}).`);
+  }
+}
+
 async function historyPanel(c) {
   const history = await optional(`/api/cases/${c.id}/history`).catch(() => null);
   if (history === null) {
     return notAvailable('Customer history', 'posts from other networks and earlier cases appear here once customer profiles land. This case’s posts are above.');
   }
-  const items = history.items || history;
+  // GET /api/cases/{id}/history: the customer's earlier cases and posts on every linked network.
+  const posts = history.mentions || history.items || (Array.isArray(history) ? history : []);
+  const earlier = (history.cases || []).filter((x) => x.id !== c.id);
   return h('section', { class: 'panel', 'aria-labelledby': 'history-title' }, h('h2', { id: 'history-title' }, 'Customer history'),
-    h('ul', {}, items.map((m) => h('li', {}, h('span', { class: `badge net-${m.network}` }, m.network), ' ', h('span', { dir: 'auto' }, m.text)))));
+    h('p', { class: 'muted' }, `${earlier.length} earlier case(s)`),
+    h('ul', {}, posts.map((m) => h('li', {}, h('span', { class: `badge net-${m.network}` }, m.network), ' ', h('span', { dir: 'auto' }, m.text)))));
 }
 
 async function actions(c, user, reload) {
@@ -191,8 +203,8 @@ export async function showCase(id, user) {
             detail.replies.length ? h('div', { id: 'replies' }, detail.replies.map(replyView)) : h('p', { class: 'muted' }, 'No reply yet.')),
           c.status !== 'resolved' ? await replyBox(c, render) : null),
         h('div', {},
-          await notesPanel(c),
-          await historyPanel(c),
+          await safely('Internal notes', () => notesPanel(c)),
+          await safely('Customer history', () => historyPanel(c)),
           h('section', { class: 'panel', 'aria-labelledby': 'events-title' }, h('h2', { id: 'events-title' }, 'History'),
             h('ol', { class: 'events' }, detail.events.map((e) => h('li', {}, h('time', { datetime: e.occurredAt }, when(e.occurredAt)), ' ', e.type, e.actor ? ` by ${e.actor}` : '')))))));
     stopClocks();

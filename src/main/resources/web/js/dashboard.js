@@ -84,12 +84,13 @@ async function renderFallback(target, rangeKey) {
   return drawVolume(canvas, s);
 }
 
-async function renderTrends(target, trends) {
-  // The trends service's own shape: a list of buckets with volume and detractor share.
-  const points = trends.buckets || trends.items || trends.series || [];
+async function renderTrends(target, trends, csvUrl) {
+  // GET /api/trends: one series (no grouping) of points with volume and detractor share.
+  const points = (trends.series && trends.series[0] && trends.series[0].points) || [];
   const Chart = await loadChartJs();
   const canvas = h('canvas', { id: 'trend-chart', role: 'img', 'aria-label': 'Volume and detractor share over time' });
-  clear(target).append(h('section', { class: 'panel' }, h('h2', {}, 'Sentiment trend'), h('div', { class: 'chart-box' }, canvas)));
+  clear(target).append(h('section', { class: 'panel' }, h('h2', {}, 'Sentiment trend'), h('div', { class: 'chart-box' }, canvas),
+    h('a', { href: csvUrl, class: 'button', id: 'csv-export' }, 'Export CSV')));
   const at = (p) => p.start || p.bucket || p.t || p.time;
   return new Chart(canvas, {
     type: 'line',
@@ -128,9 +129,17 @@ export async function showDashboard() {
   const draw = async () => {
     if (chart) { chart.destroy(); chart = null; }
     try {
-      const to = new Date(); const from = new Date(Date.now() - RANGES[range.value]);
-      const trends = await optional(`/api/trends?from=${from.toISOString()}&to=${to.toISOString()}`);
-      chart = trends ? await renderTrends(body, trends) : await renderFallback(body, range.value);
+      // Ranges end at the server's "now" (its answer's `to`), not the browser's clock.
+      const tz = encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+      const bucket = RANGES[range.value] <= RANGES['24h'] ? 'hour' : 'day';
+      const probe = await optional(`/api/trends?bucket=${bucket}&tz=${tz}`);
+      if (probe) {
+        const to = new Date(probe.to); const from = new Date(to.getTime() - RANGES[range.value]);
+        const url = `/api/trends?from=${from.toISOString()}&to=${to.toISOString()}&bucket=${bucket}&tz=${tz}`;
+        chart = await renderTrends(body, await api(url), `${url}&format=csv`);
+      } else {
+        chart = await renderFallback(body, range.value);
+      }
       clear(side).append(await alertsPanel(), await percentilesPanel(range.value));
     } catch (e) { say(e.message, 'error'); }
   };

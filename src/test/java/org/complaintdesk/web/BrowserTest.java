@@ -294,9 +294,15 @@ class BrowserTest {
                 driver.findElements(By.cssSelector("#preview .preview-list li")).stream()
                     .anyMatch(li -> li.getText().toLowerCase().contains("refund")));
     // The customer's markup is shown as text: no script ran, no element was created from it.
-    List<WebElement> items = driver.findElements(By.cssSelector("#preview .preview-list li"));
-    assertThat(items)
-        .anySatisfy(li -> assertThat(li.getText()).contains("<script>", "<b>bold</b>"));
+    // The live preview re-renders as results arrive, so read the list again until it is stable.
+    await()
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .untilAsserted(
+            () ->
+                assertThat(driver.findElements(By.cssSelector("#preview .preview-list li")))
+                    .anySatisfy(
+                        li -> assertThat(li.getText()).contains("<script>", "<b>bold</b>")));
     assertThat(driver.findElements(By.cssSelector("#preview img, #preview b, #preview script")))
         .isEmpty();
     assertThat(js("return window.__xss === undefined;")).isEqualTo(true);
