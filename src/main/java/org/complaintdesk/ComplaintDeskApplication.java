@@ -12,6 +12,7 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
 import java.time.Clock;
 import org.complaintdesk.auth.AuthFeature;
+import org.complaintdesk.bench.BenchCommand;
 import org.complaintdesk.cases.CasesFeature;
 import org.complaintdesk.common.ErrorMappers;
 import org.complaintdesk.db.DatabaseSetup;
@@ -25,6 +26,8 @@ import org.complaintdesk.sentiment.ScoreCommand;
 import org.complaintdesk.sentiment.SentimentConfiguration;
 import org.complaintdesk.sentiment.SentimentFeature;
 import org.complaintdesk.sentiment.SentimentScorer;
+import org.complaintdesk.sentiment.eval.EvaluateCommand;
+import org.complaintdesk.sentiment.model.TrainCommand;
 import org.jdbi.v3.core.Jdbi;
 
 /** The composition root: builds every feature by hand, in dependency order. */
@@ -54,6 +57,9 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
           }
         });
     bootstrap.addCommand(new ScoreCommand());
+    bootstrap.addCommand(new EvaluateCommand());
+    bootstrap.addCommand(new TrainCommand());
+    bootstrap.addCommand(BenchCommand.withDefaultBenchmarks());
     // Times leave the API as ISO-8601 strings ("2026-11-23T13:30:00Z"), not epoch numbers.
     bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   }
