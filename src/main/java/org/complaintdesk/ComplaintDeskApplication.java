@@ -11,8 +11,10 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
 import java.time.Clock;
+import java.util.List;
 import org.complaintdesk.auth.AuthFeature;
 import org.complaintdesk.bench.BenchCommand;
+import org.complaintdesk.bench.StartupBenchmark;
 import org.complaintdesk.cases.CasesFeature;
 import org.complaintdesk.common.ErrorMappers;
 import org.complaintdesk.db.DatabaseSetup;
@@ -27,6 +29,7 @@ import org.complaintdesk.sentiment.SentimentConfiguration;
 import org.complaintdesk.sentiment.SentimentFeature;
 import org.complaintdesk.sentiment.SentimentScorer;
 import org.complaintdesk.sentiment.eval.EvaluateCommand;
+import org.complaintdesk.sentiment.eval.SentimentBenchmark;
 import org.complaintdesk.sentiment.model.TrainCommand;
 import org.jdbi.v3.core.Jdbi;
 
@@ -59,7 +62,8 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
     bootstrap.addCommand(new ScoreCommand());
     bootstrap.addCommand(new EvaluateCommand());
     bootstrap.addCommand(new TrainCommand());
-    bootstrap.addCommand(BenchCommand.withDefaultBenchmarks());
+    bootstrap.addCommand(
+        new BenchCommand(List.of(new StartupBenchmark(), new SentimentBenchmark())));
     // Times leave the API as ISO-8601 strings ("2026-11-23T13:30:00Z"), not epoch numbers.
     bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   }

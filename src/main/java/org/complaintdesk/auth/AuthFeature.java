@@ -2,6 +2,7 @@ package org.complaintdesk.auth;
 
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.JSONUnauthorizedHandler;
 import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
@@ -27,6 +28,7 @@ public final class AuthFeature {
                     .setAuthorizer(authenticator)
                     .setPrefix("Bearer")
                     .setRealm("complaint-desk")
+                    .setUnauthorizedHandler(new JSONUnauthorizedHandler())
                     .buildAuthFilter()));
     environment.jersey().register(RolesAllowedDynamicFeature.class);
     environment.jersey().register(new AuthValueFactoryProvider.Binder<>(User.class));

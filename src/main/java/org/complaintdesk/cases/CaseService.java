@@ -69,9 +69,9 @@ public class CaseService implements ScoredMentionListener {
                 dao.join(c.id(), priority, mention.postedAt(), now);
                 events.append(h, EventLog.MENTION_JOINED, now, c.id(), mention.id(), null, null);
               }
+              mentions.attachToCase(h, mention.id(), c.id());
               return c.id();
             });
-    mentions.attachToCase(mention.id(), caseId);
     return get(caseId);
   }
 

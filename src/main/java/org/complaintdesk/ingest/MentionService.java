@@ -3,6 +3,7 @@ package org.complaintdesk.ingest;
 import java.util.List;
 import java.util.Optional;
 import org.complaintdesk.common.Page;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** Read access to stored mentions, and the few updates other features make to them. */
@@ -42,8 +43,9 @@ public class MentionService {
     dao.updateSentiment(id, status, label, detractor, language);
   }
 
-  public void attachToCase(long mentionId, long caseId) {
-    dao.attachToCase(mentionId, caseId);
+  /** Files a mention under a case inside the caller's transaction, so both appear together. */
+  public void attachToCase(Handle handle, long mentionId, long caseId) {
+    handle.attach(MentionDao.class).attachToCase(mentionId, caseId);
   }
 
   public long count() {

@@ -57,8 +57,10 @@ public class SentimentScorer {
   /**
    * A near-tie between a language we have no model for and one we have (short English posts are
    * often guessed as Dutch or Indonesian) goes to the one we can score; a clear guess stays.
+   * Lingua's relative confidences are compressed (a clearly Turkish post still gives Portuguese
+   * 0.6), so only a supported language within 5% of the top counts as a tie.
    */
-  static final double NEAR_TIE = 0.5;
+  static final double NEAR_TIE = 0.95;
 
   String pickLanguage(Map<String, Double> candidates) {
     String top = null;
@@ -96,6 +98,9 @@ public class SentimentScorer {
     try {
       return analyzer.analyze(text);
     } catch (RuntimeException e) {
+      if (Interruptions.isInterruption(e)) {
+        throw e; // not the text's fault: the worker leaves it pending
+      }
       return SentimentResult.notScored(
           SentimentResult.FAILED,
           language,

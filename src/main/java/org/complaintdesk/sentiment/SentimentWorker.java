@@ -106,6 +106,11 @@ public class SentimentWorker implements Managed {
         }
       }
     } catch (Throwable t) {
+      if (Interruptions.isInterruption(t)) {
+        // Shutting down: leave the mention pending so it is scored after the restart.
+        LOG.info("Scoring of mention {} interrupted; it stays pending", mention.id());
+        return;
+      }
       LOG.error("Scoring mention {} failed", mention.id(), t);
       try {
         results.save(

@@ -69,12 +69,12 @@ class LanguageRoutingTest {
     var en = new CountingAnalyzer("en");
     Map<String, Double> nearTie = new LinkedHashMap<>();
     nearTie.put("nl", 1.0);
-    nearTie.put("en", 0.8);
+    nearTie.put("en", 0.97);
     assertThat(new SentimentScorer(detecting(nearTie), Map.of("en", en)).score("so bad").language())
         .isEqualTo("en");
     Map<String, Double> clear = new LinkedHashMap<>();
     clear.put("nl", 1.0);
-    clear.put("en", 0.2);
+    clear.put("en", 0.6);
     assertThat(new SentimentScorer(detecting(clear), Map.of("en", en)).score("zo slecht").status())
         .isEqualTo(SentimentResult.UNSUPPORTED);
   }

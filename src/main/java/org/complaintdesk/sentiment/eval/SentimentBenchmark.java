@@ -1,13 +1,14 @@
 package org.complaintdesk.sentiment.eval;
 
 import io.dropwizard.core.setup.Bootstrap;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.complaintdesk.bench.BenchResult;
 import org.complaintdesk.bench.Benchmark;
 import org.complaintdesk.bench.HeapSampler;
+import org.complaintdesk.bench.ResultLine;
 import org.complaintdesk.sentiment.SentimentComponents;
 import org.complaintdesk.sentiment.SentimentConfiguration;
 import org.complaintdesk.sentiment.SentimentFeature;
@@ -49,11 +50,11 @@ public class SentimentBenchmark implements Benchmark {
   }
 
   @Override
-  public void run(Bootstrap<?> bootstrap, Namespace ns) throws Exception {
+  public void run(Bootstrap<?> bootstrap, Namespace ns, PrintStream out) throws Exception {
     List<LabelledPost> all = LabelledTsv.read(Path.of(ns.getString("file")));
     List<String> texts = all.stream().limit(ns.getInt("limit")).map(LabelledPost::text).toList();
     int threads = ns.getInt("threads");
-    System.out.printf(
+    out.printf(
         "Benchmarking %d posts (%d cores)%n",
         texts.size(), Runtime.getRuntime().availableProcessors());
     try (HeapSampler heap = new HeapSampler()) {
@@ -64,7 +65,7 @@ public class SentimentBenchmark implements Benchmark {
         plain.label(t);
       }
       double baselineRate = texts.size() / ((System.nanoTime() - t0) / 1e9);
-      System.out.printf("plain CoreNLP, 1 thread: %.1f posts/s%n", baselineRate);
+      out.printf("plain CoreNLP, 1 thread: %.1f posts/s%n", baselineRate);
 
       var config = new SentimentConfiguration();
       SentimentScorer scorer =
@@ -77,15 +78,14 @@ public class SentimentBenchmark implements Benchmark {
       long t1 = System.nanoTime();
       Parallel.map(texts, threads, "product", scorer::score);
       double rate = texts.size() / ((System.nanoTime() - t1) / 1e9);
-      System.out.printf("product scorer, %d threads: %.1f posts/s%n", threads, rate);
-      System.out.println(
-          new BenchResult()
+      out.printf("product scorer, %d threads: %.1f posts/s%n", threads, rate);
+      out.println(
+          new ResultLine()
               .put("posts", texts.size())
               .put("baseline_posts_per_s", baselineRate)
               .put("posts_per_s", rate)
               .put("speedup", rate / baselineRate)
-              .put("peak_heap_mb", heap.peakMb())
-              .line());
+              .put("peak_heap_mb", heap.peakMb()));
     }
   }
 

@@ -1,0 +1,32 @@
+package org.complaintdesk.sentiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LinguaLanguageDetectorTest {
+  private static final LinguaLanguageDetector DETECTOR = new LinguaLanguageDetector();
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "en|@KiteBank my card has been blocked for three days and nobody answers the phone",
+        "ar|@NimbusAir الرحلة متأخرة أربع ساعات ولا يوجد أي اعتذار",
+        "fa|@VoltaraMobile اینترنت من از دیروز قطع است و پشتیبانی جواب نمی‌دهد",
+        "ru|Заказ привезли через полтора часа, всё холодное. Спасибо, CrumbCo",
+        "el|@VoltaraMobile μου χρεώσατε περιαγωγή ενώ ήμουν στην Ιταλία",
+        "es|Llevo una hora esperando mi pedido de CrumbCo y nadie responde",
+      })
+  void detectsTheLanguageIgnoringLatinHandles(String expected, String text) {
+    assertThat(DETECTOR.detect(text)).contains(expected);
+  }
+
+  @Test
+  void saysNothingWhenThereAreNoWords() {
+    assertThat(DETECTOR.detect("@KiteBank #fail https://example.com/x 😡")).isEmpty();
+    assertThat(DETECTOR.detect("")).isEmpty();
+  }
+}
