@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +28,23 @@ public final class LexiconFiles {
         .or(() -> read(base + "senticon_" + lang + ".json"))
         .map(LexiconFiles::scores)
         .orElse(Map.of());
+  }
+
+  /** Our complaint cues for a language (sentiment/complaint-cues/LANG.txt); empty if none. */
+  public static List<String> complaintCues(String lang) {
+    try (InputStream in =
+        LexiconFiles.class.getResourceAsStream("/sentiment/complaint-cues/" + lang + ".txt")) {
+      if (in == null) {
+        return List.of();
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read complaint cues for " + lang, e);
+    }
   }
 
   private static Optional<JsonNode> read(String resource) {

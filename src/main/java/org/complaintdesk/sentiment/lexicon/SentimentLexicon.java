@@ -3,6 +3,7 @@ package org.complaintdesk.sentiment.lexicon;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,21 +33,43 @@ public final class SentimentLexicon {
   private final Map<String, Double> scores;
   private final boolean stemmed;
   private final Set<String> negations;
+  private final Set<String> cuePhrases;
 
   public SentimentLexicon(String language, Map<String, Double> scores, boolean stemmed) {
+    this(language, scores, stemmed, Set.of());
+  }
+
+  /**
+   * @param cuePhrases multi-word entries matched before negation is considered (complaint cues such
+   *     as "не работает")
+   */
+  public SentimentLexicon(
+      String language, Map<String, Double> scores, boolean stemmed, Set<String> cuePhrases) {
     this.language = language;
     this.stemmed = stemmed;
     this.negations = NEGATIONS.getOrDefault(language, Set.of());
     Map<String, Double> normalized = new HashMap<>();
     scores.forEach((k, v) -> normalized.put(normalize(k), v));
     this.scores = normalized;
+    this.cuePhrases = new HashSet<>();
+    cuePhrases.forEach(c -> this.cuePhrases.add(normalize(c)));
   }
 
-  /** The nlp.js lexicon for a language (en, ar, fa, el, ru); empty if there is none. */
+  /**
+   * The nlp.js lexicon for a language (en, ar, fa, el, ru), plus, for the languages served by the
+   * lexicon alone (ru, fa, el), our complaint cues: brand complaints ("still waiting", "support
+   * does not answer") often carry no sentiment word. Empty if there is none.
+   */
   public static SentimentLexicon bundled(String language) {
     boolean stemmed = language.equals("ru") || language.equals("en");
-    return new SentimentLexicon(language, LexiconFiles.afinn(language), stemmed);
+    Map<String, Double> scores = new HashMap<>(LexiconFiles.afinn(language));
+    List<String> cues = LexiconFiles.complaintCues(language);
+    cues.forEach(cue -> scores.putIfAbsent(cue, COMPLAINT_CUE));
+    return new SentimentLexicon(language, scores, stemmed, new HashSet<>(cues));
   }
+
+  /** The score a complaint cue gets in the lexicon: clearly negative, below the strongest words. */
+  static final double COMPLAINT_CUE = -2;
 
   public String language() {
     return language;
@@ -65,15 +88,24 @@ public final class SentimentLexicon {
     int negatedUntil = -1;
     for (int i = 0; i < words.size(); i++) {
       String w = normalize(words.get(i));
-      if (negations.contains(w)) {
-        negatedUntil = i + NEGATION_SCOPE;
-        continue;
-      }
       if (w.equals("!") || w.equals("?") || w.equals(".")) {
         negatedUntil = -1;
       }
+      // Complaint-cue phrases first: "не работает" (does not work) is a cue, not a negated
+      // "работает".
       int matched = 0;
       Double score = null;
+      for (int n = Math.min(MAX_PHRASE, words.size() - i); n >= 2 && score == null; n--) {
+        String phrase = normalize(String.join(" ", words.subList(i, i + n)));
+        if (cuePhrases.contains(phrase)) {
+          score = scores.get(phrase);
+          matched = n;
+        }
+      }
+      if (score == null && negations.contains(w)) {
+        negatedUntil = i + NEGATION_SCOPE;
+        continue;
+      }
       for (int n = Math.min(MAX_PHRASE, words.size() - i); n >= 2 && score == null; n--) {
         score = scores.get(normalize(String.join(" ", words.subList(i, i + n))));
         matched = n;
@@ -116,7 +148,7 @@ public final class SentimentLexicon {
    * without tonos). Other scripts keep their marks: Hindi vowel signs are letters, not accents.
    */
   private String normalize(String s) {
-    String lower = s.toLowerCase(Locale.ROOT);
+    String lower = s.toLowerCase(Locale.ROOT).replace('\u200c', ' ');
     if (!language.equals("el") && !language.equals("ar")) {
       return lower;
     }

@@ -45,4 +45,16 @@ class SentimentLexiconTest {
     assertThat(EmojiLexicon.bundled().polarity("😡")).isNegative();
     assertThat(EmojiLexicon.bundled().polarity("😍")).isPositive();
   }
+
+  @Test
+  void complaintCuePhrasesWinOverNegation() {
+    var russian = SentimentLexicon.bundled("ru");
+    assertThat(
+            russian.match(List.of("приложение", "не", "работает", "и", "никто", "не", "отвечает")))
+        .extracting(SentimentLexicon.Hit::text, SentimentLexicon.Hit::negated)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("не работает", false),
+            org.assertj.core.groups.Tuple.tuple("никто не отвечает", false));
+    assertThat(russian.match(List.of("приложение", "не", "работает")).get(0).score()).isNegative();
+  }
 }
