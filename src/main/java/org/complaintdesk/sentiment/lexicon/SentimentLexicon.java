@@ -63,6 +63,10 @@ public final class SentimentLexicon {
   public static SentimentLexicon bundled(String language) {
     boolean stemmed = language.equals("ru") || language.equals("en");
     Map<String, Double> scores = new HashMap<>(LexiconFiles.afinn(language));
+    if (language.equals("ru")) {
+      // The Russian list is over-stemmed: "и" (and) and "у" (at) carry +1.7. Stems need 3 letters.
+      scores.keySet().removeIf(k -> k.length() < MIN_STEM);
+    }
     List<String> cues = LexiconFiles.complaintCues(language);
     cues.forEach(cue -> scores.putIfAbsent(cue, COMPLAINT_CUE));
     return new SentimentLexicon(language, scores, stemmed, new HashSet<>(cues));
