@@ -5,9 +5,9 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.complaintdesk.alerts.AlertsConfiguration;
 import java.util.ArrayList;
 import java.util.List;
+import org.complaintdesk.alerts.AlertsConfiguration;
 import org.complaintdesk.auth.AuthConfiguration;
 import org.complaintdesk.ingest.SourceConfiguration;
 import org.complaintdesk.ingest.demo.DemoConfiguration;
@@ -46,6 +46,7 @@ public class ComplaintDeskConfiguration extends Configuration {
   public void setAlerts(AlertsConfiguration alerts) {
     this.alerts = alerts;
   }
+
   /** Real channels: one poller (or webhook) per entry; the demo source is configured above. */
   @Valid @NotNull private List<SourceConfiguration> sources = new ArrayList<>();
 
