@@ -40,6 +40,9 @@ import org.complaintdesk.sentiment.ScoreCommand;
 import org.complaintdesk.sentiment.SentimentConfiguration;
 import org.complaintdesk.sentiment.SentimentFeature;
 import org.complaintdesk.sentiment.SentimentScorer;
+import org.complaintdesk.sentiment.eval.EvaluateCommand;
+import org.complaintdesk.sentiment.eval.SentimentBenchmark;
+import org.complaintdesk.sentiment.model.TrainCommand;
 import org.complaintdesk.sla.SlaFeature;
 import org.complaintdesk.trends.TrendsBenchmark;
 import org.complaintdesk.trends.TrendsFeature;
@@ -74,11 +77,14 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
         });
     bootstrap.addCommand(new ScoreCommand());
     bootstrap.addCommand(new UserCommand());
+    bootstrap.addCommand(new EvaluateCommand());
+    bootstrap.addCommand(new TrainCommand());
     bootstrap.addCommand(
         new BenchCommand(
             List.of(
                 new StartupBenchmark(),
                 new IngestBenchmark(),
+                new SentimentBenchmark(),
                 new RoutingBenchmark(),
                 new TrendsBenchmark())));
     // Times leave the API as ISO-8601 strings ("2026-11-23T13:30:00Z"), not epoch numbers.

@@ -2,8 +2,13 @@ package org.complaintdesk.sentiment;
 
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -38,20 +43,63 @@ public final class LinguaLanguageDetector implements LanguageDetector {
               Language.JAPANESE,
               Language.KOREAN,
               Language.INDONESIAN)
-          .withMinimumRelativeDistance(0.05)
           .build();
+
+  /**
+   * Romanised Hindi ("Kya sai hai re") is how many Indian customers write; no detector trained on
+   * scripts sees it as Hindi. Two or more of these common function words in a Latin-script post
+   * make it Hindi.
+   */
+  private static final Set<String> ROMANISED_HINDI =
+      Set.of(
+          "hai", "hain", "nahi", "nahin", "kya", "kyu", "kyun", "mein", "bhi", "kr", "karo", "raha",
+          "rahe", "rha", "tha", "thi", "yaar", "aur", "mujhe", "kuch", "bahut", "bohot", "accha",
+          "acha", "abhi", "bhai", "hoga", "tera", "mera", "wala", "wali", "kaise", "gaya", "diya",
+          "liya", "apna", "sirf", "matlab", "koi", "kuchh", "karna", "karte", "hota", "hoti", "ji");
+
+  private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
   @Override
   public Optional<String> detect(String text) {
+    return candidates(text).keySet().stream().findFirst();
+  }
+
+  @Override
+  public Map<String, Double> candidates(String text) {
     // Handles, hashtags and links are usually Latin brand names; they say nothing of the language.
     String prose = NOISE.matcher(text == null ? "" : text).replaceAll(" ").strip();
+    Map<String, Double> out = new LinkedHashMap<>();
     if (prose.codePoints().noneMatch(Character::isLetter)) {
-      return Optional.empty();
+      return out;
     }
-    Language language = detector.detectLanguageOf(prose);
-    if (language == Language.UNKNOWN) {
-      return Optional.empty();
+    if (romanisedHindiWords(prose) >= 2) {
+      out.put("hi", 1.0);
+      return out;
     }
-    return Optional.of(language.getIsoCode639_1().name().toLowerCase(Locale.ROOT));
+    // Sorted most likely first; relative, so the top language has 1.0.
+    detector
+        .computeLanguageConfidenceValues(prose)
+        .forEach(
+            (language, confidence) -> {
+              if (language != Language.UNKNOWN && confidence > 0) {
+                out.put(language.getIsoCode639_1().name().toLowerCase(Locale.ROOT), confidence);
+              }
+            });
+    return out;
+  }
+
+  private static long romanisedHindiWords(String prose) {
+    Matcher m = WORD.matcher(prose.toLowerCase(Locale.ROOT));
+    Set<String> seen = new HashSet<>();
+    while (m.find()) {
+      String w = m.group();
+      if (w.codePoints().anyMatch(cp -> cp > 0x24F)) {
+        return 0; // not Latin script
+      }
+      if (ROMANISED_HINDI.contains(w)) {
+        seen.add(w);
+      }
+    }
+    return seen.size();
   }
 }

@@ -10,13 +10,14 @@ interface SentimentDao {
   @SqlUpdate(
       """
       INSERT INTO sentiment_results (mention_id, status, label, score, detractor,
-        detractor_probability, language, sentences, evidence, model, error, scored_at)
-      VALUES (:mentionId, :status, :label, :score, :detractor, :probability, :language,
-        :sentences, :evidence, :model, :error, :scoredAt)
+        detractor_probability, complaint, confidence, language, sentences, evidence, model, error,
+        scored_at)
+      VALUES (:mentionId, :status, :label, :score, :detractor, :probability, :complaint,
+        :confidence, :language, :sentences, :evidence, :model, :error, :scoredAt)
       ON CONFLICT (mention_id) DO UPDATE SET status = :status, label = :label, score = :score,
-        detractor = :detractor, detractor_probability = :probability, language = :language,
-        sentences = :sentences, evidence = :evidence, model = :model, error = :error,
-        scored_at = :scoredAt
+        detractor = :detractor, detractor_probability = :probability, complaint = :complaint,
+        confidence = :confidence, language = :language, sentences = :sentences,
+        evidence = :evidence, model = :model, error = :error, scored_at = :scoredAt
       """)
   void upsert(
       @Bind("mentionId") long mentionId,
@@ -25,6 +26,8 @@ interface SentimentDao {
       @Bind("score") double score,
       @Bind("detractor") boolean detractor,
       @Bind("probability") double probability,
+      @Bind("complaint") boolean complaint,
+      @Bind("confidence") double confidence,
       @Bind("language") String language,
       @Bind("sentences") String sentencesJson,
       @Bind("evidence") String evidenceJson,
@@ -34,8 +37,9 @@ interface SentimentDao {
 
   @SqlQuery(
       """
-      SELECT status, label, score, detractor, detractor_probability, language, sentences,
-        evidence, model, error, scored_at
+      SELECT status, label, score, detractor, detractor_probability,
+        COALESCE(complaint, FALSE) AS complaint, confidence, language, sentences, evidence, model,
+        error, scored_at
       FROM sentiment_results WHERE mention_id = :mentionId
       """)
   @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(StoredSentimentRow.class)

@@ -11,6 +11,9 @@ import java.util.List;
  * @param score mean sentiment in [-1, 1]
  * @param detractorProbability probability that the author is an angry detractor
  * @param detractor the decision: probability at or above the configured threshold
+ * @param complaint the post reads as a customer complaint (refund, cancelled, still waiting, fix
+ *     it...) with at least a moderate detractor probability; a case for a responder even when the
+ *     tone is calm
  * @param confidence how sure the model is of the label, in [0, 1]
  * @param evidence the phrases and cues that drove the decision, in the original wording
  */
@@ -20,6 +23,7 @@ public record SentimentResult(
     double score,
     double detractorProbability,
     boolean detractor,
+    boolean complaint,
     double confidence,
     String language,
     List<SentenceSentiment> sentences,
@@ -40,13 +44,20 @@ public record SentimentResult(
   public static SentimentResult notScored(
       String status, String language, String model, String why) {
     return new SentimentResult(
-        status, null, 0, 0, false, 0, language, List.of(), List.of(), model, why);
+        status, null, 0, 0, false, false, 0, language, List.of(), List.of(), model, why);
   }
 
   /** One sentence's verdict. */
   public record SentenceSentiment(
       String text, String label, double negativeProbability, double positiveProbability) {}
 
-  /** A phrase or cue that pushed the decision, with how strongly. */
+  /**
+   * A phrase or cue that pushed the decision, quoted as the author wrote it.
+   *
+   * @param kind what it is: negative phrase (from CoreNLP's sentiment tree), complaint cue, lexicon
+   *     word, emoji, shouting, elongation, learned word (weighed by the trained layer)
+   * @param weight how strongly and which way it pushed: below zero towards negative, above zero
+   *     towards positive
+   */
   public record Evidence(String text, String kind, double weight) {}
 }

@@ -1,22 +1,90 @@
 package org.complaintdesk.sentiment;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The product's scorer: detects the language and sends the text to the analyser for it. A language
  * without an analyser is reported as unsupported, never silently as neutral.
+ *
+ * <p>Identical texts (retweets, copy-paste campaigns, bots) are scored once: the last {@value
+ * #CACHE_SIZE} results are kept by text.
  */
 public class SentimentScorer {
+  static final int CACHE_SIZE = 10_000;
+
   private final LanguageDetector languages;
   private final Map<String, SentimentAnalyzer> analyzers;
+  private final int maxChars;
+  private final Map<String, SentimentResult> recent =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, SentimentResult> eldest) {
+              return size() > CACHE_SIZE;
+            }
+          });
 
   public SentimentScorer(LanguageDetector languages, Map<String, SentimentAnalyzer> analyzers) {
+    this(languages, analyzers, new SentimentConfiguration().maxTextChars);
+  }
+
+  public SentimentScorer(
+      LanguageDetector languages, Map<String, SentimentAnalyzer> analyzers, int maxChars) {
     this.languages = languages;
     this.analyzers = Map.copyOf(analyzers);
+    this.maxChars = maxChars;
+  }
+
+  /** Languages this scorer has a model for. */
+  public java.util.Set<String> languages() {
+    return analyzers.keySet();
   }
 
   public SentimentResult score(String text) {
-    String language = languages.detect(text).orElse(null);
+    SentimentResult cached = text == null ? null : recent.get(text);
+    if (cached != null) {
+      return cached;
+    }
+    SentimentResult result = scoreUncached(text);
+    if (text != null && !SentimentResult.FAILED.equals(result.status())) {
+      recent.put(text, result);
+    }
+    return result;
+  }
+
+  /**
+   * A near-tie between a language we have no model for and one we have (short English posts are
+   * often guessed as Dutch or Indonesian) goes to the one we can score; a clear guess stays.
+   * Lingua's relative confidences are compressed (a clearly Turkish post still gives Portuguese
+   * 0.6), so only a supported language within 5% of the top counts as a tie.
+   */
+  static final double NEAR_TIE = 0.95;
+
+  String pickLanguage(Map<String, Double> candidates) {
+    String top = null;
+    double topConfidence = 0;
+    for (Map.Entry<String, Double> c : candidates.entrySet()) {
+      if (top == null) {
+        top = c.getKey();
+        topConfidence = c.getValue();
+        if (analyzers.containsKey(top)) {
+          return top;
+        }
+      } else if (analyzers.containsKey(c.getKey()) && c.getValue() >= NEAR_TIE * topConfidence) {
+        return c.getKey();
+      }
+    }
+    return top;
+  }
+
+  private SentimentResult scoreUncached(String text) {
+    String why = SentimentGuards.whyNotScorable(text, maxChars);
+    if (why != null) {
+      return SentimentResult.notScored(SentimentResult.UNSCORED, null, null, why);
+    }
+    String language = pickLanguage(languages.candidates(text));
     SentimentAnalyzer analyzer = language == null ? null : analyzers.get(language);
     if (analyzer == null) {
       return SentimentResult.notScored(

@@ -9,6 +9,8 @@ public record StoredSentimentRow(
     Double score,
     boolean detractor,
     Double detractorProbability,
+    boolean complaint,
+    Double confidence,
     String language,
     String sentences,
     String evidence,

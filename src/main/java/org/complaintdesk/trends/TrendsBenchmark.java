@@ -311,6 +311,7 @@ public class TrendsBenchmark implements Benchmark {
         negative ? -0.7 : 0.3,
         negative ? 0.8 : 0.1,
         negative,
+        negative,
         0.8,
         "en",
         List.of(),

@@ -148,6 +148,7 @@ abstract class AlertDetectorContract {
               0,
               negative ? 0.9 : 0.1,
               negative,
+              negative,
               0.9,
               "en",
               List.of(),

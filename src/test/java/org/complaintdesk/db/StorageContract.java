@@ -120,6 +120,7 @@ abstract class StorageContract {
             -0.8,
             0.9,
             true,
+            false,
             0.9,
             "en",
             List.of(),

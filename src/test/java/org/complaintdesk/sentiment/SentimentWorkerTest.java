@@ -77,6 +77,7 @@ class SentimentWorkerTest {
                           -1,
                           0.9,
                           true,
+                          false,
                           0.9,
                           "en",
                           List.of(),

@@ -77,6 +77,7 @@ class PhraseServiceTest {
               0,
               positive ? 0.1 : 0.9,
               !positive,
+              !positive,
               0.9,
               "en",
               List.of(),

@@ -190,6 +190,7 @@ abstract class TrendRollupContract {
         detractor ? -0.8 : 0.1,
         detractor ? 0.9 : 0.1,
         detractor,
+        detractor,
         0.8,
         lang,
         List.of(),

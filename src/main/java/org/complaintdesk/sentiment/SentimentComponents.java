@@ -1,0 +1,97 @@
+package org.complaintdesk.sentiment;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.complaintdesk.sentiment.english.ChunkTreeSentimentScorer;
+import org.complaintdesk.sentiment.english.EnglishDetractorAnalyzer;
+import org.complaintdesk.sentiment.english.EnglishFeatures;
+import org.complaintdesk.sentiment.lexicon.EmojiLexicon;
+import org.complaintdesk.sentiment.lexicon.SentimentLexicon;
+import org.complaintdesk.sentiment.model.DetractorModel;
+import org.complaintdesk.sentiment.model.LexiconDetractorAnalyzer;
+import org.complaintdesk.sentiment.model.ModelTrainer;
+import org.complaintdesk.sentiment.model.NgramDetractorAnalyzer;
+import org.complaintdesk.sentiment.prep.SocialTextPreparer;
+
+/**
+ * The parts every sentiment path shares, loaded once: text preparation, lexicons, language
+ * detection and CoreNLP's sentiment model. The scorer, {@code train}, {@code evaluate} and {@code
+ * bench} all build on these, so they score exactly alike.
+ */
+public final class SentimentComponents {
+  /** Languages served by a lexicon-seeded model (no labelled training data in the shared set). */
+  public static final Set<String> LEXICON_LANGUAGES = Set.of("ru", "fa", "el");
+
+  private final SocialTextPreparer preparer;
+  private final EnglishFeatures english;
+  private final LanguageDetector languages;
+  private final Map<String, SentimentLexicon> lexicons = new ConcurrentHashMap<>();
+
+  public SentimentComponents(LanguageDetector languages) {
+    this.preparer = new SocialTextPreparer(EmojiLexicon.bundled());
+    this.languages = languages;
+    this.english = new EnglishFeatures(preparer, new ChunkTreeSentimentScorer(), lexicon("en"));
+  }
+
+  public static SentimentComponents load() {
+    return new SentimentComponents(new LinguaLanguageDetector());
+  }
+
+  public SocialTextPreparer preparer() {
+    return preparer;
+  }
+
+  public EnglishFeatures english() {
+    return english;
+  }
+
+  public LanguageDetector languages() {
+    return languages;
+  }
+
+  public SentimentLexicon lexicon(String language) {
+    return lexicons.computeIfAbsent(language, SentimentLexicon::bundled);
+  }
+
+  public ModelTrainer trainer(ModelTrainer.TrainingOptions options) {
+    return new ModelTrainer(preparer, english, languages, this::lexicon, options);
+  }
+
+  /** One analyser per language the model covers; the rest will be reported unsupported. */
+  public Map<String, SentimentAnalyzer> analyzers(DetractorModel model, double threshold) {
+    Map<String, SentimentAnalyzer> out = new LinkedHashMap<>();
+    if (model.english() != null) {
+      out.put(
+          "en",
+          new EnglishDetractorAnalyzer(
+              english, model.english(), model.complaint(), threshold, model.version()));
+    }
+    model
+        .ngram()
+        .forEach(
+            (lang, classifier) ->
+                out.put(
+                    lang,
+                    new NgramDetractorAnalyzer(
+                        lang, classifier, lexicon(lang), preparer, threshold, model.version())));
+    if (model.lexicon() != null) {
+      for (String lang : LEXICON_LANGUAGES) {
+        SentimentLexicon lexicon = lexicon(lang);
+        if (!lexicon.isEmpty() && !out.containsKey(lang)) {
+          out.put(
+              lang,
+              new LexiconDetractorAnalyzer(
+                  lexicon, model.lexicon(), preparer, threshold, model.version()));
+        }
+      }
+    }
+    return new HashMap<>(out);
+  }
+
+  public SentimentScorer scorer(DetractorModel model, double threshold, int maxChars) {
+    return new SentimentScorer(languages, analyzers(model, threshold), maxChars);
+  }
+}

@@ -1,0 +1,123 @@
+package org.complaintdesk.sentiment;
+
+import edu.stanford.nlp.stats.Counter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.complaintdesk.sentiment.model.LabelledPost;
+
+/**
+ * Turns a trained layer's class probabilities into the product's decision, the same way for every
+ * language: detractor when P(negative) reaches the threshold; otherwise the likelier of neutral and
+ * positive. Evidence is ranked by weight and overlapping quotes are dropped.
+ */
+public final class Verdict {
+  static final int MAX_EVIDENCE = 6;
+
+  /** A complaint cue makes a complaint only when the model also sees at least this much anger. */
+  static final double COMPLAINT_MIN_PROBABILITY = 0.3;
+
+  private Verdict() {}
+
+  /**
+   * A 3-class layer's probabilities; a complaint cue makes a complaint if P(negative) is not low.
+   */
+  public static SentimentResult of(
+      Counter<String> probabilities,
+      double threshold,
+      boolean hasComplaintCue,
+      String language,
+      List<SentimentResult.SentenceSentiment> sentences,
+      List<SentimentResult.Evidence> evidence,
+      String model) {
+    double neg = probabilities.getCount(LabelledPost.NEGATIVE);
+    return of(
+        neg,
+        probabilities.getCount(LabelledPost.NEUTRAL),
+        probabilities.getCount(LabelledPost.POSITIVE),
+        threshold,
+        hasComplaintCue && neg >= COMPLAINT_MIN_PROBABILITY,
+        language,
+        sentences,
+        evidence,
+        model);
+  }
+
+  /**
+   * @param detractor the detractor probability (for English with a complaint layer, the mean of
+   *     P(negative) and P(complaint))
+   */
+  public static SentimentResult of(
+      double detractor,
+      double neutral,
+      double positive,
+      double threshold,
+      boolean complaint,
+      String language,
+      List<SentimentResult.SentenceSentiment> sentences,
+      List<SentimentResult.Evidence> evidence,
+      String model) {
+    boolean isDetractor = detractor >= threshold;
+    String label =
+        isDetractor
+            ? LabelledPost.NEGATIVE
+            : positive >= neutral ? LabelledPost.POSITIVE : LabelledPost.NEUTRAL;
+    double confidence =
+        isDetractor
+            ? detractor
+            : Math.max(positive, neutral) / (positive + neutral + 1e-9) * (1 - detractor);
+    return new SentimentResult(
+        SentimentResult.SCORED,
+        label,
+        round(positive - detractor),
+        round(detractor),
+        isDetractor,
+        complaint,
+        round(confidence),
+        language,
+        sentences,
+        strongest(evidence, label),
+        model,
+        null);
+  }
+
+  /**
+   * The evidence that points the way of the label (negative cues for a negative post, positive ones
+   * for a positive post; neutral posts show whatever weighed most), strongest first, no overlaps.
+   */
+  static List<SentimentResult.Evidence> strongest(
+      List<SentimentResult.Evidence> all, String label) {
+    List<SentimentResult.Evidence> chosen = new ArrayList<>();
+    all.stream()
+        .filter(e -> agrees(e, label))
+        .sorted(
+            Comparator.comparingDouble((SentimentResult.Evidence e) -> Math.abs(e.weight()))
+                .reversed()
+                .thenComparingInt(e -> e.text().length()))
+        .forEach(
+            e -> {
+              String t = e.text().toLowerCase();
+              boolean overlaps =
+                  chosen.stream()
+                      .map(c -> c.text().toLowerCase())
+                      .anyMatch(c -> c.contains(t) || t.contains(c));
+              if (!overlaps && chosen.size() < MAX_EVIDENCE && !t.isBlank()) {
+                chosen.add(e);
+              }
+            });
+    return chosen;
+  }
+
+  /** Evidence weights are signed: below zero pushes towards negative, above towards positive. */
+  private static boolean agrees(SentimentResult.Evidence e, String label) {
+    return switch (label) {
+      case LabelledPost.NEGATIVE -> e.weight() < 0;
+      case LabelledPost.POSITIVE -> e.weight() > 0;
+      default -> true;
+    };
+  }
+
+  public static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+}

@@ -1,0 +1,174 @@
+package org.complaintdesk.sentiment.english;
+
+import edu.stanford.nlp.classify.LinearClassifier;
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.ling.Label;
+import edu.stanford.nlp.ling.RVFDatum;
+import edu.stanford.nlp.stats.Counter;
+import edu.stanford.nlp.trees.Tree;
+import java.util.ArrayList;
+import java.util.List;
+import org.complaintdesk.sentiment.SentimentAnalyzer;
+import org.complaintdesk.sentiment.SentimentResult;
+import org.complaintdesk.sentiment.SentimentResult.Evidence;
+import org.complaintdesk.sentiment.Verdict;
+import org.complaintdesk.sentiment.model.Explanations;
+import org.complaintdesk.sentiment.model.LabelledPost;
+import org.complaintdesk.sentiment.prep.ComplaintCueFinder;
+import org.complaintdesk.sentiment.prep.PreparedText;
+
+/**
+ * English: CoreNLP's sentiment tree plus words and cues, weighed by the trained layer. Evidence
+ * quotes the author's own words: the phrases the sentiment tree rates strongly, complaint cues,
+ * lexicon words, emoji, shouting, and the words the trained layer weighed most.
+ */
+public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
+  private static final String[] LABELS = {
+    "negative", "negative", "neutral", "positive", "positive"
+  };
+  private static final int MAX_PHRASE_WORDS = 6;
+  private static final double STRONG_PHRASE = 0.6;
+
+  /** P(complaint) from which the complaint flag is set. */
+  static final double COMPLAINT_PROBABILITY = 0.5;
+
+  private final EnglishFeatures features;
+  private final LinearClassifier<String, String> classifier;
+  private final LinearClassifier<String, String> complaintLayer;
+  private final double threshold;
+  private final String model;
+
+  public EnglishDetractorAnalyzer(
+      EnglishFeatures features,
+      LinearClassifier<String, String> classifier,
+      LinearClassifier<String, String> complaintLayer,
+      double threshold,
+      String modelVersion) {
+    this.features = features;
+    this.classifier = classifier;
+    this.complaintLayer = complaintLayer;
+    this.threshold = threshold;
+    this.model = features.rntnName() + "+lr-" + modelVersion;
+  }
+
+  /** Share of P(negative) in the detractor probability; the rest is P(complaint). */
+  static final double SENTIMENT_SHARE = 0.4;
+
+  /**
+   * The detractor probability: with a complaint layer, 0.4 × P(negative) from the sentiment layer +
+   * 0.6 × P(complaint) from the complaint layer. The two disagree on purpose: "still waiting for my
+   * refund" is a calm complaint, "this weather is awful" an angry non-complaint, and the product is
+   * for the first kind first. The weights (and the default threshold 0.4) were chosen against max,
+   * noisy-or and other mixes on complaints.tsv (cross-validated) and tweeteval val; see
+   * docs/benchmarks.md.
+   */
+  public static double detractorProbability(double negative, Double complaint) {
+    return complaint == null
+        ? negative
+        : SENTIMENT_SHARE * negative + (1 - SENTIMENT_SHARE) * complaint;
+  }
+
+  @Override
+  public SentimentResult analyze(String text) {
+    EnglishPost post = features.analyze(text);
+    RVFDatum<String, String> datum = new RVFDatum<>(post.features());
+    Counter<String> p = classifier.probabilityOf(datum);
+    double negative = p.getCount(LabelledPost.NEGATIVE);
+    Double complaint =
+        complaintLayer == null
+            ? null
+            : complaintLayer.probabilityOf(datum).getCount(LabelledPost.NEGATIVE);
+    boolean complaintFlag =
+        complaint != null
+            ? complaint >= COMPLAINT_PROBABILITY
+            : !post.complaintCues().isEmpty() && negative >= 0.3;
+    return Verdict.of(
+        detractorProbability(negative, complaint),
+        p.getCount(LabelledPost.NEUTRAL),
+        p.getCount(LabelledPost.POSITIVE),
+        threshold,
+        complaintFlag,
+        "en",
+        sentences(post),
+        evidence(post),
+        model);
+  }
+
+  private static List<SentimentResult.SentenceSentiment> sentences(EnglishPost post) {
+    List<SentimentResult.SentenceSentiment> out = new ArrayList<>();
+    for (ScoredSentence s : post.sentences()) {
+      double[] d = s.rootDistribution();
+      int cls = 0;
+      for (int i = 1; i < 5; i++) {
+        cls = d[i] > d[cls] ? i : cls;
+      }
+      out.add(
+          new SentimentResult.SentenceSentiment(
+              post.text().originalOf(s.begin(), s.end()),
+              LABELS[cls],
+              Verdict.round(d[0] + d[1]),
+              Verdict.round(d[3] + d[4])));
+    }
+    return out;
+  }
+
+  private List<Evidence> evidence(EnglishPost post) {
+    PreparedText text = post.text();
+    List<Evidence> out = new ArrayList<>();
+    for (ScoredSentence s : post.sentences()) {
+      for (Tree node : s.tree()) {
+        if (node.isLeaf() || node.isPreTerminal()) {
+          continue;
+        }
+        List<Label> leaves = node.yield();
+        if (leaves.size() > MAX_PHRASE_WORDS) {
+          continue;
+        }
+        double neg = ScoredSentence.negative(node);
+        double pos = ScoredSentence.positive(node);
+        if (Math.max(neg, pos) < STRONG_PHRASE) {
+          continue;
+        }
+        String quote = quote(text, leaves);
+        if (quote != null) {
+          out.add(
+              new Evidence(
+                  quote,
+                  neg > pos ? "negative phrase" : "positive phrase",
+                  Verdict.round(neg > pos ? -neg : pos)));
+        }
+      }
+    }
+    for (ComplaintCueFinder.Match m : post.complaintCues()) {
+      double w = classifier.weight("complaint:" + m.name(), LabelledPost.NEGATIVE);
+      out.add(
+          new Evidence(
+              text.originalOf(m.begin(), m.end()),
+              "complaint cue: " + m.name(),
+              -Verdict.round(Math.max(0.5, Math.abs(w)))));
+    }
+    Explanations.lexiconAndEmoji(text, post.lexiconHits(), out);
+    Explanations.learnedWords(
+        classifier, LabelledPost.POSITIVE, post.features(), text.original(), "learned word", out);
+    if (complaintLayer != null) {
+      Explanations.learnedWords(
+          complaintLayer, "not_negative", post.features(), text.original(), "complaint word", out);
+    }
+    return out;
+  }
+
+  /** The original wording of a phrase whose leaves carry offsets into the prepared text. */
+  private static String quote(PreparedText text, List<Label> leaves) {
+    if (!(leaves.get(0) instanceof CoreLabel first)
+        || !(leaves.get(leaves.size() - 1) instanceof CoreLabel last)) {
+      return null;
+    }
+    Integer begin = first.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+    Integer end = last.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
+    if (begin == null || end == null) {
+      return null;
+    }
+    return text.originalOf(begin, end);
+  }
+}

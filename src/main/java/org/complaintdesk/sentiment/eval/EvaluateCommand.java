@@ -1,0 +1,171 @@
+package org.complaintdesk.sentiment.eval;
+
+import io.dropwizard.core.cli.Command;
+import io.dropwizard.core.setup.Bootstrap;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import net.sourceforge.argparse4j.impl.Arguments;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+import org.complaintdesk.sentiment.SentimentComponents;
+import org.complaintdesk.sentiment.SentimentConfiguration;
+import org.complaintdesk.sentiment.SentimentFeature;
+import org.complaintdesk.sentiment.SentimentResult;
+import org.complaintdesk.sentiment.SentimentScorer;
+import org.complaintdesk.sentiment.model.DetractorModel;
+import org.complaintdesk.sentiment.model.LabelledPost;
+import org.complaintdesk.sentiment.model.LabelledTsv;
+
+/**
+ * {@code evaluate FILE.tsv}: scores a labelled file with the product's scorer and with plain
+ * CoreNLP, prints every figure of the evaluation README for both (overall and per language), and
+ * ends with one RESULT line.
+ */
+public class EvaluateCommand extends Command {
+  public EvaluateCommand() {
+    super("evaluate", "Measures the sentiment scorer and the plain CoreNLP baseline on a TSV file");
+  }
+
+  @Override
+  public void configure(Subparser subparser) {
+    subparser.addArgument("file").help("TSV with id, label, [lang,] ... text (text last)");
+    subparser.addArgument("--model").help("model file from `train` (default: the bundled model)");
+    subparser
+        .addArgument("--threshold")
+        .type(Double.class)
+        .setDefault(new SentimentConfiguration().detractorThreshold)
+        .help("detractor threshold");
+    subparser
+        .addArgument("--threads")
+        .type(Integer.class)
+        .setDefault(Runtime.getRuntime().availableProcessors())
+        .help("scoring threads");
+    subparser
+        .addArgument("--no-baseline")
+        .action(Arguments.storeTrue())
+        .help("skip plain CoreNLP (quick checks while developing; the RESULT line lacks its keys)");
+    subparser
+        .addArgument("--cv")
+        .type(Integer.class)
+        .setDefault(10)
+        .help(
+            "folds for complaint files the model was trained on: the complaint layer is retrained"
+                + " on k-1 folds and scored on the held-out fold");
+  }
+
+  @Override
+  public void run(Bootstrap<?> bootstrap, Namespace ns) throws Exception {
+    Path file = Path.of(ns.getString("file"));
+    List<LabelledPost> posts = LabelledTsv.read(file);
+    var config = new SentimentConfiguration();
+    config.detractorThreshold = ns.getDouble("threshold");
+    config.modelFile = ns.getString("model") == null ? "" : ns.getString("model");
+    DetractorModel model = SentimentFeature.loadModel(config);
+    int threads = ns.getInt("threads");
+
+    System.out.printf("Evaluating %s: %d posts, model %s%n", file, posts.size(), model.version());
+    SentimentComponents components = SentimentComponents.load();
+    long trainedOn = posts.stream().filter(p -> model.trainedOn(p.text())).count();
+    boolean complaintFile = posts.stream().anyMatch(LabelledPost::isComplaintTask);
+    boolean crossValidate = trainedOn > 0 && complaintFile && model.complaint() != null;
+    if (trainedOn > 0 && !crossValidate) {
+      System.out.printf(
+          "  %d posts left out: the model was trained on them (figures on the other %d)%n",
+          trainedOn, posts.size() - trainedOn);
+      posts = posts.stream().filter(p -> !model.trainedOn(p.text())).toList();
+    }
+    long t0 = System.nanoTime();
+    List<SentimentResult> results;
+    if (crossValidate) {
+      System.out.printf(
+          "  The model's complaint layer was trained on this file: reporting %d-fold"
+              + " cross-validation (complaint layer retrained on %d/%d of the file, scored on the"
+              + " held-out fold; the sentiment layers never saw it)%n",
+          ns.getInt("cv"), ns.getInt("cv") - 1, ns.getInt("cv"));
+      results =
+          new ComplaintCrossValidation(
+                  components, model, config.detractorThreshold, config.maxTextChars)
+              .score(posts, ns.getInt("cv"), threads);
+    } else {
+      SentimentScorer scorer =
+          components.scorer(model, config.detractorThreshold, config.maxTextChars);
+      results = Parallel.map(posts, threads, "product", p -> scorer.score(p.text()));
+    }
+    final List<LabelledPost> scored = posts;
+    double productSeconds = (System.nanoTime() - t0) / 1e9;
+    Map<String, Metrics> product =
+        tally(scored, results.stream().map(SentimentResult::label).toList());
+    long unsupported =
+        results.stream().filter(r -> !SentimentResult.SCORED.equals(r.status())).count();
+    print("Product scorer (" + model.version() + ")", product);
+    System.out.printf(
+        "  %d posts not scored (unsupported or undetected language, no words); counted as not"
+            + " negative. %.1f s%n%n",
+        unsupported, productSeconds);
+
+    Map<String, Metrics> baseline = null;
+    if (!ns.getBoolean("no_baseline")) {
+      PlainCoreNlpBaseline plain = new PlainCoreNlpBaseline();
+      long t1 = System.nanoTime();
+      List<String> labels = Parallel.map(scored, threads, "baseline", p -> plain.label(p.text()));
+      baseline = tally(scored, labels);
+      print("Plain CoreNLP baseline (PCFG + sentiment, negative if any sentence is)", baseline);
+      System.out.printf("  %.1f s%n%n", (System.nanoTime() - t1) / 1e9);
+    }
+
+    Map<String, String> result = new LinkedHashMap<>(product.get("all").figures());
+    if (baseline != null) {
+      Metrics b = baseline.get("all");
+      result.put("baseline_negvsrest_macro_f1", Metrics.fmt(b.negVsRestMacroF1()));
+      if (b.threeClass()) {
+        result.put("baseline_acc3", Metrics.fmt(b.accuracy3()));
+      }
+    }
+    System.out.println(
+        "RESULT "
+            + result.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(" ")));
+  }
+
+  /** Metrics overall ("all") and per language of the file's lang column, if it has one. */
+  static Map<String, Metrics> tally(List<LabelledPost> posts, List<String> predicted) {
+    Map<String, Metrics> out = new TreeMap<>();
+    out.put("all", new Metrics());
+    for (int i = 0; i < posts.size(); i++) {
+      LabelledPost p = posts.get(i);
+      out.get("all").add(p.label(), predicted.get(i));
+      if (p.language() != null) {
+        out.computeIfAbsent("lang=" + p.language(), k -> new Metrics())
+            .add(p.label(), predicted.get(i));
+      }
+    }
+    if (out.size() == 2) { // one language only: the per-language line repeats the total
+      out.keySet().removeIf(k -> k.startsWith("lang="));
+    }
+    return out;
+  }
+
+  private static void print(String title, Map<String, Metrics> metrics) {
+    System.out.println("== " + title);
+    Metrics all = metrics.get("all");
+    System.out.println("  " + line(all));
+    System.out.print(all.confusionMatrix().indent(2));
+    metrics.forEach(
+        (k, m) -> {
+          if (!k.equals("all")) {
+            System.out.println("  " + k + ": " + line(m));
+          }
+        });
+  }
+
+  private static String line(Metrics m) {
+    return m.figures().entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining(" "));
+  }
+}

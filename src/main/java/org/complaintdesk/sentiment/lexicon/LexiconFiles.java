@@ -1,0 +1,70 @@
+package org.complaintdesk.sentiment.lexicon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the nlp.js sentiment JSON files that the build unpacks from the npm registry into {@code
+ * sentiment/lexicons/LANG/} on the classpath (see pom.xml, download-maven-plugin).
+ */
+public final class LexiconFiles {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private LexiconFiles() {}
+
+  /** word → score from afinn_LANG.json (or senticon_en.json for English); empty if absent. */
+  public static Map<String, Double> afinn(String lang) {
+    String base = "/sentiment/lexicons/" + lang + "/package/src/sentiment/";
+    return read(base + "afinn_" + lang + ".json")
+        .or(() -> read(base + "senticon_" + lang + ".json"))
+        .map(LexiconFiles::scores)
+        .orElse(Map.of());
+  }
+
+  /** Our complaint cues for a language (sentiment/complaint-cues/LANG.txt); empty if none. */
+  public static List<String> complaintCues(String lang) {
+    try (InputStream in =
+        LexiconFiles.class.getResourceAsStream("/sentiment/complaint-cues/" + lang + ".txt")) {
+      if (in == null) {
+        return List.of();
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read complaint cues for " + lang, e);
+    }
+  }
+
+  private static Optional<JsonNode> read(String resource) {
+    try (InputStream in = LexiconFiles.class.getResourceAsStream(resource)) {
+      return in == null ? Optional.empty() : Optional.of(JSON.readTree(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read lexicon " + resource, e);
+    }
+  }
+
+  private static Map<String, Double> scores(JsonNode node) {
+    Map<String, Double> out = new HashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      var e = it.next();
+      try {
+        out.put(e.getKey(), Double.parseDouble(e.getValue().asText()));
+      } catch (NumberFormatException headerRow) {
+        // afinn_ru.json starts with a {"word": "score"} header row
+      }
+    }
+    return out;
+  }
+}

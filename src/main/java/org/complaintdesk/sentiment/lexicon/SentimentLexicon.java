@@ -1,0 +1,161 @@
+package org.complaintdesk.sentiment.lexicon;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A word list with polarity scores (AFINN style, -5..5), matched on single words, multi-word
+ * phrases and, for stemmed lists (Russian, the English SentiCon), on word stems. The first lexicon
+ * word within three tokens after a negation ("not", "не", "δεν") counts with the opposite sign.
+ */
+public final class SentimentLexicon {
+  private static final int MAX_PHRASE = 4;
+  private static final int NEGATION_SCOPE = 3;
+  private static final int MIN_STEM = 3;
+  private static final int MAX_SUFFIX = 4;
+
+  /** Common negators; the nlp.js lists have them for English only. */
+  private static final Map<String, Set<String>> NEGATIONS =
+      Map.of(
+          "en", Set.of("not", "no", "never", "neither", "nor", "dont", "don't", "cant", "can't"),
+          "ru", Set.of("не", "нет", "ни", "никогда"),
+          "el", Set.of("δεν", "μην", "οχι", "ουτε", "ποτε"),
+          "ar", Set.of("لا", "لم", "لن", "ما", "ليس", "مش", "مو"),
+          "fa", Set.of("نه", "نیست", "هرگز"));
+
+  private final String language;
+  private final Map<String, Double> scores;
+  private final boolean stemmed;
+  private final Set<String> negations;
+  private final Set<String> cuePhrases;
+
+  public SentimentLexicon(String language, Map<String, Double> scores, boolean stemmed) {
+    this(language, scores, stemmed, Set.of());
+  }
+
+  /**
+   * @param cuePhrases multi-word entries matched before negation is considered (complaint cues such
+   *     as "не работает")
+   */
+  public SentimentLexicon(
+      String language, Map<String, Double> scores, boolean stemmed, Set<String> cuePhrases) {
+    this.language = language;
+    this.stemmed = stemmed;
+    this.negations = NEGATIONS.getOrDefault(language, Set.of());
+    Map<String, Double> normalized = new HashMap<>();
+    scores.forEach((k, v) -> normalized.put(normalize(k), v));
+    this.scores = normalized;
+    this.cuePhrases = new HashSet<>();
+    cuePhrases.forEach(c -> this.cuePhrases.add(normalize(c)));
+  }
+
+  /**
+   * The nlp.js lexicon for a language (en, ar, fa, el, ru), plus, for the languages served by the
+   * lexicon alone (ru, fa, el), our complaint cues: brand complaints ("still waiting", "support
+   * does not answer") often carry no sentiment word. Empty if there is none.
+   */
+  public static SentimentLexicon bundled(String language) {
+    boolean stemmed = language.equals("ru") || language.equals("en");
+    Map<String, Double> scores = new HashMap<>(LexiconFiles.afinn(language));
+    if (language.equals("ru")) {
+      // The Russian list is over-stemmed: "и" (and) and "у" (at) carry +1.7. Stems need 3 letters.
+      scores.keySet().removeIf(k -> k.length() < MIN_STEM);
+    }
+    List<String> cues = LexiconFiles.complaintCues(language);
+    cues.forEach(cue -> scores.putIfAbsent(cue, COMPLAINT_CUE));
+    return new SentimentLexicon(language, scores, stemmed, new HashSet<>(cues));
+  }
+
+  /** The score a complaint cue gets in the lexicon: clearly negative, below the strongest words. */
+  static final double COMPLAINT_CUE = -2;
+
+  public String language() {
+    return language;
+  }
+
+  public boolean isEmpty() {
+    return scores.isEmpty();
+  }
+
+  /** A matched lexicon entry: the words as written, and the signed score after negation. */
+  public record Hit(String text, double score, boolean negated) {}
+
+  /** Lexicon matches in order; {@code words} are the post's tokens. */
+  public List<Hit> match(List<String> words) {
+    List<Hit> hits = new ArrayList<>();
+    int negatedUntil = -1;
+    for (int i = 0; i < words.size(); i++) {
+      String w = normalize(words.get(i));
+      if (w.equals("!") || w.equals("?") || w.equals(".")) {
+        negatedUntil = -1;
+      }
+      // Complaint-cue phrases first: "не работает" (does not work) is a cue, not a negated
+      // "работает".
+      int matched = 0;
+      Double score = null;
+      for (int n = Math.min(MAX_PHRASE, words.size() - i); n >= 2 && score == null; n--) {
+        String phrase = normalize(String.join(" ", words.subList(i, i + n)));
+        if (cuePhrases.contains(phrase)) {
+          score = scores.get(phrase);
+          matched = n;
+        }
+      }
+      if (score == null && negations.contains(w)) {
+        negatedUntil = i + NEGATION_SCOPE;
+        continue;
+      }
+      for (int n = Math.min(MAX_PHRASE, words.size() - i); n >= 2 && score == null; n--) {
+        score = scores.get(normalize(String.join(" ", words.subList(i, i + n))));
+        matched = n;
+      }
+      if (score == null) {
+        score = lookupWord(w);
+        matched = 1;
+      }
+      if (score != null && score != 0) {
+        boolean negated = i <= negatedUntil;
+        negatedUntil = -1; // a negator flips the next sentiment word only: "not good, a rip off"
+        hits.add(
+            new Hit(
+                String.join(" ", words.subList(i, i + matched)),
+                negated ? -score : score,
+                negated));
+        i += matched - 1;
+      }
+    }
+    return hits;
+  }
+
+  private Double lookupWord(String w) {
+    Double s = scores.get(w);
+    if (s != null || !stemmed) {
+      return s;
+    }
+    // Stemmed lists hold "плох" for плохой/плохо/плохая: try the longest known prefix.
+    for (int len = w.length() - 1; len >= Math.max(MIN_STEM, w.length() - MAX_SUFFIX); len--) {
+      s = scores.get(w.substring(0, len));
+      if (s != null) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Lower case; Greek and Arabic also without accents and vowel marks (the Greek list is written
+   * without tonos). Other scripts keep their marks: Hindi vowel signs are letters, not accents.
+   */
+  private String normalize(String s) {
+    String lower = s.toLowerCase(Locale.ROOT).replace('\u200c', ' ');
+    if (!language.equals("el") && !language.equals("ar")) {
+      return lower;
+    }
+    return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{Mn}+", "");
+  }
+}

@@ -1,0 +1,90 @@
+package org.complaintdesk.sentiment.model;
+
+import edu.stanford.nlp.classify.LinearClassifier;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The trained layers, in one file written by {@code train}: a logistic-regression classifier over
+ * CoreNLP sentiment-tree features plus words and cues for English, one character n-gram classifier
+ * per language with training data, and a lexicon-feature classifier that turns any language's
+ * sentiment lexicon into probabilities (for Russian, Persian and Greek, which have no labelled
+ * data). All are CoreNLP {@link LinearClassifier}s over labels negative/neutral/positive.
+ *
+ * @param complaint English complaint-vs-not layer (same features as {@code english}), trained on
+ *     complaint-labelled posts; null when the training data had none
+ * @param trainedTexts sorted {@link TextFingerprint}s of every training post, so {@code evaluate}
+ *     can leave them out
+ * @param trainedOn the data it was trained on (file names and row counts, corrections), for the
+ *     model card and the {@code model} field of results
+ */
+public record DetractorModel(
+    LinearClassifier<String, String> english,
+    LinearClassifier<String, String> complaint,
+    Map<String, LinearClassifier<String, String>> ngram,
+    LinearClassifier<String, String> lexicon,
+    long[] trainedTexts,
+    List<String> trainedOn,
+    String version)
+    implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Where the default model ships inside the jar. */
+  public static final String BUNDLED = "/sentiment/default-model.ser.gz";
+
+  /** True if the model saw this text in training. */
+  public boolean trainedOn(String text) {
+    return TextFingerprint.contains(trainedTexts, text);
+  }
+
+  /** The same model with another complaint layer (cross-validation retrains only that layer). */
+  public DetractorModel withComplaintLayer(LinearClassifier<String, String> layer, long[] texts) {
+    return new DetractorModel(english, layer, ngram, lexicon, texts, trainedOn, version);
+  }
+
+  public void save(Path file) throws IOException {
+    if (file.toAbsolutePath().getParent() != null) {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+    }
+    try (var out =
+        new ObjectOutputStream(
+            new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(file))))) {
+      out.writeObject(this);
+    }
+  }
+
+  public static DetractorModel load(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in);
+    }
+  }
+
+  /** The model shipped in the jar, or null if the build has none. */
+  public static DetractorModel bundled() {
+    try (InputStream in = DetractorModel.class.getResourceAsStream(BUNDLED)) {
+      return in == null ? null : read(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the bundled sentiment model", e);
+    }
+  }
+
+  private static DetractorModel read(InputStream raw) throws IOException {
+    try (var in = new ObjectInputStream(new GZIPInputStream(new BufferedInputStream(raw)))) {
+      return (DetractorModel) in.readObject();
+    } catch (ClassNotFoundException | ClassCastException e) {
+      throw new IOException("not a Complaint Desk sentiment model", e);
+    }
+  }
+}

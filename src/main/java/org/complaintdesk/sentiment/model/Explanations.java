@@ -1,0 +1,80 @@
+package org.complaintdesk.sentiment.model;
+
+import edu.stanford.nlp.classify.LinearClassifier;
+import edu.stanford.nlp.stats.Counter;
+import java.util.List;
+import java.util.Locale;
+import org.complaintdesk.sentiment.SentimentResult.Evidence;
+import org.complaintdesk.sentiment.Verdict;
+import org.complaintdesk.sentiment.lexicon.SentimentLexicon;
+import org.complaintdesk.sentiment.prep.Cue;
+import org.complaintdesk.sentiment.prep.PreparedText;
+
+/** Evidence every trained layer can give: its heaviest words, lexicon words and emoji. */
+public final class Explanations {
+  /** Below this difference of weights a word is not worth showing. */
+  private static final double MIN_PUSH = 0.8;
+
+  private Explanations() {}
+
+  /** The words whose trained weights pushed hardest towards negative or positive. */
+  public static void learnedWords(
+      LinearClassifier<String, String> classifier,
+      String otherLabel,
+      Counter<String> features,
+      String original,
+      String kind,
+      List<Evidence> out) {
+    for (String f : features.keySet()) {
+      if (!f.startsWith("w:") || f.startsWith("w:<") || f.length() < 4) {
+        continue;
+      }
+      double push = classifier.weight(f, otherLabel) - classifier.weight(f, LabelledPost.NEGATIVE);
+      if (Math.abs(push) >= MIN_PUSH) {
+        String word = f.substring(2);
+        boolean negated = word.startsWith("NEG_");
+        out.add(
+            new Evidence(
+                findOriginal(original, negated ? word.substring(4) : word),
+                negated ? kind + " (negated)" : kind,
+                Verdict.round(Math.max(-1, Math.min(1, push / 4)))));
+      }
+    }
+  }
+
+  public static void lexiconAndEmoji(
+      PreparedText text, List<SentimentLexicon.Hit> hits, List<Evidence> out) {
+    for (SentimentLexicon.Hit h : hits) {
+      out.add(
+          new Evidence(
+              findOriginal(text.original(), h.text()),
+              h.negated() ? "negated lexicon word" : "lexicon word",
+              Verdict.round(Math.max(-1, Math.min(1, h.score() / 3)))));
+    }
+    for (Cue c : text.cues()) {
+      switch (c.kind()) {
+        case EMOJI, EMOTICON -> {
+          if (c.polarity() != 0) {
+            out.add(new Evidence(c.text(), "emoji", Verdict.round(c.polarity())));
+          }
+        }
+        case SHOUTING, ELONGATION ->
+            out.add(new Evidence(c.text(), c.kind().name().toLowerCase(Locale.ROOT), -0.3));
+        default -> {}
+      }
+    }
+  }
+
+  /** The word as the author wrote it (case, elongation), or the word itself if not found. */
+  public static String findOriginal(String original, String word) {
+    int at = original.toLowerCase(Locale.ROOT).indexOf(word.toLowerCase(Locale.ROOT));
+    if (at < 0) {
+      return word;
+    }
+    int end = at + word.length();
+    while (end < original.length() && Character.isLetter(original.charAt(end))) {
+      end++;
+    }
+    return original.substring(at, end);
+  }
+}

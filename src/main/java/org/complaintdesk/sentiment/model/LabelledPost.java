@@ -1,0 +1,49 @@
+package org.complaintdesk.sentiment.model;
+
+import java.util.Locale;
+
+/**
+ * A post with its gold label, from a TSV file or a responder's correction.
+ *
+ * @param label negative, neutral or positive ("complaint" is read as negative, "not_complaint" as
+ *     not negative)
+ * @param language ISO 639-1 code from the file, or null when the file has none
+ * @param weight how many times the post counts in training (corrections count more)
+ * @param task {@link #SENTIMENT} (3-class files), {@link #COMPLAINT} (complaint / not_complaint
+ *     files) or {@link #CORRECTION}, which train different layers
+ */
+public record LabelledPost(
+    String id, String label, String language, String text, int weight, String task) {
+  public static final String SENTIMENT = "sentiment";
+  public static final String COMPLAINT = "complaint";
+
+  /**
+   * A responder's correction: trains the sentiment layer and, as negative-or-not, the complaint
+   * one.
+   */
+  public static final String CORRECTION = "correction";
+
+  public static final String NEGATIVE = "negative";
+  public static final String NEUTRAL = "neutral";
+  public static final String POSITIVE = "positive";
+
+  /** negative / neutral / positive, or "not_negative" for two-class files. */
+  public static String canonicalLabel(String raw) {
+    String l = raw.trim().toLowerCase(Locale.ROOT);
+    return switch (l) {
+      case "complaint", "negative", "neg" -> NEGATIVE;
+      case "not_complaint" -> "not_negative";
+      case "neutral", "neu" -> NEUTRAL;
+      case "positive", "pos" -> POSITIVE;
+      default -> throw new IllegalArgumentException("unknown label '" + raw + "'");
+    };
+  }
+
+  public boolean isNegative() {
+    return NEGATIVE.equals(label);
+  }
+
+  public boolean isComplaintTask() {
+    return COMPLAINT.equals(task);
+  }
+}

@@ -1,0 +1,56 @@
+package org.complaintdesk.sentiment.model;
+
+import edu.stanford.nlp.classify.LinearClassifier;
+import edu.stanford.nlp.ling.RVFDatum;
+import java.util.ArrayList;
+import java.util.List;
+import org.complaintdesk.sentiment.SentimentAnalyzer;
+import org.complaintdesk.sentiment.SentimentResult;
+import org.complaintdesk.sentiment.Verdict;
+import org.complaintdesk.sentiment.lexicon.SentimentLexicon;
+import org.complaintdesk.sentiment.prep.PreparedText;
+import org.complaintdesk.sentiment.prep.SocialTextPreparer;
+
+/**
+ * A language with a sentiment lexicon but no labelled posts (Russian, Persian, Greek): the
+ * language's nlp.js lexicon finds the sentiment words, and a small classifier over
+ * language-independent lexicon features (trained on Arabic posts scored with the Arabic lexicon of
+ * the same family) turns them into calibrated probabilities. Posts with no lexicon word or emoji
+ * get that classifier's prior, i.e. mostly neutral with low confidence.
+ */
+public final class LexiconDetractorAnalyzer implements SentimentAnalyzer {
+  private final SentimentLexicon lexicon;
+  private final LinearClassifier<String, String> classifier;
+  private final SocialTextPreparer preparer;
+  private final double threshold;
+  private final String model;
+
+  public LexiconDetractorAnalyzer(
+      SentimentLexicon lexicon,
+      LinearClassifier<String, String> classifier,
+      SocialTextPreparer preparer,
+      double threshold,
+      String modelVersion) {
+    this.lexicon = lexicon;
+    this.classifier = classifier;
+    this.preparer = preparer;
+    this.threshold = threshold;
+    this.model = "lexicon-lr-" + lexicon.language() + "-" + modelVersion;
+  }
+
+  @Override
+  public SentimentResult analyze(String text) {
+    PreparedText prepared = preparer.prepare(text);
+    List<SentimentLexicon.Hit> hits = lexicon.match(prepared.words());
+    List<SentimentResult.Evidence> evidence = new ArrayList<>();
+    Explanations.lexiconAndEmoji(prepared, hits, evidence);
+    return Verdict.of(
+        classifier.probabilityOf(new RVFDatum<>(NgramFeatures.lexiconOnly(prepared, hits))),
+        threshold,
+        false,
+        lexicon.language(),
+        List.of(),
+        evidence,
+        model);
+  }
+}

@@ -1,0 +1,179 @@
+package org.complaintdesk.sentiment.model;
+
+import edu.stanford.nlp.classify.LinearClassifier;
+import edu.stanford.nlp.classify.LinearClassifierFactory;
+import edu.stanford.nlp.classify.RVFDataset;
+import edu.stanford.nlp.ling.RVFDatum;
+import edu.stanford.nlp.stats.Counter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.complaintdesk.sentiment.LanguageDetector;
+import org.complaintdesk.sentiment.english.EnglishFeatures;
+import org.complaintdesk.sentiment.lexicon.SentimentLexicon;
+import org.complaintdesk.sentiment.prep.PreparedText;
+import org.complaintdesk.sentiment.prep.SocialTextPreparer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains the {@link DetractorModel} from labelled posts: L2-regularised multinomial logistic
+ * regression (CoreNLP's {@link LinearClassifierFactory}, quasi-Newton), one per language. CoreNLP's
+ * own classifier keeps the dependency list short, serialises with the model and is what the CoreNLP
+ * team uses for its own trained layers; it is deterministic, so the same data gives the same model.
+ */
+public final class ModelTrainer {
+  private static final Logger LOG = LoggerFactory.getLogger(ModelTrainer.class);
+
+  /** Languages with a character n-gram model when they have training data. */
+  public static final Set<String> NGRAM_LANGUAGES =
+      Set.of("ar", "fr", "de", "hi", "it", "pt", "es");
+
+  /** The language whose lexicon and labels calibrate the lexicon-only model for ru, fa, el. */
+  static final String LEXICON_CALIBRATION_LANGUAGE = "ar";
+
+  private final SocialTextPreparer preparer;
+  private final EnglishFeatures english;
+  private final LanguageDetector languages;
+  private final Function<String, SentimentLexicon> lexicons;
+  private final TrainingOptions options;
+
+  /** Regularisation and pruning; the defaults are what the model card reports. */
+  public record TrainingOptions(
+      double englishSigma, double ngramSigma, int minFeatureCount, int minPostsPerLayer) {
+    public static TrainingOptions defaults() {
+      return new TrainingOptions(0.25, 0.5, 2, 20);
+    }
+  }
+
+  public ModelTrainer(
+      SocialTextPreparer preparer,
+      EnglishFeatures english,
+      LanguageDetector languages,
+      Function<String, SentimentLexicon> lexicons,
+      TrainingOptions options) {
+    this.preparer = preparer;
+    this.english = english;
+    this.languages = languages;
+    this.lexicons = lexicons;
+    this.options = options;
+  }
+
+  public DetractorModel train(List<LabelledPost> posts, List<String> provenance, String version) {
+    Map<String, List<LabelledPost>> byLanguage =
+        posts.stream()
+            .filter(p -> !p.isComplaintTask())
+            .collect(
+                Collectors.groupingBy(
+                    p ->
+                        p.language() != null
+                            ? p.language()
+                            : languages.detect(p.text()).orElse("?"),
+                    TreeMap::new,
+                    Collectors.toList()));
+    LinearClassifier<String, String> en = null;
+    if (byLanguage.getOrDefault("en", List.of()).size() >= options.minPostsPerLayer()) {
+      List<LabelledPost> data = byLanguage.get("en");
+      LOG.info("Training the English layer on {} posts", data.size());
+      en =
+          fit(
+              data,
+              data.parallelStream().map(p -> english.analyze(p.text()).features()).toList(),
+              options.englishSigma());
+    }
+    LinearClassifier<String, String> complaint = trainComplaintLayer(posts);
+    Map<String, LinearClassifier<String, String>> ngram = new LinkedHashMap<>();
+    for (String lang : NGRAM_LANGUAGES.stream().sorted().toList()) {
+      List<LabelledPost> data = byLanguage.getOrDefault(lang, List.of());
+      if (data.size() >= options.minPostsPerLayer()) {
+        LOG.info("Training the {} n-gram layer on {} posts", lang, data.size());
+        SentimentLexicon lexicon = lexicons.apply(lang);
+        List<Counter<String>> features =
+            data.parallelStream()
+                .map(
+                    p -> {
+                      PreparedText t = preparer.prepare(p.text());
+                      return NgramFeatures.extract(t, lexicon.match(t.words()));
+                    })
+                .toList();
+        ngram.put(lang, fit(data, features, options.ngramSigma()));
+      }
+    }
+    LinearClassifier<String, String> lexiconLayer = null;
+    List<LabelledPost> calibration =
+        byLanguage.getOrDefault(LEXICON_CALIBRATION_LANGUAGE, List.of());
+    if (calibration.size() >= options.minPostsPerLayer()) {
+      SentimentLexicon lexicon = lexicons.apply(LEXICON_CALIBRATION_LANGUAGE);
+      List<Counter<String>> features =
+          calibration.stream()
+              .map(
+                  p -> {
+                    PreparedText t = preparer.prepare(p.text());
+                    return NgramFeatures.lexiconOnly(t, lexicon.match(t.words()));
+                  })
+              .toList();
+      lexiconLayer = fit(calibration, features, 1.0);
+    }
+    List<String> trainedOn = new ArrayList<>(provenance);
+    byLanguage.forEach((lang, list) -> trainedOn.add(lang + ": " + list.size() + " posts"));
+    long[] texts = TextFingerprint.sortedSet(posts.stream().map(LabelledPost::text).toList());
+    return new DetractorModel(en, complaint, ngram, lexiconLayer, texts, trainedOn, version);
+  }
+
+  /**
+   * The English complaint-vs-not layer, from complaint-labelled posts (e.g. Preotiuc-Pietro et al.
+   * 2019); null if there are none. Public so cross-validation can retrain just this layer.
+   */
+  public LinearClassifier<String, String> trainComplaintLayer(List<LabelledPost> posts) {
+    if (posts.stream().filter(LabelledPost::isComplaintTask).count() < options.minPostsPerLayer()) {
+      return null;
+    }
+    // A responder who marks a post negative says it needs an answer: a complaint for this layer.
+    List<LabelledPost> data =
+        posts.stream()
+            .filter(p -> p.isComplaintTask() || LabelledPost.CORRECTION.equals(p.task()))
+            .filter(p -> p.isComplaintTask() || "en".equals(p.language()))
+            .map(
+                p ->
+                    p.isComplaintTask() || p.isNegative()
+                        ? p
+                        : new LabelledPost(
+                            p.id(), "not_negative", p.language(), p.text(), p.weight(), p.task()))
+            .toList();
+    LOG.info("Training the English complaint layer on {} posts", data.size());
+    return fit(
+        data,
+        data.parallelStream().map(p -> english.analyze(p.text()).features()).toList(),
+        options.englishSigma());
+  }
+
+  /** Same, from features already computed (cross-validation computes them once). */
+  public LinearClassifier<String, String> trainComplaintLayer(
+      List<LabelledPost> posts, List<Counter<String>> features) {
+    return fit(posts, features, options.englishSigma());
+  }
+
+  private LinearClassifier<String, String> fit(
+      List<LabelledPost> posts, List<Counter<String>> features, double sigma) {
+    RVFDataset<String, String> data = new RVFDataset<>();
+    for (int i = 0; i < posts.size(); i++) {
+      RVFDatum<String, String> datum = new RVFDatum<>(features.get(i), posts.get(i).label());
+      // A responder's correction counts several times: one post must be able to move the model.
+      for (int w = 0; w < Math.max(1, posts.get(i).weight()); w++) {
+        data.add(datum);
+      }
+    }
+    if (options.minFeatureCount() > 1) {
+      data.applyFeatureCountThreshold(options.minFeatureCount());
+    }
+    LinearClassifierFactory<String, String> factory = new LinearClassifierFactory<>();
+    factory.setSigma(sigma);
+    factory.setVerbose(false);
+    return factory.trainClassifier(data);
+  }
+}

@@ -1,0 +1,67 @@
+package org.complaintdesk.sentiment.model;
+
+import edu.stanford.nlp.classify.LinearClassifier;
+import edu.stanford.nlp.ling.RVFDatum;
+import edu.stanford.nlp.stats.Counter;
+import java.util.ArrayList;
+import java.util.List;
+import org.complaintdesk.sentiment.SentimentAnalyzer;
+import org.complaintdesk.sentiment.SentimentResult;
+import org.complaintdesk.sentiment.Verdict;
+import org.complaintdesk.sentiment.lexicon.SentimentLexicon;
+import org.complaintdesk.sentiment.prep.PreparedText;
+import org.complaintdesk.sentiment.prep.SocialTextPreparer;
+
+/**
+ * A language with labelled training data but no CoreNLP sentiment model (Arabic, Spanish,
+ * Hindi...): a logistic regression over character n-grams, words, emoji and, where there is one,
+ * lexicon scores. Millisecond-fast.
+ */
+public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
+  private final String language;
+  private final LinearClassifier<String, String> classifier;
+  private final SentimentLexicon lexicon;
+  private final SocialTextPreparer preparer;
+  private final double threshold;
+  private final String model;
+
+  public NgramDetractorAnalyzer(
+      String language,
+      LinearClassifier<String, String> classifier,
+      SentimentLexicon lexicon,
+      SocialTextPreparer preparer,
+      double threshold,
+      String modelVersion) {
+    this.language = language;
+    this.classifier = classifier;
+    this.lexicon = lexicon;
+    this.preparer = preparer;
+    this.threshold = threshold;
+    this.model = "char-ngram-lr-" + language + "-" + modelVersion;
+  }
+
+  public Counter<String> probabilities(String text) {
+    PreparedText prepared = preparer.prepare(text);
+    return classifier.probabilityOf(
+        new RVFDatum<>(NgramFeatures.extract(prepared, lexicon.match(prepared.words()))));
+  }
+
+  @Override
+  public SentimentResult analyze(String text) {
+    PreparedText prepared = preparer.prepare(text);
+    List<SentimentLexicon.Hit> hits = lexicon.match(prepared.words());
+    Counter<String> features = NgramFeatures.extract(prepared, hits);
+    List<SentimentResult.Evidence> evidence = new ArrayList<>();
+    Explanations.lexiconAndEmoji(prepared, hits, evidence);
+    Explanations.learnedWords(
+        classifier, LabelledPost.POSITIVE, features, text, "learned word", evidence);
+    return Verdict.of(
+        classifier.probabilityOf(new RVFDatum<>(features)),
+        threshold,
+        false,
+        language,
+        List.of(),
+        evidence,
+        model);
+  }
+}

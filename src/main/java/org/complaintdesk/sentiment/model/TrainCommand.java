@@ -1,0 +1,114 @@
+package org.complaintdesk.sentiment.model;
+
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.FileConfigurationSourceProvider;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.configuration.YamlConfigurationFactory;
+import io.dropwizard.core.cli.Command;
+import io.dropwizard.core.setup.Bootstrap;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import net.sourceforge.argparse4j.impl.Arguments;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+import org.complaintdesk.ComplaintDeskConfiguration;
+import org.complaintdesk.db.DatabaseSetup;
+import org.complaintdesk.sentiment.SentimentComponents;
+import org.complaintdesk.sentiment.labels.CorrectionsSource;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * {@code train --data FILE.tsv ... [--config config.yml] [--out model.ser.gz]}: builds the trained
+ * layers from labelled TSV files and, with {@code --config}, the responders' label corrections in
+ * that installation's database; writes one model file.
+ */
+public class TrainCommand extends Command {
+  public TrainCommand() {
+    super("train", "Trains the sentiment model from labelled TSV files and label corrections");
+  }
+
+  @Override
+  public void configure(Subparser subparser) {
+    subparser
+        .addArgument("--data")
+        .action(Arguments.append())
+        .required(true)
+        .help("labelled TSV (id, label, [lang,] ... text); repeat for several files");
+    subparser
+        .addArgument("--exclude")
+        .action(Arguments.append())
+        .help("TSV whose texts must not be trained on (the files you will evaluate on)");
+    subparser
+        .addArgument("--config")
+        .help("config.yml of the installation whose label corrections to learn from");
+    subparser
+        .addArgument("--out")
+        .setDefault("data/sentiment-model.ser.gz")
+        .help("where to write the model (point sentiment.modelFile at it)");
+    subparser.addArgument("--name").setDefault("local").help("model version name");
+    subparser
+        .addArgument("--correction-weight")
+        .type(Integer.class)
+        .setDefault(CorrectionsSource.DEFAULT_WEIGHT)
+        .help("how many public posts one correction is worth");
+  }
+
+  @Override
+  public void run(Bootstrap<?> bootstrap, Namespace ns) throws Exception {
+    List<LabelledPost> posts = new ArrayList<>();
+    List<String> provenance = new ArrayList<>();
+    for (String f : ns.<String>getList("data")) {
+      List<LabelledPost> read = LabelledTsv.read(Path.of(f));
+      posts.addAll(read);
+      provenance.add(Path.of(f).getFileName() + ": " + read.size() + " rows");
+    }
+    if (ns.getString("config") != null) {
+      Jdbi jdbi = database(bootstrap, Path.of(ns.getString("config")));
+      List<LabelledPost> corrections =
+          CorrectionsSource.fromDatabase(jdbi, ns.getInt("correction_weight"));
+      posts.addAll(corrections);
+      provenance.add("label corrections: " + corrections.size());
+    }
+    List<String> excludeFiles = ns.getList("exclude") == null ? List.of() : ns.getList("exclude");
+    Set<Long> excluded = new HashSet<>();
+    for (String f : excludeFiles) {
+      LabelledTsv.read(Path.of(f)).forEach(p -> excluded.add(TextFingerprint.of(p.text())));
+      provenance.add("excluding texts of " + Path.of(f).getFileName());
+    }
+    int before = posts.size();
+    posts.removeIf(p -> excluded.contains(TextFingerprint.of(p.text())));
+    System.out.printf(
+        "Training on %d labelled posts (%d left out: they occur in an evaluation file)%n",
+        posts.size(), before - posts.size());
+    long t0 = System.nanoTime();
+    DetractorModel model =
+        SentimentComponents.load()
+            .trainer(ModelTrainer.TrainingOptions.defaults())
+            .train(posts, provenance, ns.getString("name"));
+    Path out = Path.of(ns.getString("out"));
+    model.save(out);
+    System.out.printf(
+        "Wrote %s in %.0f s; trained on %s%n",
+        out, (System.nanoTime() - t0) / 1e9, model.trainedOn());
+  }
+
+  private static Jdbi database(Bootstrap<?> bootstrap, Path config) throws Exception {
+    var factory =
+        new YamlConfigurationFactory<>(
+            ComplaintDeskConfiguration.class,
+            bootstrap.getValidatorFactory().getValidator(),
+            bootstrap.getObjectMapper(),
+            "dw");
+    ComplaintDeskConfiguration c =
+        factory.build(
+            new SubstitutingSourceProvider(
+                new FileConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)),
+            config.toString());
+    var db = c.getDatabase();
+    DatabaseSetup.prepare(db);
+    return DatabaseSetup.configure(Jdbi.create(db.getUrl(), db.getUser(), db.getPassword()));
+  }
+}

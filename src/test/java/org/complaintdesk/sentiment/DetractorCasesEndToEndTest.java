@@ -1,0 +1,108 @@
+package org.complaintdesk.sentiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.complaintdesk.ComplaintDeskConfiguration;
+import org.complaintdesk.testing.TestApp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Over real HTTP with the shipped model: the demo source's angry English and Arabic posts both open
+ * cases, each with evidence quoted from the post; a responder can correct a label.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class DetractorCasesEndToEndTest {
+  static final DropwizardAppExtension<ComplaintDeskConfiguration> APP = TestApp.create(50);
+
+  /** A mention that opened a case, with its stored sentiment result. */
+  private record Flagged(JsonNode mention, JsonNode sentiment) {}
+
+  @Test
+  void angryEnglishAndArabicPostsBothOpenCasesWithEvidence() {
+    String token = TestApp.login(APP, TestApp.RESPONDER);
+    List<Flagged> flagged =
+        await()
+            .atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofMillis(500))
+            .until(
+                () -> flaggedMentions(token),
+                all ->
+                    all.stream().anyMatch(f -> language(f).equals("en"))
+                        && all.stream().anyMatch(f -> language(f).equals("ar")));
+    for (String lang : List.of("en", "ar")) {
+      Flagged f = flagged.stream().filter(x -> language(x).equals(lang)).findFirst().orElseThrow();
+      assertThat(f.mention().get("detractor").asBoolean()).isTrue();
+      assertThat(f.sentiment().get("label").asText()).isEqualTo("negative");
+      assertThat(f.sentiment().get("evidence").size()).as(lang + " evidence").isPositive();
+      String text = f.mention().get("text").asText();
+      for (JsonNode e : f.sentiment().get("evidence")) {
+        assertThat(text).as("evidence quotes the post").contains(e.get("text").asText());
+      }
+    }
+  }
+
+  @Test
+  void aResponderCanCorrectALabelAndAMarketerCannot() {
+    String responder = TestApp.login(APP, TestApp.RESPONDER);
+    JsonNode mention =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    TestApp.as(APP, responder, "/api/mentions?limit=1")
+                        .get(JsonNode.class)
+                        .get("items"),
+                items -> items.size() > 0)
+            .get(0);
+    String path = "/api/mentions/" + mention.get("id").asLong() + "/label";
+    JsonNode saved =
+        TestApp.as(APP, responder, path)
+            .post(Entity.json(Map.of("label", "negative")), JsonNode.class);
+    assertThat(saved.get("label").asText()).isEqualTo("negative");
+    assertThat(saved.get("labelledBy").asText()).isEqualTo("responder");
+
+    try (Response bad =
+        TestApp.as(APP, responder, path).post(Entity.json(Map.of("label", "furious")))) {
+      assertThat(bad.getStatus()).isEqualTo(422);
+    }
+    String marketer = TestApp.login(APP, TestApp.MARKETER);
+    try (Response denied =
+        TestApp.as(APP, marketer, path).post(Entity.json(Map.of("label", "positive")))) {
+      assertThat(denied.getStatus()).isEqualTo(403);
+    }
+  }
+
+  private static String language(Flagged f) {
+    return f.sentiment().path("language").asText("");
+  }
+
+  private static List<Flagged> flaggedMentions(String token) {
+    List<Flagged> out = new ArrayList<>();
+    JsonNode cases =
+        TestApp.as(APP, token, "/api/cases?status=open&limit=200").get(JsonNode.class).get("items");
+    for (JsonNode c : cases) {
+      JsonNode detail =
+          TestApp.as(APP, token, "/api/cases/" + c.get("id").asLong()).get(JsonNode.class);
+      for (JsonNode m : detail.get("mentions")) {
+        JsonNode sentiment =
+            TestApp.as(APP, token, "/api/mentions/" + m.get("id").asLong())
+                .get(JsonNode.class)
+                .path("sentiment")
+                .path("result");
+        out.add(new Flagged(m, sentiment));
+      }
+    }
+    return out;
+  }
+}

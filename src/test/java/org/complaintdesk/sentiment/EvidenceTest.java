@@ -1,0 +1,47 @@
+package org.complaintdesk.sentiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Evidence must quote the author, not the normalised text, and explain the decision. */
+class EvidenceTest {
+  private final SentimentScorer scorer = SentimentFixture.scorer();
+
+  @Test
+  void anAngryEnglishComplaintIsExplainedInTheAuthorsOwnWords() {
+    String post =
+        "@NimbusAir lost my bag AGAIN 😡 still waiting for a refund, worst airline https://t.co/x";
+    SentimentResult r = scorer.score(post);
+    assertThat(r.status()).isEqualTo(SentimentResult.SCORED);
+    assertThat(r.language()).isEqualTo("en");
+    assertThat(r.detractor()).isTrue();
+    assertThat(r.label()).isEqualTo("negative");
+    assertThat(r.complaint()).isTrue();
+    assertThat(r.evidence()).isNotEmpty();
+    assertThat(r.evidence()).allSatisfy(e -> assertThat(post).contains(e.text()));
+    assertThat(r.evidence()).allSatisfy(e -> assertThat(e.weight()).isNegative());
+    assertThat(r.evidence())
+        .extracting(SentimentResult.Evidence::kind)
+        .anyMatch(k -> k.startsWith("complaint"));
+    assertThat(r.sentences()).isNotEmpty();
+  }
+
+  @Test
+  void anAngryArabicPostIsADetractorWithEvidence() {
+    String post = "خدمة سيئة جدا وموظفين وقحين 😡";
+    SentimentResult r = scorer.score(post);
+    assertThat(r.language()).isEqualTo("ar");
+    assertThat(r.detractor()).isTrue();
+    assertThat(r.evidence()).isNotEmpty();
+    assertThat(r.evidence()).allSatisfy(e -> assertThat(post).contains(e.text()));
+  }
+
+  @Test
+  void aHappyPostIsNotADetractorAndShowsPositiveEvidence() {
+    SentimentResult r = scorer.score("Thank you @NimbusAir, lovely crew and a wonderful flight 😍");
+    assertThat(r.detractor()).isFalse();
+    assertThat(r.label()).isEqualTo("positive");
+    assertThat(r.evidence()).allSatisfy(e -> assertThat(e.weight()).isPositive());
+  }
+}

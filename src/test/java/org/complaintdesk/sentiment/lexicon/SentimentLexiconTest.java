@@ -1,0 +1,60 @@
+package org.complaintdesk.sentiment.lexicon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SentimentLexiconTest {
+  @Test
+  void matchesWordsPhrasesAndFlipsNegatedWords() {
+    var lexicon =
+        new SentimentLexicon("en", Map.of("good", 3.0, "rip off", -3.0, "bad", -3.0), false);
+    var hits = lexicon.match(List.of("not", "good", "a", "rip", "off", ".", "bad"));
+    assertThat(hits)
+        .extracting(SentimentLexicon.Hit::text, SentimentLexicon.Hit::score)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("good", -3.0),
+            org.assertj.core.groups.Tuple.tuple("rip off", -3.0),
+            org.assertj.core.groups.Tuple.tuple("bad", -3.0));
+  }
+
+  @Test
+  void stemmedListsMatchInflectedRussianWords() {
+    var lexicon = new SentimentLexicon("ru", Map.of("плох", -5.0), true);
+    assertThat(lexicon.match(List.of("очень", "плохой", "сервис")))
+        .extracting(SentimentLexicon.Hit::score)
+        .containsExactly(-5.0);
+    assertThat(lexicon.match(List.of("не", "плохо")))
+        .extracting(SentimentLexicon.Hit::negated)
+        .containsExactly(true);
+  }
+
+  @Test
+  void greekIsMatchedWithoutAccents() {
+    var lexicon = new SentimentLexicon("el", Map.of("απαισιος", -3.0), false);
+    assertThat(lexicon.match(List.of("απαίσιος"))).hasSize(1);
+  }
+
+  @Test
+  void bundledLexiconsComeFromTheNlpJsPackages() {
+    for (String lang : List.of("ru", "fa", "el", "ar", "en")) {
+      assertThat(SentimentLexicon.bundled(lang).isEmpty()).as(lang).isFalse();
+    }
+    assertThat(EmojiLexicon.bundled().polarity("😡")).isNegative();
+    assertThat(EmojiLexicon.bundled().polarity("😍")).isPositive();
+  }
+
+  @Test
+  void complaintCuePhrasesWinOverNegation() {
+    var russian = SentimentLexicon.bundled("ru");
+    assertThat(
+            russian.match(List.of("приложение", "не", "работает", "и", "никто", "не", "отвечает")))
+        .extracting(SentimentLexicon.Hit::text, SentimentLexicon.Hit::negated)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("не работает", false),
+            org.assertj.core.groups.Tuple.tuple("никто не отвечает", false));
+    assertThat(russian.match(List.of("приложение", "не", "работает")).get(0).score()).isNegative();
+  }
+}
