@@ -1,6 +1,7 @@
 package org.complaintdesk;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.google.common.base.Suppliers;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -12,6 +13,7 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import org.complaintdesk.alerts.AlertsFeature;
 import org.complaintdesk.audit.AuditFeature;
 import org.complaintdesk.auth.AuthFeature;
@@ -119,7 +121,9 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
             sla,
             customers,
             config.getRouting().reopenWindow.toJavaDuration());
-    var scorer = sentimentScorer(config.getSentiment());
+    // Loaded once, on first use: the sentiment worker warms it up right after start-up.
+    Supplier<SentimentScorer> scorer =
+        Suppliers.memoize(() -> sentimentScorer(config.getSentiment()));
     var sentiment =
         SentimentFeature.register(env, jdbi, config, ingest.mentions(), scorer, cases, clock);
     var replies =

@@ -37,8 +37,13 @@ public class ToneCheck {
 
   /** The app's sentiment scorer as a draft scorer. */
   public static DraftScorer fromSentiment(SentimentScorer scorer) {
+    return fromSentiment(() -> scorer);
+  }
+
+  /** As above, with the scorer loaded on first use. */
+  public static DraftScorer fromSentiment(java.util.function.Supplier<SentimentScorer> scorer) {
     return text -> {
-      SentimentResult r = scorer.score(text);
+      SentimentResult r = scorer.get().score(text);
       return new Score(
           r.status(),
           r.detractorProbability(),

@@ -50,7 +50,7 @@ public final class SentimentFeature {
       Jdbi jdbi,
       ComplaintDeskConfiguration config,
       MentionService mentions,
-      SentimentScorer scorer,
+      java.util.function.Supplier<SentimentScorer> scorer,
       ScoredMentionListener listener,
       java.time.Clock clock) {
     var service = new SentimentService(jdbi, mentions, environment.getObjectMapper(), clock);

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.complaintdesk.ingest.Mention;
 import org.complaintdesk.ingest.MentionService;
 import org.slf4j.Logger;
@@ -26,7 +27,7 @@ public class SentimentWorker implements Managed {
 
   private final MentionService mentions;
   private final SentimentService results;
-  private final SentimentScorer scorer;
+  private final Supplier<SentimentScorer> scorer;
   private final int threads;
   private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
   private final List<ScoredMentionListener> listeners = new CopyOnWriteArrayList<>();
@@ -35,6 +36,18 @@ public class SentimentWorker implements Managed {
 
   public SentimentWorker(
       MentionService mentions, SentimentService results, SentimentScorer scorer, int threads) {
+    this(mentions, results, () -> scorer, threads);
+  }
+
+  /**
+   * @param scorer loaded on first use, so the models load on a worker thread after start-up instead
+   *     of delaying the HTTP API
+   */
+  public SentimentWorker(
+      MentionService mentions,
+      SentimentService results,
+      Supplier<SentimentScorer> scorer,
+      int threads) {
     this.mentions = mentions;
     this.results = results;
     this.scorer = scorer;
@@ -63,6 +76,7 @@ public class SentimentWorker implements Managed {
               t.setDaemon(true);
               return t;
             });
+    pool.execute(scorer::get); // load the models now, off the start-up path
     dispatcher.scheduleWithFixedDelay(this::dispatch, 0, DISPATCH_EVERY_MS, TimeUnit.MILLISECONDS);
     LOG.info("Sentiment worker started with {} thread(s)", threads);
   }
@@ -96,7 +110,7 @@ public class SentimentWorker implements Managed {
   /** Scores one mention and tells the listeners. Public so tests can run it on their thread. */
   public void process(Mention mention) {
     try {
-      SentimentResult result = scorer.score(mention.text());
+      SentimentResult result = scorer.get().score(mention.text());
       results.save(mention.id(), result);
       for (ScoredMentionListener l : listeners) {
         try {
