@@ -12,18 +12,30 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
 import java.time.Clock;
 import java.util.List;
+import org.complaintdesk.alerts.AlertsFeature;
+import org.complaintdesk.audit.AuditFeature;
 import org.complaintdesk.auth.AuthFeature;
+import org.complaintdesk.auth.UserCommand;
 import org.complaintdesk.bench.BenchCommand;
 import org.complaintdesk.bench.StartupBenchmark;
 import org.complaintdesk.cases.CasesFeature;
 import org.complaintdesk.common.ErrorMappers;
+import org.complaintdesk.customers.CustomersFeature;
 import org.complaintdesk.db.DatabaseSetup;
 import org.complaintdesk.db.Migrations;
+import org.complaintdesk.escalation.EscalationFeature;
 import org.complaintdesk.events.EventLog;
+import org.complaintdesk.ingest.IngestBenchmark;
 import org.complaintdesk.ingest.IngestFeature;
 import org.complaintdesk.ingest.MentionsResource;
 import org.complaintdesk.keywords.KeywordsFeature;
 import org.complaintdesk.replies.RepliesFeature;
+import org.complaintdesk.replies.ReplyToolsFeature;
+import org.complaintdesk.replies.ToneCheck;
+import org.complaintdesk.reports.ReportsResource;
+import org.complaintdesk.reports.ResponseTimeReport;
+import org.complaintdesk.routing.RoutingBenchmark;
+import org.complaintdesk.routing.RoutingFeature;
 import org.complaintdesk.sentiment.ScoreCommand;
 import org.complaintdesk.sentiment.SentimentConfiguration;
 import org.complaintdesk.sentiment.SentimentFeature;
@@ -31,6 +43,10 @@ import org.complaintdesk.sentiment.SentimentScorer;
 import org.complaintdesk.sentiment.eval.EvaluateCommand;
 import org.complaintdesk.sentiment.eval.SentimentBenchmark;
 import org.complaintdesk.sentiment.model.TrainCommand;
+import org.complaintdesk.sla.SlaFeature;
+import org.complaintdesk.trends.TrendsBenchmark;
+import org.complaintdesk.trends.TrendsFeature;
+import org.complaintdesk.web.WebFeature;
 import org.jdbi.v3.core.Jdbi;
 
 /** The composition root: builds every feature by hand, in dependency order. */
@@ -62,8 +78,15 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
     bootstrap.addCommand(new ScoreCommand());
     bootstrap.addCommand(new EvaluateCommand());
     bootstrap.addCommand(new TrainCommand());
+    bootstrap.addCommand(new UserCommand());
     bootstrap.addCommand(
-        new BenchCommand(List.of(new StartupBenchmark(), new SentimentBenchmark())));
+        new BenchCommand(
+            List.of(
+                new StartupBenchmark(),
+                new IngestBenchmark(),
+                new RoutingBenchmark(),
+                new TrendsBenchmark(),
+                new SentimentBenchmark())));
     // Times leave the API as ISO-8601 strings ("2026-11-23T13:30:00Z"), not epoch numbers.
     bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   }
@@ -79,25 +102,50 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
       jdbi.useHandle(h -> Migrations.migrate(h.getConnection()));
     }
 
-    var users = AuthFeature.register(env, jdbi, config, clock);
-    var keywords = KeywordsFeature.register(env, jdbi, config, clock);
+    var audit = AuditFeature.register(env, jdbi, clock);
+    var users = AuthFeature.register(env, jdbi, config, audit, clock);
+    var keywords = KeywordsFeature.register(env, jdbi, config, audit, clock);
     var ingest = IngestFeature.register(env, jdbi, config, keywords, clock);
     var events = new EventLog(jdbi);
-    var cases = CasesFeature.create(jdbi, ingest.mentions(), users, events, clock);
-    var sentiment =
-        SentimentFeature.register(
-            env,
+    var sla = SlaFeature.createService(jdbi, config.getRouting());
+    var customers = CustomersFeature.register(env, jdbi, events, clock);
+    var cases =
+        CasesFeature.create(
             jdbi,
-            config,
             ingest.mentions(),
-            sentimentScorer(config.getSentiment()),
-            cases,
-            clock);
-    RepliesFeature.register(env, jdbi, config, cases, users, events, ingest.replySenders(), clock);
+            users,
+            events,
+            clock,
+            sla,
+            customers,
+            config.getRouting().reopenWindow.toJavaDuration());
+    var scorer = sentimentScorer(config.getSentiment());
+    var sentiment =
+        SentimentFeature.register(env, jdbi, config, ingest.mentions(), scorer, cases, clock);
+    var replies =
+        RepliesFeature.register(
+            env, jdbi, config, cases, users, events, audit, ingest.replySenders(), clock);
+    var routing =
+        RoutingFeature.register(env, jdbi, config.getRouting(), cases, users, keywords, clock);
+    EscalationFeature.register(env, config.getRouting(), cases, sla, routing, users, events, clock);
+    env.jersey().register(new ReportsResource(new ResponseTimeReport(events), users, clock));
+    ReplyToolsFeature.register(
+        env,
+        jdbi,
+        config.getRouting(),
+        cases,
+        replies,
+        ToneCheck.fromSentiment(scorer),
+        ingest.replySenders(),
+        events,
+        clock);
+    var trends = TrendsFeature.register(env, jdbi, sentiment, keywords, clock);
+    AlertsFeature.register(env, jdbi, config.getAlerts(), keywords, trends.phrases(), clock);
     env.jersey()
         .register(
             new MentionsResource(
                 ingest.mentions(), keywords, id -> sentiment.find(id).orElse(null)));
+    WebFeature.register(env);
   }
 
   /** The clock every feature uses; tests substitute one they control. */

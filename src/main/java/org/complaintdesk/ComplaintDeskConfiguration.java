@@ -5,10 +5,15 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.ArrayList;
+import java.util.List;
+import org.complaintdesk.alerts.AlertsConfiguration;
 import org.complaintdesk.auth.AuthConfiguration;
+import org.complaintdesk.ingest.SourceConfiguration;
 import org.complaintdesk.ingest.demo.DemoConfiguration;
 import org.complaintdesk.keywords.KeywordsConfiguration;
 import org.complaintdesk.replies.RepliesConfiguration;
+import org.complaintdesk.routing.RoutingConfiguration;
 import org.complaintdesk.sentiment.SentimentConfiguration;
 
 /** The whole configuration tree; every section is validated at boot. */
@@ -29,6 +34,33 @@ public class ComplaintDeskConfiguration extends Configuration {
   @Valid @NotNull private RepliesConfiguration replies = new RepliesConfiguration();
 
   @Valid @NotNull private AuthConfiguration auth = new AuthConfiguration();
+
+  @Valid @NotNull private AlertsConfiguration alerts = new AlertsConfiguration();
+
+  @JsonProperty
+  public AlertsConfiguration getAlerts() {
+    return alerts;
+  }
+
+  @JsonProperty
+  public void setAlerts(AlertsConfiguration alerts) {
+    this.alerts = alerts;
+  }
+
+  /** Real channels: one poller (or webhook) per entry; the demo source is configured above. */
+  @Valid @NotNull private List<SourceConfiguration> sources = new ArrayList<>();
+
+  @Valid @NotNull private RoutingConfiguration routing = new RoutingConfiguration();
+
+  @JsonProperty
+  public RoutingConfiguration getRouting() {
+    return routing;
+  }
+
+  @JsonProperty
+  public void setRouting(RoutingConfiguration routing) {
+    this.routing = routing;
+  }
 
   @JsonProperty
   public DataSourceFactory getDatabase() {
@@ -98,5 +130,15 @@ public class ComplaintDeskConfiguration extends Configuration {
   @JsonProperty
   public void setAuth(AuthConfiguration auth) {
     this.auth = auth;
+  }
+
+  @JsonProperty
+  public List<SourceConfiguration> getSources() {
+    return sources;
+  }
+
+  @JsonProperty
+  public void setSources(List<SourceConfiguration> sources) {
+    this.sources = sources;
   }
 }

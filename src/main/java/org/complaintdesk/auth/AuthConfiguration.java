@@ -23,6 +23,25 @@ public class AuthConfiguration {
   public int bcryptCost = 11;
 
   /**
+   * Marks the session cookie {@code Secure} (sent over HTTPS only). Turn it on whenever the app is
+   * reached over HTTPS, which is every real installation.
+   */
+  @JsonProperty public boolean cookieSecure = false;
+
+  /** Failed logins for one account within {@link #failureWindow} before it is locked out. */
+  @JsonProperty
+  @Min(1)
+  public int maxFailuresPerAccount = 5;
+
+  /** Failed logins from one address within {@link #failureWindow} before it is locked out. */
+  @JsonProperty
+  @Min(1)
+  public int maxFailuresPerAddress = 20;
+
+  /** The window for counting failed logins; a lockout lasts until it has passed. */
+  @JsonProperty @NotNull public Duration failureWindow = Duration.minutes(15);
+
+  /**
    * Users created at start-up if they do not exist yet. Use it for the demo and to bootstrap the
    * first admin (with the password from an environment variable); existing users are never changed.
    */

@@ -94,12 +94,91 @@ public class AuthService {
     return issueToken(userId, "api", name, null);
   }
 
+  /** A new API token and its listing entry; the caller shows {@code token} once. */
+  public record CreatedToken(ApiToken info, String token) {}
+
+  public CreatedToken createNamedApiToken(long userId, String name) {
+    if (name == null || name.isBlank() || name.length() > 200) {
+      throw new IllegalArgumentException("a token needs a name of 1-200 characters");
+    }
+    var issued = issue(userId, "api", name.strip(), null);
+    return new CreatedToken(tokens.find(issued.id()).orElseThrow(), issued.token());
+  }
+
+  /** API tokens of one user, or of everybody when {@code userId} is null. */
+  public List<ApiToken> apiTokens(Long userId) {
+    return tokens.listApi(userId);
+  }
+
+  public Optional<ApiToken> findToken(long id) {
+    return tokens.find(id);
+  }
+
+  public boolean revokeToken(long id) {
+    return tokens.revokeById(id, clock.instant()) > 0;
+  }
+
   private String issueToken(long userId, String kind, String name, Instant expiresAt) {
+    return issue(userId, kind, name, expiresAt).token();
+  }
+
+  private record Issued(long id, String token) {}
+
+  private Issued issue(long userId, String kind, String name, Instant expiresAt) {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    tokens.insert(userId, sha256(token), kind, name, clock.instant(), expiresAt);
-    return token;
+    long id = tokens.insert(userId, sha256(token), kind, name, clock.instant(), expiresAt);
+    return new Issued(id, token);
+  }
+
+  /**
+   * The CSRF token that goes with a session: derived from the (HttpOnly, unreadable to scripts)
+   * session token, so it needs no storage and a token for one session is useless for another.
+   */
+  public static String csrfTokenFor(String sessionToken) {
+    return sha256("csrf:" + sessionToken);
+  }
+
+  public List<UserView> listUserViews() {
+    return users.list().stream().map(UserView::of).toList();
+  }
+
+  public Optional<UserView> findUserView(long id) {
+    return users.findById(id).map(UserView::of);
+  }
+
+  /** Changes a user's name, roles, languages or active flag; deactivating revokes every token. */
+  public UserView updateUser(
+      long id, String displayName, Collection<Role> roles, List<String> languages, boolean active) {
+    if (roles.isEmpty()) {
+      throw new IllegalArgumentException("a user needs at least one role");
+    }
+    var row =
+        users
+            .findById(id)
+            .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("user " + id + " not found"));
+    users.update(
+        id,
+        displayName == null || displayName.isBlank() ? row.displayName() : displayName.strip(),
+        UserRow.joinRoles(roles),
+        String.join(",", languages),
+        active);
+    if (!active) {
+      tokens.revokeAllOf(id, clock.instant());
+    }
+    return findUserView(id).orElseThrow();
+  }
+
+  /** Sets a new password and signs the user out everywhere. */
+  public void setPassword(long id, String password) {
+    if (password == null || password.length() < 8) {
+      throw new IllegalArgumentException("password must have at least 8 characters");
+    }
+    if (users.setPassword(id, hasher.hash(password)) == 0) {
+      throw new jakarta.ws.rs.NotFoundException("user " + id + " not found");
+    }
+    tokens.revokeAllOf(id, clock.instant());
   }
 
   public Optional<User> authenticate(String token) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(UserRow.class)
 interface UserDao {
@@ -37,4 +38,20 @@ interface UserDao {
 
   @SqlQuery("SELECT COUNT(*) FROM users")
   long count();
+
+  @SqlUpdate(
+      """
+      UPDATE users SET display_name = :displayName, roles = :roles, languages = :languages,
+                       active = :active
+      WHERE id = :id
+      """)
+  int update(
+      @Bind("id") long id,
+      @Bind("displayName") String displayName,
+      @Bind("roles") String roles,
+      @Bind("languages") String languages,
+      @Bind("active") boolean active);
+
+  @SqlUpdate("UPDATE users SET password_hash = :hash WHERE id = :id")
+  int setPassword(@Bind("id") long id, @Bind("hash") String hash);
 }

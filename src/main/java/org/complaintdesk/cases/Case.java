@@ -5,7 +5,9 @@ import org.complaintdesk.common.Network;
 
 /**
  * A customer's complaint being handled. {@code openedAt} is the customer's post time: every clock
- * (first response, resolution) starts there, not when we noticed the post.
+ * (first response, resolution) starts there, not when we noticed the post. {@code waitingSince} is
+ * the customer's first post we have not answered yet (the next-response clock); {@code dueAt} is
+ * the earliest SLA due time, the queue's sort key.
  */
 public record Case(
     long id,
@@ -21,7 +23,17 @@ public record Case(
     Instant firstResponseAt,
     Long firstResponseMs,
     Instant resolvedAt,
-    Long resolutionMs) {
+    Long resolutionMs,
+    Long teamId,
+    String language,
+    Instant waitingSince,
+    Instant lastReplyAt,
+    Integer reopenedCount,
+    Long slaPolicyId,
+    Instant firstResponseDueAt,
+    Instant nextResponseDueAt,
+    Instant resolutionDueAt,
+    Instant dueAt) {
 
   public boolean isResolved() {
     return CaseStatus.RESOLVED.key().equals(status);

@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum CaseStatus {
   NEW,
   ASSIGNED,
+  /** We asked the customer something: SLA clocks pause until they write again. */
+  WAITING_ON_CUSTOMER,
   REPLIED,
   RESOLVED;
 

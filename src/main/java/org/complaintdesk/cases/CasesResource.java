@@ -35,7 +35,7 @@ import org.complaintdesk.ingest.Mention;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CasesResource {
   private static final Set<String> STATUSES =
-      Set.of("open", "new", "assigned", "replied", "resolved");
+      Set.of("open", "new", "assigned", "waiting_on_customer", "replied", "resolved");
 
   private final CaseService cases;
   private final AuthService users;
@@ -72,6 +72,9 @@ public class CasesResource {
       @Auth User user,
       @QueryParam("status") String status,
       @QueryParam("assignee") String assignee,
+      @QueryParam("team") String team,
+      @QueryParam("unassigned") String unassigned,
+      @QueryParam("sort") String sort,
       @QueryParam("limit") @DefaultValue("50") IntParam limit,
       @QueryParam("offset") @DefaultValue("0") IntParam offset) {
     Long assigneeId = null;
@@ -86,6 +89,9 @@ public class CasesResource {
     return cases.list(
         QueryParams.oneOf("status", status, STATUSES),
         assigneeId,
+        parseId("team", team),
+        Boolean.TRUE.equals(QueryParams.bool("unassigned", unassigned)),
+        sort == null ? "due" : QueryParams.oneOf("sort", sort, Set.of("due", "opened")),
         QueryParams.bounded("limit", limit.get(), 1, 500),
         QueryParams.bounded("offset", offset.get(), 0, 1_000_000));
   }
@@ -107,6 +113,45 @@ public class CasesResource {
   public Case assign(
       @Auth User user, @PathParam("id") LongParam id, @Valid @NotNull AssignRequest request) {
     return cases.assign(id.get(), request.responder(), user);
+  }
+
+  private static Long parseId(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      throw new BadRequestException(name + " must be a number, not '" + value + "'");
+    }
+  }
+
+  /** Takes an unassigned case; 409 if someone else got it first. */
+  @POST
+  @Path("/{id}/claim")
+  @Timed
+  @RolesAllowed({Role.ADMIN_NAME, Role.RESPONDER_NAME})
+  public Case claim(@Auth User user, @PathParam("id") LongParam id) {
+    return cases.claim(id.get(), user);
+  }
+
+  /** We asked the customer something: SLA clocks pause until they write again. */
+  @POST
+  @Path("/{id}/wait")
+  @Timed
+  @RolesAllowed({Role.ADMIN_NAME, Role.RESPONDER_NAME})
+  public Case waitOnCustomer(@Auth User user, @PathParam("id") LongParam id) {
+    return cases.waitOnCustomer(id.get(), user);
+  }
+
+  /** The customer's profile, earlier cases and posts on every linked network. */
+  @GET
+  @Path("/{id}/history")
+  @Timed
+  @RolesAllowed({Role.ADMIN_NAME, Role.RESPONDER_NAME})
+  public CaseService.History history(
+      @PathParam("id") LongParam id, @QueryParam("limit") @DefaultValue("50") IntParam limit) {
+    return cases.history(id.get(), QueryParams.bounded("limit", limit.get(), 1, 500));
   }
 
   @POST

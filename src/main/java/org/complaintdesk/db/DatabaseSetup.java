@@ -26,6 +26,7 @@ public final class DatabaseSetup {
    * transactions) and the driver class, and creates the database file's folder.
    */
   public static DatabaseDialect prepare(DataSourceFactory factory) {
+    Migrations.disableAnalytics();
     DatabaseDialect dialect = DatabaseDialect.fromUrl(factory.getUrl());
     if (dialect == DatabaseDialect.SQLITE) {
       factory.setDriverClass("org.sqlite.JDBC");

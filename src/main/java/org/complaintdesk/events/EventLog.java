@@ -14,6 +14,185 @@ public class EventLog {
   public static final String REPLY_FAILED = "reply_failed";
   public static final String FIRST_RESPONSE = "first_response";
   public static final String RESOLVED = "resolved";
+  // Issue 5 (routing/SLA); the full list with meanings is in docs/architecture.md.
+  public static final String CLAIMED = "claimed";
+  public static final String UNASSIGNED = "unassigned";
+  public static final String WAITING_ON_CUSTOMER = "waiting_on_customer";
+  public static final String CUSTOMER_REPLIED = "customer_replied";
+  public static final String REOPENED = "reopened";
+  public static final String NEXT_RESPONSE = "next_response";
+  public static final String AUTO_ACK_SENT = "auto_ack_sent";
+  public static final String NOTE_ADDED = "note_added";
+  public static final String PRIORITY_RAISED = "priority_raised";
+  public static final String SLA_WARNING = "sla_warning";
+  public static final String SLA_BREACHED = "sla_breached";
+  public static final String ESCALATED = "escalated";
+
+  /**
+   * An event with its reporting dimensions: business-time duration, team, responder, network and
+   * whether the SLA target was met. Built fluently; unset dimensions stay NULL.
+   */
+  public record Entry(
+      String type,
+      Instant at,
+      Long caseId,
+      Long mentionId,
+      String actor,
+      Long durationMs,
+      Long businessMs,
+      Long teamId,
+      Long responderId,
+      org.complaintdesk.common.Network network,
+      Boolean slaMet,
+      String data) {
+    public static Entry of(String type, Instant at) {
+      return new Entry(type, at, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    public Entry caseId(Long v) {
+      return new Entry(
+          type,
+          at,
+          v,
+          mentionId,
+          actor,
+          durationMs,
+          businessMs,
+          teamId,
+          responderId,
+          network,
+          slaMet,
+          data);
+    }
+
+    public Entry mentionId(Long v) {
+      return new Entry(
+          type,
+          at,
+          caseId,
+          v,
+          actor,
+          durationMs,
+          businessMs,
+          teamId,
+          responderId,
+          network,
+          slaMet,
+          data);
+    }
+
+    public Entry actor(String v) {
+      return new Entry(
+          type,
+          at,
+          caseId,
+          mentionId,
+          v,
+          durationMs,
+          businessMs,
+          teamId,
+          responderId,
+          network,
+          slaMet,
+          data);
+    }
+
+    public Entry durations(Long wallMs, Long bizMs) {
+      return new Entry(
+          type,
+          at,
+          caseId,
+          mentionId,
+          actor,
+          wallMs,
+          bizMs,
+          teamId,
+          responderId,
+          network,
+          slaMet,
+          data);
+    }
+
+    public Entry team(Long v) {
+      return new Entry(
+          type,
+          at,
+          caseId,
+          mentionId,
+          actor,
+          durationMs,
+          businessMs,
+          v,
+          responderId,
+          network,
+          slaMet,
+          data);
+    }
+
+    public Entry responder(Long v) {
+      return new Entry(
+          type,
+          at,
+          caseId,
+          mentionId,
+          actor,
+          durationMs,
+          businessMs,
+          teamId,
+          v,
+          network,
+          slaMet,
+          data);
+    }
+
+    public Entry network(org.complaintdesk.common.Network v) {
+      return new Entry(
+          type,
+          at,
+          caseId,
+          mentionId,
+          actor,
+          durationMs,
+          businessMs,
+          teamId,
+          responderId,
+          v,
+          slaMet,
+          data);
+    }
+
+    public Entry slaMet(Boolean v) {
+      return new Entry(
+          type,
+          at,
+          caseId,
+          mentionId,
+          actor,
+          durationMs,
+          businessMs,
+          teamId,
+          responderId,
+          network,
+          v,
+          data);
+    }
+
+    public Entry data(String v) {
+      return new Entry(
+          type,
+          at,
+          caseId,
+          mentionId,
+          actor,
+          durationMs,
+          businessMs,
+          teamId,
+          responderId,
+          network,
+          slaMet,
+          v);
+    }
+  }
 
   private final Jdbi jdbi;
 
@@ -41,6 +220,31 @@ public class EventLog {
       Long durationMs) {
     handle.attach(EventDao.class).append(type, at, caseId, mentionId, actor, durationMs, null);
   }
+
+  /** Appends inside the caller's transaction, with reporting dimensions. */
+  public void append(Handle handle, Entry e) {
+    handle.attach(EventDao.class).appendEntry(e);
+  }
+
+  public void append(Entry e) {
+    jdbi.useExtension(EventDao.class, dao -> dao.appendEntry(e));
+  }
+
+  /** Duration events of one type in [from, to), filtered by the non-null dimensions. */
+  public List<Measured> measured(
+      String type,
+      Instant from,
+      Instant to,
+      Long teamId,
+      Long responderId,
+      org.complaintdesk.common.Network network) {
+    return jdbi.withExtension(
+        EventDao.class, dao -> dao.measured(type, from, to, teamId, responderId, network));
+  }
+
+  /** A duration event as reports read it. */
+  public record Measured(
+      long caseId, Instant occurredAt, Long durationMs, Long businessMs, Boolean slaMet) {}
 
   public List<Event> forCase(long caseId) {
     return jdbi.withExtension(EventDao.class, dao -> dao.forCase(caseId));

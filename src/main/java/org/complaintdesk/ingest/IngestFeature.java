@@ -12,7 +12,10 @@ import org.complaintdesk.keywords.KeywordService;
 import org.complaintdesk.replies.ReplySender;
 import org.jdbi.v3.core.Jdbi;
 
-/** Registers the sources (each with its poller and health check) and the sources API. */
+/**
+ * Registers the sources (each with its poller and health check) and the sources API. The demo
+ * source comes from {@code demo:}; real channels from the {@code sources:} list, one poller each.
+ */
 public final class IngestFeature {
   private IngestFeature() {}
 
@@ -37,7 +40,47 @@ public final class IngestFeature {
       manage(environment, ingest, source, demoSource, demo.interval.toJavaDuration(), clock);
       senders.add(demoSource);
     }
+    var clients = new NetworkClients(environment.getObjectMapper(), keywords, clock);
+    java.util.Map<String, WebhookProcessor.Hook> hooks = new java.util.HashMap<>();
+    for (SourceConfiguration sc : config.getSources()) {
+      var source = ingest.registerSource(sc.name, sc.network, null, sc.enabled);
+      if (!sc.enabled) {
+        continue;
+      }
+      if (sc.network == Network.WEBHOOK) {
+        // Pushed to us (IngestWebhookResource); without a secret it stays closed.
+        if (sc.webhookSecret == null || sc.webhookSecret.isBlank()) {
+          throw new IllegalArgumentException(sc + ": a webhook source needs webhookSecret");
+        }
+        hooks.put(sc.name, WebhookProcessor.hook(source.id(), sc.webhookSecret));
+        continue;
+      }
+      MentionSource fetcher = clients.mentionSource(sc);
+      environment
+          .lifecycle()
+          .manage(
+              new SourcePoller(
+                  source,
+                  fetcher,
+                  ingest,
+                  sc.interval.toJavaDuration(),
+                  clock,
+                  sc.maxPagesPerPoll,
+                  sc.authRetryInterval.toJavaDuration()));
+      environment
+          .healthChecks()
+          .register("source-" + source.name(), new SourceHealthCheck(ingest, source.id()));
+      // Replies on a network go out through its first configured source (our account there).
+      clients
+          .replySender(sc, fetcher)
+          .filter(r -> senders.stream().noneMatch(x -> x.network() == r.network()))
+          .ifPresent(senders::add);
+    }
+    var webhooks = new WebhookProcessor(jdbi, ingest, environment.getObjectMapper(), clock, hooks);
+    environment.lifecycle().manage(webhooks);
+    environment.jersey().register(new IngestWebhookResource(webhooks));
     environment.jersey().register(new SourcesResource(ingest));
+    environment.jersey().register(new KeywordPreviewResource(mentions));
     return new Wiring(ingest, mentions, senders);
   }
 

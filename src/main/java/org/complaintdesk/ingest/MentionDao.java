@@ -7,6 +7,7 @@ import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -39,6 +40,23 @@ interface MentionDao extends SqlObject {
       @Bind("keywordId") Long keywordId,
       @Bind("fetchedAt") Instant fetchedAt);
 
+  /** {@link #insertIfAbsent} for a whole page in one JDBC batch; one count (1 or 0) per row. */
+  @SqlBatch(
+      """
+      INSERT INTO mentions (source_id, network, external_id, keyword_id, author_handle,
+        author_name, author_followers, text, language, url, posted_at, fetched_at, raw_payload,
+        sentiment_status, detractor)
+      VALUES (:sourceId, :m.network, :m.externalId, :keywordId, :m.authorHandle, :m.authorName,
+        :m.authorFollowers, :m.text, :m.language, :m.url, :m.postedAt, :fetchedAt, :m.rawPayload,
+        'pending', FALSE)
+      ON CONFLICT (network, external_id) DO NOTHING
+      """)
+  int[] insertAllIfAbsent(
+      @Bind("sourceId") long sourceId,
+      @BindMethods("m") List<IncomingMention> mentions,
+      @Bind("keywordId") List<Long> keywordIds,
+      @Bind("fetchedAt") Instant fetchedAt);
+
   @SqlQuery("SELECT " + COLUMNS + " FROM mentions WHERE id = :id")
   Optional<Mention> find(@Bind("id") long id);
 
@@ -47,6 +65,16 @@ interface MentionDao extends SqlObject {
 
   @SqlQuery("SELECT " + COLUMNS + " FROM mentions WHERE case_id = :caseId ORDER BY posted_at, id")
   List<Mention> findByCase(@Bind("caseId") long caseId);
+
+  @SqlQuery(
+      "SELECT "
+          + COLUMNS
+          + " FROM mentions WHERE network = :network AND LOWER(author_handle) = :handle"
+          + " ORDER BY posted_at DESC, id DESC LIMIT :limit")
+  List<Mention> findByAuthor(
+      @Bind("network") org.complaintdesk.common.Network network,
+      @Bind("handle") String lowerCaseHandle,
+      @Bind("limit") int limit);
 
   @SqlQuery(
       "SELECT "
@@ -69,6 +97,9 @@ interface MentionDao extends SqlObject {
       @Bind("label") String label,
       @Bind("detractor") boolean detractor,
       @Bind("language") String language);
+
+  @SqlUpdate("UPDATE mentions SET sentiment_status = sentiment_status WHERE id = :id")
+  int touch(@Bind("id") long id);
 
   @SqlUpdate("UPDATE mentions SET case_id = :caseId WHERE id = :id")
   int attachToCase(@Bind("id") long id, @Bind("caseId") long caseId);

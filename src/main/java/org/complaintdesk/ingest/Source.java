@@ -3,7 +3,10 @@ package org.complaintdesk.ingest;
 import java.time.Instant;
 import org.complaintdesk.common.Network;
 
-/** A configured source of mentions with its persisted cursor and health. */
+/**
+ * A configured source of mentions with its persisted cursor and health. {@code state} is one of
+ * {@code ok}, {@code backing_off}, {@code rate_limited}, {@code unhealthy}.
+ */
 public record Source(
     long id,
     String name,
@@ -15,9 +18,16 @@ public record Source(
     Instant lastErrorAt,
     String lastError,
     int consecutiveFailures,
-    long itemsFetched) {
+    long itemsFetched,
+    String state,
+    Instant pausedUntil) {
+
+  public static final String OK = "ok";
+  public static final String BACKING_OFF = "backing_off";
+  public static final String RATE_LIMITED = "rate_limited";
+  public static final String UNHEALTHY = "unhealthy";
 
   public boolean healthy() {
-    return enabled && consecutiveFailures == 0;
+    return enabled && consecutiveFailures == 0 && !UNHEALTHY.equals(state);
   }
 }

@@ -14,7 +14,7 @@ interface SourceDao {
   String COLUMNS =
       """
       id, name, network, query, cursor, enabled, last_success_at, last_error_at, last_error,
-      consecutive_failures, items_fetched
+      consecutive_failures, items_fetched, state, paused_until
       """;
 
   @SqlUpdate(
@@ -41,7 +41,7 @@ interface SourceDao {
   @SqlUpdate(
       """
       UPDATE sources SET cursor = :cursor, last_success_at = :now, consecutive_failures = 0,
-        items_fetched = items_fetched + :fetched
+        items_fetched = items_fetched + :fetched, state = 'ok', paused_until = NULL
       WHERE id = :id
       """)
   void recordSuccess(
@@ -52,9 +52,20 @@ interface SourceDao {
 
   @SqlUpdate(
       """
-      UPDATE sources SET last_error_at = :now, last_error = :error,
-        consecutive_failures = consecutive_failures + 1
+      UPDATE sources SET last_error_at = :now, last_error = :error, state = :state,
+        paused_until = :pausedUntil,
+        consecutive_failures = consecutive_failures + CASE WHEN :counts THEN 1 ELSE 0 END
       WHERE id = :id
       """)
-  void recordFailure(@Bind("id") long id, @Bind("error") String error, @Bind("now") Instant now);
+  void recordFailure(
+      @Bind("id") long id,
+      @Bind("error") String error,
+      @Bind("now") Instant now,
+      @Bind("state") String state,
+      @Bind("pausedUntil") Instant pausedUntil,
+      @Bind("counts") boolean counts);
+
+  /** A pause the network asked for (an exhausted rate-limit window) after a successful fetch. */
+  @SqlUpdate("UPDATE sources SET paused_until = :until, state = :state WHERE id = :id")
+  void pause(@Bind("id") long id, @Bind("until") Instant until, @Bind("state") String state);
 }

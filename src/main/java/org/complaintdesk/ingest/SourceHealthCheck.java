@@ -18,9 +18,17 @@ public class SourceHealthCheck extends HealthCheck {
     if (source == null) {
       return Result.unhealthy("source is gone");
     }
+    if (Source.UNHEALTHY.equals(source.state())) {
+      return Result.unhealthy(
+          "credentials rejected; next try at %s; last: %s",
+          source.pausedUntil(), source.lastError());
+    }
     if (source.consecutiveFailures() > 0) {
       return Result.unhealthy(
           "%d failure(s) in a row; last: %s", source.consecutiveFailures(), source.lastError());
+    }
+    if (Source.RATE_LIMITED.equals(source.state())) {
+      return Result.healthy("rate limited until %s", source.pausedUntil());
     }
     return Result.healthy("last success at %s", source.lastSuccessAt());
   }

@@ -31,9 +31,13 @@ public class KeywordService {
     return dao.find(id);
   }
 
-  /** Adds a keyword; a term already watched (ignoring case and spacing) is a conflict. */
+  /**
+   * Adds a keyword. The term is a query ({@link QueryParser}); a bad one is a 422 naming the
+   * problem and its position. A term already watched (ignoring case and spacing) is a conflict.
+   */
   public Keyword add(String term, String brand) {
     String clean = term.strip().replaceAll("\\s+", " ");
+    validate(clean);
     String key = key(clean);
     if (dao.findIdByKey(key).isPresent()) {
       throw new DuplicateKeywordException(clean);
@@ -64,6 +68,15 @@ public class KeywordService {
       for (String term : terms) {
         add(term, null);
       }
+    }
+  }
+
+  /** Parses a query, turning a syntax error into a 422 with its position. */
+  public static KeywordQuery validate(String query) {
+    try {
+      return KeywordQuery.parse(query);
+    } catch (QuerySyntaxException e) {
+      throw new jakarta.ws.rs.ClientErrorException("invalid query: " + e.getMessage(), 422);
     }
   }
 

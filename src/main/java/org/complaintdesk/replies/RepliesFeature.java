@@ -4,6 +4,7 @@ import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
 import java.util.List;
 import org.complaintdesk.ComplaintDeskConfiguration;
+import org.complaintdesk.audit.AuditLog;
 import org.complaintdesk.auth.AuthService;
 import org.complaintdesk.cases.CaseService;
 import org.complaintdesk.cases.CasesResource;
@@ -21,10 +22,12 @@ public final class RepliesFeature {
       CaseService cases,
       AuthService users,
       EventLog events,
+      AuditLog audit,
       List<ReplySender> senders,
       Clock clock) {
     var service = new ReplyService(jdbi, cases, events, senders, config.getReplies(), clock);
-    environment.jersey().register(new RepliesResource(service, cases));
+    environment.lifecycle().manage(new ReplyOutbox(service, java.time.Duration.ofSeconds(5)));
+    environment.jersey().register(new RepliesResource(service, cases, audit));
     environment.jersey().register(new CasesResource(cases, users, events, service::forCase));
     return service;
   }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.complaintdesk.audit.AuditLog;
 import org.complaintdesk.auth.Role;
 import org.complaintdesk.auth.User;
 import org.complaintdesk.cases.CaseService;
@@ -25,10 +26,12 @@ import org.complaintdesk.cases.CaseService;
 public class RepliesResource {
   private final ReplyService replies;
   private final CaseService cases;
+  private final AuditLog audit;
 
-  public RepliesResource(ReplyService replies, CaseService cases) {
+  public RepliesResource(ReplyService replies, CaseService cases, AuditLog audit) {
     this.replies = replies;
     this.cases = cases;
+    this.audit = audit;
   }
 
   /** Text is validated by the service, which knows the configured limit. */
@@ -43,6 +46,7 @@ public class RepliesResource {
   public Response send(
       @Auth User user, @PathParam("id") LongParam caseId, @Valid @NotNull NewReply request) {
     Reply reply = replies.send(caseId.get(), request.text(), user);
+    audit.record(user, "reply.sent", "case:" + caseId.get(), null, reply);
     var c = cases.get(caseId.get());
     return Response.status(201)
         .entity(new SentReplyView(reply, c.firstResponseMs(), c.status()))

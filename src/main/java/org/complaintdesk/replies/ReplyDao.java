@@ -47,4 +47,30 @@ interface ReplyDao {
 
   @SqlQuery(SELECT + " WHERE r.case_id = :caseId ORDER BY r.id")
   List<Reply> forCase(@Bind("caseId") long caseId);
+
+  /** Takes a queued reply for one attempt; 0 when another worker took it or it is not queued. */
+  @SqlUpdate(
+      "UPDATE replies SET status = 'sending', attempts = COALESCE(attempts, 0) + 1"
+          + " WHERE id = :id AND status = 'queued'")
+  int claim(@Bind("id") long id);
+
+  /** The inline first attempt of a new reply (inserted as 'sending'). */
+  @SqlUpdate("UPDATE replies SET attempts = 1 WHERE id = :id")
+  void firstAttempt(@Bind("id") long id);
+
+  @SqlUpdate(
+      "UPDATE replies SET status = 'queued', error = :error, next_attempt_at = :nextAt"
+          + " WHERE id = :id")
+  void requeue(@Bind("id") long id, @Bind("error") String error, @Bind("nextAt") Instant nextAt);
+
+  @SqlQuery(
+      "SELECT id FROM replies WHERE status = 'queued' AND next_attempt_at <= :now"
+          + " ORDER BY next_attempt_at, id LIMIT :limit")
+  List<Long> due(@Bind("now") Instant now, @Bind("limit") int limit);
+
+  @SqlQuery("SELECT id FROM replies WHERE status = 'sending' ORDER BY id")
+  List<Long> inFlight();
+
+  @SqlQuery("SELECT COALESCE(attempts, 0) FROM replies WHERE id = :id")
+  int attempts(@Bind("id") long id);
 }

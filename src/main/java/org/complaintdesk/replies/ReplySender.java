@@ -13,6 +13,15 @@ public interface ReplySender {
    */
   SentReply send(OutgoingReply reply) throws ReplyFailedException;
 
+  /**
+   * Whether sending the same {@link OutgoingReply#replyId} twice posts only once (Mastodon's
+   * Idempotency-Key). Decides what the outbox does with a reply whose outcome is unknown after a
+   * crash: re-send it, or mark it failed for a human to check, so nothing is ever posted twice.
+   */
+  default boolean idempotent() {
+    return false;
+  }
+
   /** What to post, and where. */
   record OutgoingReply(
       long replyId,

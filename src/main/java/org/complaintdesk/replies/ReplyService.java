@@ -74,22 +74,128 @@ public class ReplyService {
 
     var dao = jdbi.onDemand(ReplyDao.class);
     long replyId = dao.insert(caseId, target.id(), author.id(), c.network(), body, clock.instant());
+    dao.firstAttempt(replyId);
+    // The first attempt is made inline so the answer says "sent" when the network took it; a
+    // retryable failure leaves the reply queued for the outbox worker.
+    if (attempt(replyId, sender, target) == Outcome.FAILED) {
+      Reply failed = dao.find(replyId).orElseThrow();
+      throw new ServerErrorException("the network did not take the reply: " + failed.error(), 502);
+    }
+    return dao.find(replyId).orElseThrow();
+  }
+
+  enum Outcome {
+    SENT,
+    QUEUED,
+    FAILED
+  }
+
+  /**
+   * One attempt at a reply already marked 'sending'. Sent: recorded and the case told. Retryable
+   * failure: queued again with exponential back-off (up to {@code maxAttempts}). Otherwise failed,
+   * with the network's message on the reply (visible on the case).
+   */
+  Outcome attempt(long replyId, ReplySender sender, Mention target) {
+    var dao = jdbi.onDemand(ReplyDao.class);
+    Reply reply = dao.find(replyId).orElseThrow();
     try {
       var sent =
           sender.send(
               new ReplySender.OutgoingReply(
-                  replyId, caseId, c.network(), target.externalId(), target.authorHandle(), body));
+                  replyId,
+                  reply.caseId(),
+                  reply.network(),
+                  target.externalId(),
+                  target.authorHandle(),
+                  reply.text()));
       var sentAt = clock.instant();
       dao.markSent(replyId, sent.externalId(), sentAt);
-      cases.recordReplySent(caseId, sentAt, author.username());
+      cases.recordReplySent(reply.caseId(), sentAt, reply.author());
+      return Outcome.SENT;
     } catch (ReplySender.ReplyFailedException e) {
-      LOG.warn("Reply {} on case {} was not posted: {}", replyId, caseId, e.getMessage());
-      dao.markFailed(replyId, e.getMessage());
+      int attempts = dao.attempts(replyId);
       events.append(
-          EventLog.REPLY_FAILED, clock.instant(), caseId, target.id(), author.username(), null);
-      throw new ServerErrorException("the network did not take the reply: " + e.getMessage(), 502);
+          EventLog.REPLY_FAILED,
+          clock.instant(),
+          reply.caseId(),
+          target.id(),
+          reply.author(),
+          null);
+      if (e.retryable() && attempts < MAX_ATTEMPTS) {
+        var next = clock.instant().plus(backoff(attempts));
+        LOG.warn(
+            "Reply {} on case {} not posted (attempt {}), retrying at {}: {}",
+            replyId,
+            reply.caseId(),
+            attempts,
+            next,
+            e.getMessage());
+        dao.requeue(replyId, e.getMessage(), next);
+        return Outcome.QUEUED;
+      }
+      LOG.warn("Reply {} on case {} was not posted: {}", replyId, reply.caseId(), e.getMessage());
+      dao.markFailed(replyId, e.getMessage());
+      return Outcome.FAILED;
     }
-    return dao.find(replyId).orElseThrow();
+  }
+
+  static final int MAX_ATTEMPTS = 8;
+
+  static java.time.Duration backoff(int attempts) {
+    long base = Math.min(15 * 60_000L, 5_000L << Math.min(attempts - 1, 16));
+    return java.time.Duration.ofMillis(
+        base / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(base / 2 + 1));
+  }
+
+  /** Sends the queued replies that are due; called by {@link ReplyOutbox}. */
+  int sendDue() {
+    var dao = jdbi.onDemand(ReplyDao.class);
+    int done = 0;
+    for (long id : dao.due(clock.instant(), 50)) {
+      if (dao.claim(id) == 0) {
+        continue;
+      }
+      Reply reply = dao.find(id).orElseThrow();
+      ReplySender sender = senders.get(reply.network());
+      Mention target =
+          cases.mentionsOf(reply.caseId()).stream()
+              .filter(m -> m.id() == reply.inReplyToMentionId())
+              .findFirst()
+              .orElse(null);
+      if (sender == null || target == null) {
+        dao.markFailed(id, "no client for " + reply.network().key() + " or the post is gone");
+        continue;
+      }
+      attempt(id, sender, target);
+      done++;
+    }
+    return done;
+  }
+
+  /**
+   * After a restart, replies still 'sending' may or may not have been posted. They are re-sent only
+   * through a network that drops repeats (idempotency key); otherwise they are marked failed for a
+   * human to check, so a crash never posts twice.
+   */
+  int recoverInFlight() {
+    var dao = jdbi.onDemand(ReplyDao.class);
+    int n = 0;
+    for (long id : dao.inFlight()) {
+      Reply reply = dao.find(id).orElseThrow();
+      ReplySender sender = senders.get(reply.network());
+      if (sender != null && sender.idempotent()) {
+        dao.requeue(
+            id, "interrupted by a restart; re-sent with the same idempotency key", clock.instant());
+      } else {
+        dao.markFailed(
+            id,
+            "outcome unknown: the server stopped while sending; check "
+                + reply.network().key()
+                + " before sending again");
+      }
+      n++;
+    }
+    return n;
   }
 
   public List<Reply> forCase(long caseId) {

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.complaintdesk.ingest.Mention;
 import org.complaintdesk.ingest.MentionService;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** Stores sentiment results and serves them back with their sentences and evidence. */
@@ -15,31 +18,59 @@ public class SentimentService {
   private final MentionService mentions;
   private final ObjectMapper json;
   private final Clock clock;
+  private final Jdbi jdbi;
+  private final List<SentimentChangeListener> changeListeners = new CopyOnWriteArrayList<>();
 
   public SentimentService(Jdbi jdbi, MentionService mentions, ObjectMapper json, Clock clock) {
+    this.jdbi = jdbi;
     this.dao = jdbi.onDemand(SentimentDao.class);
     this.mentions = mentions;
     this.json = json;
     this.clock = clock;
   }
 
+  /** Registers a listener that runs inside every save's transaction (see the interface). */
+  public void addChangeListener(SentimentChangeListener listener) {
+    changeListeners.add(listener);
+  }
+
+  /**
+   * Stores the result and the mention's summary columns in one transaction, telling the change
+   * listeners the summary before and after (the mention row is locked first, so two concurrent
+   * re-scores of one mention cannot both see the same "before").
+   */
   public void save(long mentionId, SentimentResult r) {
-    dao.upsert(
-        mentionId,
-        r.status(),
-        r.label(),
-        r.score(),
-        r.detractor(),
-        r.detractorProbability(),
-        r.complaint(),
-        r.confidence(),
-        r.language(),
-        write(r.sentences()),
-        write(r.evidence()),
-        r.model(),
-        r.error(),
-        clock.instant());
-    mentions.recordSentiment(mentionId, r.status(), r.label(), r.detractor(), r.language());
+    jdbi.useTransaction(
+        h -> {
+          Mention before = mentions.lockForUpdate(h, mentionId).orElse(null);
+          store(h, mentionId, r);
+          if (before != null && !changeListeners.isEmpty()) {
+            Mention after = mentions.find(h, mentionId).orElseThrow();
+            for (SentimentChangeListener l : changeListeners) {
+              l.onSentimentChanged(h, before, after);
+            }
+          }
+        });
+  }
+
+  private void store(Handle h, long mentionId, SentimentResult r) {
+    h.attach(SentimentDao.class)
+        .upsert(
+            mentionId,
+            r.status(),
+            r.label(),
+            r.score(),
+            r.detractor(),
+            r.detractorProbability(),
+            r.complaint(),
+            r.confidence(),
+            r.language(),
+            write(r.sentences()),
+            write(r.evidence()),
+            r.model(),
+            r.error(),
+            clock.instant());
+    mentions.recordSentiment(h, mentionId, r.status(), r.label(), r.detractor(), r.language());
   }
 
   /** A stored result, as the API shows it. */

@@ -104,4 +104,100 @@ class SourcePollerTest {
     assertThat(SourcePoller.backoff(5)).isBetween(Duration.ofSeconds(16), Duration.ofSeconds(32));
     assertThat(SourcePoller.backoff(40)).isLessThanOrEqualTo(Duration.ofMinutes(15));
   }
+
+  @Test
+  void rateLimitSleepsUntilTheResetWithoutCountingAFailure() {
+    var fake = new ScriptedSource();
+    Instant reset = clock.instant().plusSeconds(120);
+    fake.script.add(new SourceException.RateLimited("429 Too Many Requests", reset));
+    fake.script.add(page("1", "c1"));
+    var poller = new SourcePoller(source, fake, ingest, Duration.ofSeconds(1), clock);
+
+    poller.tick();
+    Source limited = ingest.source(source.id()).orElseThrow();
+    assertThat(limited.state()).isEqualTo(Source.RATE_LIMITED);
+    assertThat(limited.consecutiveFailures()).isZero();
+    assertThat(limited.pausedUntil()).isBetween(reset, reset.plusSeconds(1));
+
+    clock.advance(Duration.ofSeconds(119));
+    poller.tick();
+    assertThat(fake.cursors).hasSize(1);
+    clock.advance(Duration.ofSeconds(2));
+    poller.tick();
+    assertThat(fake.cursors).hasSize(2);
+    assertThat(ingest.source(source.id()).orElseThrow().state()).isEqualTo(Source.OK);
+  }
+
+  @Test
+  void anExhaustedWindowAfterASuccessPausesUntilTheReset() {
+    var fake = new ScriptedSource();
+    Instant reset = clock.instant().plusSeconds(60);
+    fake.script.add(
+        new FetchResult(page("1", "c1").mentions(), "c1", true, new RateLimit(300L, 0L, reset)));
+    fake.script.add(page("2", "c2"));
+    var poller = new SourcePoller(source, fake, ingest, Duration.ofSeconds(1), clock, 5, null);
+
+    poller.tick(); // "more" pages, but the window is used up: stop here
+    assertThat(fake.cursors).hasSize(1);
+    assertThat(ingest.source(source.id()).orElseThrow().pausedUntil()).isAfterOrEqualTo(reset);
+    clock.advance(Duration.ofSeconds(62));
+    poller.tick();
+    assertThat(fake.cursors).containsExactly(null, "c1");
+  }
+
+  @Test
+  void rejectedCredentialsMarkTheSourceUnhealthyAndAreNotHammered() {
+    var fake = new ScriptedSource();
+    fake.script.add(new SourceException.AuthRejected("401 The access token is invalid"));
+    fake.script.add(page("1", "c1"));
+    var poller =
+        new SourcePoller(
+            source, fake, ingest, Duration.ofSeconds(1), clock, 1, Duration.ofMinutes(30));
+
+    poller.tick();
+    Source unhealthy = ingest.source(source.id()).orElseThrow();
+    assertThat(unhealthy.state()).isEqualTo(Source.UNHEALTHY);
+    assertThat(unhealthy.healthy()).isFalse();
+    assertThat(unhealthy.lastError()).contains("access token is invalid");
+    assertThat(new SourceHealthCheck(ingest, source.id()).execute().isHealthy()).isFalse();
+
+    for (int i = 0; i < 20; i++) {
+      clock.advance(Duration.ofMinutes(1));
+      poller.tick();
+    }
+    assertThat(fake.cursors).hasSize(1);
+
+    // A restarted poller honours the persisted pause too.
+    var restarted =
+        new SourcePoller(
+            ingest.source(source.id()).orElseThrow(),
+            fake,
+            ingest,
+            Duration.ofSeconds(1),
+            clock,
+            1,
+            Duration.ofMinutes(30));
+    restarted.tick();
+    assertThat(fake.cursors).hasSize(1);
+
+    clock.advance(Duration.ofMinutes(11));
+    restarted.tick();
+    assertThat(fake.cursors).hasSize(2);
+    assertThat(ingest.source(source.id()).orElseThrow().healthy()).isTrue();
+  }
+
+  @Test
+  void followsPagesWithinOnePollEachPageWithItsCursor() {
+    var fake = new ScriptedSource();
+    fake.script.add(new FetchResult(page("1", "p1").mentions(), "p1", true, null));
+    fake.script.add(new FetchResult(page("2", "p2").mentions(), "p2", true, null));
+    fake.script.add(new FetchResult(page("3", "p3").mentions(), "p3", false, null));
+    var poller = new SourcePoller(source, fake, ingest, Duration.ofSeconds(1), clock, 10, null);
+
+    poller.tick();
+    assertThat(fake.cursors).containsExactly(null, "p1", "p2");
+    Source s = ingest.source(source.id()).orElseThrow();
+    assertThat(s.cursor()).isEqualTo("p3");
+    assertThat(s.itemsFetched()).isEqualTo(3);
+  }
 }

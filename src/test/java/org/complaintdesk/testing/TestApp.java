@@ -1,8 +1,12 @@
 package org.complaintdesk.testing;
 
+import io.dropwizard.jackson.Jackson;
+import io.dropwizard.jersey.jackson.JacksonFeature;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
@@ -30,7 +34,19 @@ public final class TestApp {
           RESPONDER, "responder-test-pass",
           MARKETER, "marketer-test-pass");
 
+  /**
+   * A plain client (HttpURLConnection): unlike the extension's Apache client it keeps no cookies
+   * (so a login's session cookie never rides along with later "anonymous" or bearer requests) and
+   * never retries on 429/503 after the server's Retry-After.
+   */
+  private static final Client CLIENT =
+      ClientBuilder.newClient().register(new JacksonFeature(Jackson.newObjectMapper()));
+
   private TestApp() {}
+
+  public static Client client() {
+    return CLIENT;
+  }
 
   /** An app whose demo source emits {@code postsPerPoll} posts a poll (0 turns the demo off). */
   public static DropwizardAppExtension<ComplaintDeskConfiguration> create(
@@ -45,6 +61,33 @@ public final class TestApp {
         TestApplication.class,
         ResourceHelpers.resourceFilePath("test-config.yml"),
         overrides.toArray(ConfigOverride[]::new));
+  }
+
+  /**
+   * Like {@link #create} with extra YAML appended to the test configuration (for lists such as
+   * {@code sources:}, which config overrides cannot add to).
+   */
+  public static DropwizardAppExtension<ComplaintDeskConfiguration> createWithYaml(
+      int postsPerPoll, String extraYaml, ConfigOverride... extra) {
+    List<ConfigOverride> overrides = new ArrayList<>();
+    overrides.add(ConfigOverride.config("database.url", "jdbc:sqlite:" + tempDatabase()));
+    overrides.add(ConfigOverride.config("demo.enabled", Boolean.toString(postsPerPoll > 0)));
+    overrides.add(
+        ConfigOverride.config("demo.postsPerPoll", Integer.toString(Math.max(1, postsPerPoll))));
+    overrides.addAll(List.of(extra));
+    try {
+      Path config = Files.createTempFile("complaint-desk-config", ".yml");
+      config.toFile().deleteOnExit();
+      Files.writeString(
+          config,
+          Files.readString(Path.of(ResourceHelpers.resourceFilePath("test-config.yml")))
+              + "\n"
+              + extraYaml);
+      return new DropwizardAppExtension<>(
+          TestApplication.class, config.toString(), overrides.toArray(ConfigOverride[]::new));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static Path tempDatabase() {
@@ -64,7 +107,7 @@ public final class TestApp {
   /** Logs in through the API and returns the bearer token. */
   public static String login(DropwizardAppExtension<?> app, String user) {
     try (Response r =
-        app.client()
+        CLIENT
             .target(url(app, "/api/login"))
             .request()
             .post(Entity.json(Map.of("username", user, "password", PASSWORDS.get(user))))) {
@@ -81,7 +124,7 @@ public final class TestApp {
 
   /** A request as the given user (null for anonymous). */
   public static Invocation.Builder as(DropwizardAppExtension<?> app, String token, String path) {
-    var builder = app.client().target(url(app, path)).request(MediaType.APPLICATION_JSON_TYPE);
+    var builder = CLIENT.target(url(app, path)).request(MediaType.APPLICATION_JSON_TYPE);
     return token == null ? builder : builder.header("Authorization", "Bearer " + token);
   }
 }

@@ -27,8 +27,13 @@ public final class TestDatabases {
 
   /** A migrated SQLite database in a new file under {@code dir}. */
   public static Jdbi sqlite(Path dir) {
+    return sqliteFile(dir.resolve("test-" + UUID.randomUUID() + ".db"));
+  }
+
+  /** A migrated SQLite database in this file (opened again as it is, e.g. after a "restart"). */
+  public static Jdbi sqliteFile(Path file) {
     var factory = new DataSourceFactory();
-    factory.setUrl("jdbc:sqlite:" + dir.resolve("test-" + UUID.randomUUID() + ".db"));
+    factory.setUrl("jdbc:sqlite:" + file);
     DatabaseSetup.prepare(factory);
     Properties props = new Properties();
     props.putAll(factory.getProperties());

@@ -107,6 +107,11 @@ public class DemoSource implements MentionSource, ReplySender {
   }
 
   @Override
+  public boolean idempotent() {
+    return true; // nothing leaves the process
+  }
+
+  @Override
   public Network network() {
     return Network.DEMO;
   }

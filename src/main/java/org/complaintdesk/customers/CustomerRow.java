@@ -1,0 +1,5 @@
+package org.complaintdesk.customers;
+
+import java.time.Instant;
+
+public record CustomerRow(long id, String displayName, Instant createdAt) {}

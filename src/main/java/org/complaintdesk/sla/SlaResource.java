@@ -1,0 +1,110 @@
+package org.complaintdesk.sla;
+
+import com.codahale.metrics.annotation.Timed;
+import io.dropwizard.jersey.params.LongParam;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.complaintdesk.auth.Role;
+
+/**
+ * Admin API for business calendars and SLA policies. Every change re-applies the policies to all
+ * open cases (their due times move at once), unlike SLAs that cannot be edited after creation.
+ */
+@Path("/api/sla")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SlaResource {
+  private final SlaService sla;
+  private final Runnable reapply;
+
+  public SlaResource(SlaService sla, Runnable reapply) {
+    this.sla = sla;
+    this.reapply = reapply;
+  }
+
+  public record CalendarRequest(
+      @NotBlank String name,
+      @NotBlank String zone,
+      @NotNull Map<DayOfWeek, List<String>> week,
+      List<LocalDate> holidays) {}
+
+  @GET
+  @Path("/calendars")
+  @Timed
+  @RolesAllowed({Role.ADMIN_NAME, Role.RESPONDER_NAME})
+  public List<SlaService.CalendarView> calendars() {
+    return sla.calendars();
+  }
+
+  @POST
+  @Path("/calendars")
+  @Timed
+  @RolesAllowed(Role.ADMIN_NAME)
+  public SlaService.CalendarView createCalendar(@Valid @NotNull CalendarRequest r) {
+    return sla.saveCalendar(null, r.name(), r.zone(), r.week(), r.holidays());
+  }
+
+  @PUT
+  @Path("/calendars/{id}")
+  @Timed
+  @RolesAllowed(Role.ADMIN_NAME)
+  public SlaService.CalendarView updateCalendar(
+      @PathParam("id") LongParam id, @Valid @NotNull CalendarRequest r) {
+    var saved = sla.saveCalendar(id.get(), r.name(), r.zone(), r.week(), r.holidays());
+    reapply.run();
+    return saved;
+  }
+
+  @GET
+  @Path("/policies")
+  @Timed
+  @RolesAllowed({Role.ADMIN_NAME, Role.RESPONDER_NAME})
+  public List<SlaService.PolicyView> policies() {
+    return sla.policies();
+  }
+
+  @POST
+  @Path("/policies")
+  @Timed
+  @RolesAllowed(Role.ADMIN_NAME)
+  public SlaService.PolicyView createPolicy(@NotNull SlaService.PolicyView p) {
+    var saved = sla.savePolicy(null, p);
+    reapply.run();
+    return saved;
+  }
+
+  @PUT
+  @Path("/policies/{id}")
+  @Timed
+  @RolesAllowed(Role.ADMIN_NAME)
+  public SlaService.PolicyView updatePolicy(
+      @PathParam("id") LongParam id, @NotNull SlaService.PolicyView p) {
+    var saved = sla.savePolicy(id.get(), p);
+    reapply.run();
+    return saved;
+  }
+
+  @DELETE
+  @Path("/policies/{id}")
+  @Timed
+  @RolesAllowed(Role.ADMIN_NAME)
+  public void deletePolicy(@PathParam("id") LongParam id) {
+    sla.deletePolicy(id.get());
+    reapply.run();
+  }
+}

@@ -1,0 +1,168 @@
+package org.complaintdesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.complaintdesk.testing.TestApp;
+import org.complaintdesk.testing.TestApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The routing, SLA, reply-tooling and report endpoints over HTTP, with their roles. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class RoutingApiTest {
+  static final DropwizardAppExtension<ComplaintDeskConfiguration> APP = TestApp.create(20);
+
+  @org.junit.jupiter.api.BeforeAll
+  static void patientClient() {
+    // The build machine is shared and often saturated: allow slow first requests.
+    APP.client().property(org.glassfish.jersey.client.ClientProperties.READ_TIMEOUT, 120_000);
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void resetClock() {
+    // The test clock is shared by every app test in this JVM; later apps expect it at START.
+    TestApplication.CLOCK.set(TestApplication.START);
+  }
+
+  private static int status(Response r) {
+    try (r) {
+      return r.getStatus();
+    }
+  }
+
+  @Test
+  void shouldConfigureRouteClaimAnswerAndReport() {
+    TestApplication.CLOCK.set(TestApplication.START);
+    String admin = TestApp.login(APP, TestApp.ADMIN);
+    String responder = TestApp.login(APP, TestApp.RESPONDER);
+    String marketer = TestApp.login(APP, TestApp.MARKETER);
+
+    // Admin-only configuration.
+    assertThat(
+            status(TestApp.as(APP, marketer, "/api/teams").post(Entity.json(Map.of("name", "x")))))
+        .isEqualTo(403);
+    assertThat(
+            status(
+                TestApp.as(APP, responder, "/api/sla/policies")
+                    .post(Entity.json(Map.of("name", "x")))))
+        .isEqualTo(403);
+    JsonNode team =
+        TestApp.as(APP, admin, "/api/teams")
+            .post(Entity.json(Map.of("name", "care", "strategy", "least_loaded")), JsonNode.class);
+    TestApp.as(APP, admin, "/api/teams/" + team.get("id").asLong() + "/members")
+        .post(Entity.json(Map.of("username", "responder")), JsonNode.class);
+    assertThat(
+            status(
+                TestApp.as(APP, admin, "/api/sla/policies")
+                    .post(Entity.json(Map.of("name", "empty", "position", 1, "warnPercent", 80)))))
+        .isEqualTo(422);
+    TestApp.as(APP, admin, "/api/sla/policies")
+        .post(
+            Entity.json(
+                Map.of(
+                    "name",
+                    "all",
+                    "position",
+                    1,
+                    "firstResponseMinutes",
+                    60,
+                    "warnPercent",
+                    80,
+                    "actions",
+                    List.of())),
+            JsonNode.class);
+
+    JsonNode queue =
+        await()
+            .atMost(Duration.ofSeconds(90))
+            .until(
+                () ->
+                    TestApp.as(APP, responder, "/api/cases?status=new")
+                        .get(JsonNode.class)
+                        .path("items"),
+                items -> items.size() > 0);
+    JsonNode first = queue.get(0);
+    assertThat(first.get("dueAt").isNull()).as("SLA due time on the queue").isFalse();
+    long caseId = first.get("id").asLong();
+
+    // Claim: the first wins, the second gets 409 with a JSON message.
+    JsonNode claimed =
+        TestApp.as(APP, responder, "/api/cases/" + caseId + "/claim")
+            .post(Entity.json(Map.of()), JsonNode.class);
+    assertThat(claimed.get("assignee").asText()).isEqualTo("responder");
+    try (Response again =
+        TestApp.as(APP, admin, "/api/cases/" + caseId + "/claim").post(Entity.json(Map.of()))) {
+      assertThat(again.getStatus()).isEqualTo(409);
+      assertThat(again.readEntity(String.class)).contains("already assigned to responder");
+    }
+
+    assertThat(
+            TestApp.as(APP, responder, "/api/cases/" + caseId + "/assignment-log")
+                .get(JsonNode.class)
+                .isArray())
+        .isTrue();
+    assertThat(
+            TestApp.as(APP, responder, "/api/cases/" + caseId + "/history")
+                .get(JsonNode.class)
+                .path("customer")
+                .path("identities")
+                .size())
+        .isEqualTo(1);
+    assertThat(
+            TestApp.as(APP, responder, "/api/cases/" + caseId + "/viewers")
+                .post(Entity.json(Map.of()), JsonNode.class)
+                .get(0)
+                .get("username")
+                .asText())
+        .isEqualTo("responder");
+    TestApp.as(APP, responder, "/api/cases/" + caseId + "/notes")
+        .post(Entity.json(Map.of("text", "internal only")), JsonNode.class);
+    assertThat(
+            TestApp.as(APP, responder, "/api/responders/me/heartbeat")
+                .post(Entity.json(Map.of("availability", "online")), JsonNode.class)
+                .get("availability")
+                .asText())
+        .isEqualTo("online");
+
+    TestApplication.CLOCK.advance(Duration.ofMinutes(12));
+    JsonNode composed =
+        TestApp.as(APP, responder, "/api/cases/" + caseId + "/compose")
+            .post(
+                Entity.json(
+                    Map.of(
+                        "text",
+                        "Thank you for your patience, we are happy to help and will fix this today.")),
+                JsonNode.class);
+    assertThat(composed.get("sent").asBoolean()).isTrue();
+
+    JsonNode report =
+        TestApp.as(
+                APP,
+                marketer,
+                "/api/reports/response-times?from=2026-03-01T00:00:00Z&to=2026-03-03T00:00:00Z&responder=responder")
+            .get(JsonNode.class);
+    assertThat(report.get("count").asInt()).isEqualTo(1);
+    assertThat(report.path("wallClock").get("p50Ms").asLong())
+        .isEqualTo(Duration.ofMinutes(12).toMillis());
+    assertThat(report.get("withinSlaPercent").asDouble()).isEqualTo(100.0);
+    assertThat(
+            status(TestApp.as(APP, marketer, "/api/reports/response-times?from=yesterday").get()))
+        .isEqualTo(400);
+    assertThat(status(TestApp.as(APP, marketer, "/api/reports/response-times?metric=vibes").get()))
+        .isEqualTo(400);
+    assertThat(
+            status(
+                TestApp.as(APP, marketer, "/api/cases/" + caseId + "/claim")
+                    .post(Entity.json(Map.of()))))
+        .isEqualTo(403);
+  }
+}

@@ -1,0 +1,22 @@
+package org.complaintdesk.routing;
+
+import org.complaintdesk.testing.TestDatabases;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+
+class PostgresClaimTest extends ClaimContract {
+  private TestDatabases.PostgresSchema schema;
+
+  @Override
+  Jdbi jdbi() {
+    schema = TestDatabases.postgres();
+    return schema.jdbi();
+  }
+
+  @AfterEach
+  void drop() {
+    if (schema != null) {
+      schema.drop().run();
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package org.complaintdesk.routing;
+
+import java.nio.file.Path;
+import org.complaintdesk.testing.TestDatabases;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteClaimTest extends ClaimContract {
+  @TempDir Path dir;
+
+  @Override
+  Jdbi jdbi() {
+    return TestDatabases.sqlite(dir);
+  }
+}

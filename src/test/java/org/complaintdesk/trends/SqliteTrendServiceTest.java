@@ -1,0 +1,15 @@
+package org.complaintdesk.trends;
+
+import java.nio.file.Path;
+import org.complaintdesk.testing.TestDatabases;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteTrendServiceTest extends TrendServiceContract {
+  @TempDir Path dir;
+
+  @Override
+  Jdbi database() {
+    return TestDatabases.sqlite(dir);
+  }
+}

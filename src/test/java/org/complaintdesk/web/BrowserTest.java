@@ -1,0 +1,351 @@
+package org.complaintdesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.complaintdesk.ComplaintDeskConfiguration;
+import org.complaintdesk.testing.Fixtures;
+import org.complaintdesk.testing.TestApp;
+import org.complaintdesk.testing.TestApplication;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The web app in headless Chromium (system packages chromium + chromium-driver, driven by Selenium
+ * without Selenium Manager) against the real server on a loopback port. Skips with a message when
+ * the browser or driver is missing. Screenshots of failures go to target/browser-screenshots/; with
+ * -Dscreenshots=true every test leaves one.
+ */
+@Tag("slow")
+@ExtendWith(DropwizardExtensionsSupport.class)
+class BrowserTest {
+  private static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
+  private static final String CHROMEDRIVER =
+      System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
+  private static final Path SHOTS = Path.of("target", "browser-screenshots");
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  // Text a customer could post: it must show up as text, never as markup or script.
+  static final String XSS =
+      "Voltara <script>window.__xss=1</script><img src=x onerror=\"window.__xss=2\"> <b>bold</b> ruined my refund";
+
+  static {
+    // The browser lives in real time, so the app does too during these tests (set before the app
+    // starts, so seeded keywords and demo posts carry today's dates).
+    TestApplication.CLOCK.set(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  // A slow demo (2 posts a second) so the scorer keeps up and recent-mention lists stay stable.
+  static final DropwizardAppExtension<ComplaintDeskConfiguration> APP =
+      TestApp.create(2, ConfigOverride.config("demo.interval", "1s"));
+
+  private WebDriver driver;
+  private Path profile;
+
+  /** Runs before {@code @AfterEach}, while the browser still shows what went wrong. */
+  @RegisterExtension
+  final AfterTestExecutionCallback screenshots =
+      context -> {
+        String name = context.getRequiredTestMethod().getName();
+        if (context.getExecutionException().isPresent()) {
+          shoot(name + "-FAILED");
+        } else if (Boolean.getBoolean("screenshots")) {
+          shoot(name);
+        }
+      };
+
+  /** Later test classes (whose apps start polling at once) expect the shared clock at START. */
+  @AfterAll
+  static void resetClock() {
+    TestApplication.CLOCK.set(TestApplication.START);
+  }
+
+  @BeforeAll
+  static void browserAvailable() {
+    Assumptions.assumeTrue(
+        new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+        "Browser tests skipped: install the Debian packages chromium and chromium-driver ("
+            + CHROMIUM
+            + ", "
+            + CHROMEDRIVER
+            + ")");
+  }
+
+  @BeforeEach
+  void startBrowser() throws IOException {
+    TestApplication.CLOCK.set(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    profile = Files.createTempDirectory("cd-chromium");
+    var options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--user-data-dir=" + profile,
+        "--window-size=1280,1000",
+        "--lang=en-GB");
+    // An explicit driver executable: Selenium Manager is never asked to download anything.
+    var service =
+        new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+  }
+
+  private void shoot(String name) {
+    if (driver == null) {
+      return;
+    }
+    try {
+      Files.createDirectories(SHOTS);
+      byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+      Files.write(SHOTS.resolve(name + ".png"), png);
+    } catch (Exception e) {
+      System.err.println("could not take a screenshot: " + e);
+    }
+  }
+
+  private void open(String hash) {
+    driver.get(TestApp.url(APP, "/app/" + hash));
+  }
+
+  private void login(String user) {
+    open("");
+    waitFor(By.id("login-title"));
+    driver.findElement(By.name("username")).sendKeys(user);
+    driver.findElement(By.name("password")).sendKeys(TestApp.password(user));
+    driver.findElement(By.cssSelector("form.login button[type=submit]")).click();
+    waitFor(By.id("who"));
+    await().atMost(WAIT).until(() -> driver.findElement(By.id("who")).getText().contains(user));
+  }
+
+  private WebElement waitFor(By by) {
+    await()
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(() -> !driver.findElements(by).isEmpty() && driver.findElement(by).isDisplayed());
+    return driver.findElement(by);
+  }
+
+  /** Text read in one go by the page itself, so a re-render cannot make it stale. */
+  private String text(String css) {
+    return (String)
+        js("const e = document.querySelector('" + css + "'); return e ? e.textContent : '';");
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> previewTexts() {
+    return (List<String>)
+        js(
+            "return [...document.querySelectorAll('#preview .preview-list li')].map(li => li.textContent);");
+  }
+
+  private Object js(String script) {
+    return ((JavascriptExecutor) driver).executeScript(script);
+  }
+
+  @Test
+  void responderSeesADemoComplaintRepliesAndSeesTheFirstResponseTime() {
+    login(TestApp.RESPONDER);
+    // Demo complaints become cases within seconds; the inbox shows them.
+    open("#/inbox");
+    await()
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(
+            () -> {
+              driver.navigate().refresh();
+              waitFor(By.id("team-queue-title"));
+              return !driver.findElements(By.cssSelector("#team-queue .case-link")).isEmpty();
+            });
+    String row = text("#team-queue .case-link");
+    assertThat(row).contains("@").containsPattern("waiting \\d|left|overdue");
+    await()
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(
+            () -> {
+              driver.findElement(By.cssSelector("#team-queue .case-link")).click();
+              return true;
+            });
+    waitFor(By.id("reply-text"));
+    assertThat(driver.findElement(By.cssSelector(".post-text")).getAttribute("dir"))
+        .isEqualTo("auto");
+    assertThat(text("#first-response-label")).isEqualTo("Waiting");
+    TestApplication.CLOCK.advance(Duration.ofMinutes(4));
+    // r focuses the reply box.
+    driver.findElement(By.tagName("body")).sendKeys("r");
+    assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("reply-text");
+    driver
+        .switchTo()
+        .activeElement()
+        .sendKeys("So sorry about this! Could you DM us your booking number?");
+    driver.findElement(By.id("send-reply")).click();
+    await()
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(() -> text("#first-response-label").equals("First response"));
+    // At least the four minutes the clock moved since the post (the demo post may be older).
+    assertThat(text("#first-response"))
+        .matches("(\\d+d \\d+h|\\d+h \\d\\dm|([4-9]|\\d\\d)m \\d\\ds)");
+    assertThat(driver.findElement(By.id("replies")).getText())
+        .contains("DM us your booking number");
+  }
+
+  @Test
+  void inboxWorksAtPhoneWidth() {
+    driver.manage().window().setSize(new Dimension(390, 844));
+    login(TestApp.RESPONDER);
+    open("#/inbox");
+    waitFor(By.id("team-queue-title"));
+    Number overflow =
+        (Number) js("return document.documentElement.scrollWidth - window.innerWidth;");
+    assertThat(overflow.intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
+  }
+
+  @Test
+  void marketerSeesAChartWithData() {
+    login(TestApp.MARKETER);
+    open("#/dashboard");
+    await()
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(
+            () -> {
+              open("#/inbox");
+              open("#/dashboard");
+              waitFor(By.cssSelector("canvas"));
+              Number points =
+                  (Number)
+                      js(
+                          "const c = document.querySelector('canvas');"
+                              + "const chart = window.Chart && Chart.getChart(c);"
+                              + "return chart ? chart.data.datasets.flatMap(d => d.data)"
+                              + ".reduce((a, b) => a + b, 0) : 0;");
+              return points.intValue() > 0;
+            });
+    assertThat(driver.findElements(By.id("csv-export"))).isNotEmpty();
+    // Marketers have no inbox or admin console.
+    assertThat(driver.findElement(By.id("nav")).getText()).doesNotContain("Inbox", "Users");
+  }
+
+  @Test
+  void adminSeesAKeywordErrorThenFixesItAndSeesMatches() {
+    login(TestApp.ADMIN);
+    Fixtures.mention(APP, "xss_tester", XSS);
+    open("#/admin/keywords");
+    WebElement term = waitFor(By.id("keyword-term"));
+    boolean queryLanguage = queryLanguageAvailable();
+    // With the query language an unbalanced query is a syntax error at a position; before it
+    // lands, the only invalid keyword is an over-long one (the server allows 200 characters).
+    String bad = queryLanguage ? "(Voltara OR refund" : "refund ".repeat(40);
+    term.sendKeys(bad);
+    driver.findElement(By.id("add-keyword")).click();
+    WebElement error = waitFor(By.cssSelector("#keyword-error p"));
+    assertThat(error.getText()).isNotBlank();
+    if (queryLanguage) {
+      assertThat(driver.findElements(By.cssSelector("#keyword-error .error-at"))).isNotEmpty();
+    }
+    assertThat(term.getAttribute("aria-invalid")).isEqualTo("true");
+
+    term.clear();
+    term.sendKeys("refund");
+    driver.findElement(By.id("add-keyword")).click();
+    await()
+        .atMost(WAIT)
+        .until(() -> driver.findElement(By.id("keyword-list")).getText().contains("refund"));
+    await()
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(
+            () ->
+                driver.findElements(By.cssSelector("#preview .preview-list li")).stream()
+                    .anyMatch(li -> li.getText().toLowerCase().contains("refund")));
+    // The customer's markup is shown as text: no script ran, no element was created from it.
+    // The live preview re-renders as results arrive, so read the list again until it is stable.
+    await()
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .untilAsserted(
+            () ->
+                assertThat(driver.findElements(By.cssSelector("#preview .preview-list li")))
+                    .anySatisfy(
+                        li -> assertThat(li.getText()).contains("<script>", "<b>bold</b>")));
+    assertThat(driver.findElements(By.cssSelector("#preview img, #preview b, #preview script")))
+        .isEmpty();
+    assertThat(js("return window.__xss === undefined;")).isEqualTo(true);
+
+    open("#/admin/audit");
+    await()
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(() -> driver.findElement(By.id("audit")).getText().contains("keyword.added"));
+  }
+
+  @Test
+  void eachRoleSeesOnlyItsOwnPages() {
+    login(TestApp.ADMIN);
+    assertThat(driver.findElement(By.id("nav")).getText())
+        .contains("Inbox", "Dashboard", "Keywords", "Sources", "Users", "Audit log");
+    open("#/admin/sources");
+    assertThat(waitFor(By.id("sources")).getText()).contains("demo");
+    open("#/admin/users");
+    assertThat(waitFor(By.id("users")).getText()).contains("responder", "marketer");
+  }
+
+  @AfterEach
+  void quit() throws IOException {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (profile != null) {
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private boolean queryLanguageAvailable() {
+    Object status =
+        ((JavascriptExecutor) driver)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch('/api/keywords/preview', {method: 'POST', headers: {'Content-Type':"
+                    + " 'application/json', 'X-CSRF-Token': (document.cookie.match(/cd_csrf=([^;]+)/)"
+                    + " || [])[1] || ''}, body: JSON.stringify({query: 'x'})})"
+                    + ".then(r => done(r.status)).catch(() => done(0));");
+    return ((Number) status).intValue() != 404 && ((Number) status).intValue() != 405;
+  }
+}
