@@ -41,6 +41,34 @@ public record SentimentResult(
     evidence = evidence == null ? List.of() : List.copyOf(evidence);
   }
 
+  /** A result without the complaint flag (code written before it existed): not a complaint. */
+  public SentimentResult(
+      String status,
+      String label,
+      double score,
+      double detractorProbability,
+      boolean detractor,
+      double confidence,
+      String language,
+      List<SentenceSentiment> sentences,
+      List<Evidence> evidence,
+      String model,
+      String error) {
+    this(
+        status,
+        label,
+        score,
+        detractorProbability,
+        detractor,
+        false,
+        confidence,
+        language,
+        sentences,
+        evidence,
+        model,
+        error);
+  }
+
   public static SentimentResult notScored(
       String status, String language, String model, String why) {
     return new SentimentResult(
