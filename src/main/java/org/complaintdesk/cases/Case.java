@@ -8,6 +8,12 @@ import org.complaintdesk.common.Network;
  * (first response, resolution) starts there, not when we noticed the post. {@code waitingSince} is
  * the customer's first post we have not answered yet (the next-response clock); {@code dueAt} is
  * the earliest SLA due time, the queue's sort key.
+ *
+ * <p>{@code priority} is the stored priority: the detractor, reach and complaint parts of the
+ * case's strongest post ({@code priorityDetractor}, ...) plus any raise by escalation or a
+ * responder. The waiting part grows with time and is added when the case is read ({@link
+ * CaseService#priorityParts}) or sorted ({@code sort=priority}); SLA policies and routing rules
+ * select on the stored priority, so a case's policy does not drift while it waits.
  */
 public record Case(
     long id,
@@ -33,7 +39,10 @@ public record Case(
     Instant firstResponseDueAt,
     Instant nextResponseDueAt,
     Instant resolutionDueAt,
-    Instant dueAt) {
+    Instant dueAt,
+    Double priorityDetractor,
+    Double priorityReach,
+    Double priorityComplaint) {
 
   public boolean isResolved() {
     return CaseStatus.RESOLVED.key().equals(status);

@@ -9,19 +9,55 @@ import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(Case.class)
 @RegisterConstructorMapper(SlaTimer.Pause.class)
 interface CaseDao extends SqlObject {
+  long FULL_WAIT_MS = org.complaintdesk.sentiment.PriorityScore.FULL_WAIT.toMillis();
+  double WAITING_POINTS = org.complaintdesk.sentiment.PriorityScore.WAITING_POINTS;
+
+  /** The stored parts' sum (cases from before the parts existed: their whole priority). */
+  String STORED_BASE =
+      "(CASE WHEN priority_detractor IS NULL THEN priority ELSE priority_detractor"
+          + " + COALESCE(priority_reach, 0) + COALESCE(priority_complaint, 0) END)";
+
+  /**
+   * Stored priority plus the waiting part at {@code :nowMs}, as {@link
+   * org.complaintdesk.sentiment.PriorityScore#waitingPoints} computes it: portable arithmetic on
+   * epoch milliseconds, so it sorts the same on SQLite and PostgreSQL. A case we answered (no
+   * waiting_since) or that waits on the customer is not waiting on us.
+   */
+  String EFFECTIVE_PRIORITY =
+      "(c.priority + CASE WHEN c.waiting_since IS NULL OR c.status = 'waiting_on_customer'"
+          + " OR c.waiting_since >= :nowMs THEN 0"
+          + " WHEN c.waiting_since <= :nowMs - "
+          + FULL_WAIT_MS
+          + " THEN "
+          + WAITING_POINTS
+          + " ELSE (:nowMs - c.waiting_since) * "
+          + WAITING_POINTS
+          + " / "
+          + FULL_WAIT_MS
+          + " END)";
+
+  /** The time-independent priority parts of one post, rounded as shown. */
+  record StoredPriority(double detractor, double reach, double complaint) {
+    public double base() {
+      return org.complaintdesk.sentiment.PriorityScore.round(detractor + reach + complaint);
+    }
+  }
+
   String SELECT =
       """
       SELECT c.id, c.network, c.author_handle, c.status, c.priority, c.assignee_id,
         u.username AS assignee, c.opened_at, c.created_at, c.updated_at, c.first_response_at,
         c.first_response_ms, c.resolved_at, c.resolution_ms, c.team_id, c.language,
         c.waiting_since, c.last_reply_at, c.reopened_count, c.sla_policy_id,
-        c.first_response_due_at, c.next_response_due_at, c.resolution_due_at, c.due_at
+        c.first_response_due_at, c.next_response_due_at, c.resolution_due_at, c.due_at,
+        c.priority_detractor, c.priority_reach, c.priority_complaint
       FROM cases c LEFT JOIN users u ON u.id = c.assignee_id
       """;
 
@@ -29,16 +65,17 @@ interface CaseDao extends SqlObject {
   @SqlUpdate(
       """
       INSERT INTO cases (network, author_handle, open_key, status, priority, opened_at,
-        created_at, updated_at, language, waiting_since, reopened_count)
-      VALUES (:network, :author, :openKey, 'new', :priority, :openedAt, :now, :now, :language,
-        :openedAt, 0)
+        created_at, updated_at, language, waiting_since, reopened_count, priority_detractor,
+        priority_reach, priority_complaint)
+      VALUES (:network, :author, :openKey, 'new', :p.base, :openedAt, :now, :now, :language,
+        :openedAt, 0, :p.detractor, :p.reach, :p.complaint)
       ON CONFLICT (open_key) DO NOTHING
       """)
   int insertIfNoneOpen(
       @Bind("network") Network network,
       @Bind("author") String author,
       @Bind("openKey") String openKey,
-      @Bind("priority") double priority,
+      @BindMethods("p") StoredPriority priority,
       @Bind("openedAt") Instant openedAt,
       @Bind("now") Instant now,
       @Bind("language") String language);
@@ -70,17 +107,30 @@ interface CaseDao extends SqlObject {
       @BindList("authors") List<String> lowerCaseAuthors,
       @Bind("limit") int limit);
 
-  /** Raises priority and pulls the opening time back if an earlier post joins the case. */
+  /**
+   * Pulls the opening time back if an earlier post joins the case, and takes the joining post's
+   * priority parts if they sum higher than the stored ones (keeping any escalation raise on top).
+   */
   @SqlUpdate(
-      """
-      UPDATE cases SET priority = CASE WHEN priority < :priority THEN :priority ELSE priority END,
-        opened_at = CASE WHEN opened_at > :postedAt THEN :postedAt ELSE opened_at END,
-        updated_at = :now
-      WHERE id = :id
-      """)
+      "UPDATE cases SET priority = CASE WHEN "
+          + STORED_BASE
+          + " < :p.base THEN priority - "
+          + STORED_BASE
+          + " + :p.base ELSE priority END,"
+          + " priority_detractor = CASE WHEN "
+          + STORED_BASE
+          + " < :p.base THEN :p.detractor ELSE priority_detractor END,"
+          + " priority_reach = CASE WHEN "
+          + STORED_BASE
+          + " < :p.base THEN :p.reach ELSE priority_reach END,"
+          + " priority_complaint = CASE WHEN "
+          + STORED_BASE
+          + " < :p.base THEN :p.complaint ELSE priority_complaint END,"
+          + " opened_at = CASE WHEN opened_at > :postedAt THEN :postedAt ELSE opened_at END,"
+          + " updated_at = :now WHERE id = :id")
   void join(
       @Bind("id") long id,
-      @Bind("priority") double priority,
+      @BindMethods("p") StoredPriority priority,
       @Bind("postedAt") Instant postedAt,
       @Bind("now") Instant now);
 
@@ -144,9 +194,11 @@ interface CaseDao extends SqlObject {
   java.util.Map<Long, Integer> openCountsByAssignee();
 
   /** A team's unassigned open cases in backlog order. */
-  default List<Case> queued(long teamId, boolean priorityFirst, int limit) {
+  default List<Case> queued(long teamId, boolean priorityFirst, java.time.Instant now, int limit) {
     String order =
-        priorityFirst ? "c.priority DESC, c.opened_at, c.id" : "c.opened_at, c.priority DESC, c.id";
+        priorityFirst
+            ? EFFECTIVE_PRIORITY + " DESC, c.opened_at, c.id"
+            : "c.opened_at, " + EFFECTIVE_PRIORITY + " DESC, c.id";
     return getHandle()
         .createQuery(
             SELECT
@@ -155,6 +207,7 @@ interface CaseDao extends SqlObject {
                 + order
                 + " LIMIT :limit")
         .bind("teamId", teamId)
+        .bind("nowMs", now.toEpochMilli())
         .bind("limit", limit)
         .mapTo(Case.class)
         .list();
@@ -268,6 +321,7 @@ interface CaseDao extends SqlObject {
       Long teamId,
       boolean unassigned,
       String sort,
+      java.time.Instant now,
       int limit,
       int offset) {
     StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
@@ -287,6 +341,12 @@ interface CaseDao extends SqlObject {
     }
     if ("opened".equals(sort)) {
       sql.append(" ORDER BY c.opened_at, c.id");
+    } else if ("priority".equals(sort)) {
+      // Highest priority now (stored parts + waiting so far) first; ties: earliest due, oldest.
+      sql.append(" ORDER BY ")
+          .append(EFFECTIVE_PRIORITY)
+          .append(
+              " DESC, CASE WHEN c.due_at IS NULL THEN 1 ELSE 0 END, c.due_at, c.opened_at, c.id");
     } else {
       // The queue: whatever breaches its SLA first comes first; cases without a due time (no
       // policy, paused) follow, oldest first.
@@ -303,6 +363,9 @@ interface CaseDao extends SqlObject {
     }
     if (teamId != null) {
       query.bind("teamId", teamId);
+    }
+    if ("priority".equals(sort)) {
+      query.bind("nowMs", now.toEpochMilli());
     }
     return query.bind("limit", limit).bind("offset", offset).mapTo(Case.class).list();
   }

@@ -21,6 +21,7 @@ import org.complaintdesk.customers.Identity;
 import org.complaintdesk.events.EventLog;
 import org.complaintdesk.ingest.Mention;
 import org.complaintdesk.ingest.MentionService;
+import org.complaintdesk.sentiment.PriorityScore;
 import org.complaintdesk.sentiment.ScoredMentionListener;
 import org.complaintdesk.sentiment.SentimentResult;
 import org.complaintdesk.sla.SlaClocks;
@@ -94,8 +95,10 @@ public class CaseService implements ScoredMentionListener {
 
   @Override
   public void onScored(Mention mention, SentimentResult result) {
-    if (result.detractor()) {
-      openOrJoin(mention, result.detractorProbability());
+    // A complaint opens a case even below the detractor threshold: a calm "still waiting for my
+    // refund" needs a responder as much as an angry post (docs/model-card.md, "Case priority").
+    if (result.detractor() || result.complaint()) {
+      openOrJoin(mention, result.detractorProbability(), result.complaint());
     } else {
       customerWroteAgain(mention);
     }
@@ -105,10 +108,21 @@ public class CaseService implements ScoredMentionListener {
     return mention.network().key() + "|" + mention.authorHandle().toLowerCase();
   }
 
-  /** Files a detractor mention under its author's open case, opening one if there is none. */
+  /** Files a detractor mention (not flagged as a complaint) under its author's case. */
   public Case openOrJoin(Mention mention, double detractorProbability) {
+    return openOrJoin(mention, detractorProbability, false);
+  }
+
+  /**
+   * Files a detractor or complaint mention under its author's open case, opening one if there is
+   * none. The case stores the post's {@link PriorityScore} parts that do not change with time
+   * (detractor, reach from the author's followers, complaint); the waiting part is added on read.
+   */
+  public Case openOrJoin(Mention mention, double detractorProbability, boolean complaint) {
     String openKey = openKey(mention);
-    double priority = Math.round(detractorProbability * 1000) / 10.0;
+    var parts =
+        PriorityScore.of(detractorProbability, mention.authorFollowers(), complaint, Duration.ZERO);
+    var priority = new CaseDao.StoredPriority(parts.detractor(), parts.reach(), parts.complaint());
     Instant now = clock.instant();
     String[] what = new String[1];
     long caseId =
@@ -233,11 +247,47 @@ public class CaseService implements ScoredMentionListener {
     return jdbi.withExtension(CaseDao.class, dao -> dao.find(id));
   }
 
+  /**
+   * The case's priority now: its stored parts, any raise by escalation or a responder, and the
+   * waiting part (time since the customer's first unanswered post; none while we wait on them).
+   */
+  public record PriorityParts(
+      double detractor,
+      double reach,
+      double complaint,
+      double raised,
+      double waiting,
+      double total,
+      Instant at) {}
+
+  public PriorityParts priorityParts(Case c) {
+    Instant now = clock.instant();
+    double d = c.priorityDetractor() == null ? c.priority() : c.priorityDetractor();
+    double r = c.priorityReach() == null ? 0 : c.priorityReach();
+    double k = c.priorityComplaint() == null ? 0 : c.priorityComplaint();
+    double raised = Math.max(0, c.priority() - PriorityScore.round(d + r + k));
+    boolean waitingOnUs =
+        c.waitingSince() != null && !CaseStatus.WAITING_ON_CUSTOMER.key().equals(c.status());
+    double w =
+        waitingOnUs ? PriorityScore.waitingPoints(Duration.between(c.waitingSince(), now)) : 0;
+    return new PriorityParts(
+        d,
+        r,
+        k,
+        PriorityScore.round(raised),
+        PriorityScore.round(w),
+        PriorityScore.round(c.priority() + w),
+        now);
+  }
+
   public Page<Case> list(String status, Long assigneeId, int limit, int offset) {
     return list(status, assigneeId, null, false, "due", limit, offset);
   }
 
-  /** The queue, sorted by earliest SLA due time unless {@code sort} is "opened". */
+  /**
+   * The queue, sorted by earliest SLA due time, or "opened" (oldest first), or "priority" (highest
+   * priority now, waiting part included, computed in SQL at read time).
+   */
   public Page<Case> list(
       String status,
       Long assigneeId,
@@ -249,7 +299,16 @@ public class CaseService implements ScoredMentionListener {
     return Page.of(
         jdbi.withExtension(
             CaseDao.class,
-            dao -> dao.list(status, assigneeId, teamId, unassigned, sort, limit + 1, offset)),
+            dao ->
+                dao.list(
+                    status,
+                    assigneeId,
+                    teamId,
+                    unassigned,
+                    sort,
+                    clock.instant(),
+                    limit + 1,
+                    offset)),
         limit,
         offset);
   }
@@ -354,7 +413,8 @@ public class CaseService implements ScoredMentionListener {
 
   /** A team's unassigned open cases, oldest first or highest priority first. */
   public List<Case> queued(long teamId, boolean priorityFirst, int limit) {
-    return jdbi.withExtension(CaseDao.class, dao -> dao.queued(teamId, priorityFirst, limit));
+    return jdbi.withExtension(
+        CaseDao.class, dao -> dao.queued(teamId, priorityFirst, clock.instant(), limit));
   }
 
   /** Back to the queue (e.g. escalation reassigns); the responder's slot frees up. */

@@ -59,6 +59,7 @@ public class CasesResource {
   /** A case with its customer's posts, the replies sent, and its history. */
   public record CaseDetail(
       @JsonProperty("case") Case kase,
+      CaseService.PriorityParts priorityParts,
       List<Mention> mentions,
       List<?> replies,
       List<Event> events) {}
@@ -91,7 +92,7 @@ public class CasesResource {
         assigneeId,
         parseId("team", team),
         Boolean.TRUE.equals(QueryParams.bool("unassigned", unassigned)),
-        sort == null ? "due" : QueryParams.oneOf("sort", sort, Set.of("due", "opened")),
+        sort == null ? "due" : QueryParams.oneOf("sort", sort, Set.of("due", "opened", "priority")),
         QueryParams.bounded("limit", limit.get(), 1, 500),
         QueryParams.bounded("offset", offset.get(), 0, 1_000_000));
   }
@@ -103,7 +104,11 @@ public class CasesResource {
   public CaseDetail get(@PathParam("id") LongParam id) {
     Case c = cases.get(id.get());
     return new CaseDetail(
-        c, cases.mentionsOf(c.id()), replies.forCase(c.id()), events.forCase(c.id()));
+        c,
+        cases.priorityParts(c),
+        cases.mentionsOf(c.id()),
+        replies.forCase(c.id()),
+        events.forCase(c.id()));
   }
 
   @POST

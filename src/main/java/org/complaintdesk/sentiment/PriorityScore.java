@@ -27,7 +27,8 @@ public final class PriorityScore {
   /** log10 of the follower count that earns all reach points. */
   static final double FULL_REACH_LOG10 = 6;
 
-  static final Duration FULL_WAIT = Duration.ofHours(4);
+  /** Waiting this long or longer earns all waiting points. */
+  public static final Duration FULL_WAIT = Duration.ofHours(4);
 
   private PriorityScore() {}
 
@@ -45,16 +46,24 @@ public final class PriorityScore {
     long f = followers == null ? 0 : Math.max(0, followers);
     double r = Math.min(1, Math.log10(1 + f) / FULL_REACH_LOG10) * REACH_POINTS;
     double c = complaint ? COMPLAINT_POINTS : 0;
-    double waitedMs = waiting == null ? 0 : Math.max(0, waiting.toMillis());
-    double w = Math.min(1, waitedMs / FULL_WAIT.toMillis()) * WAITING_POINTS;
+    double w = waitingPoints(waiting);
     return new Parts(round(d), round(r), round(c), round(w), round(d + r + c + w));
+  }
+
+  /**
+   * The waiting part alone, unrounded: it grows with time, so cases store the other parts and add
+   * this one when the queue is read ({@code CaseDao} computes the same in SQL).
+   */
+  public static double waitingPoints(Duration waiting) {
+    double waitedMs = waiting == null ? 0 : Math.max(0, waiting.toMillis());
+    return Math.min(1, waitedMs / FULL_WAIT.toMillis()) * WAITING_POINTS;
   }
 
   private static double clamp(double p) {
     return Double.isNaN(p) ? 0 : Math.max(0, Math.min(1, p));
   }
 
-  private static double round(double v) {
+  public static double round(double v) {
     return Math.round(v * 10) / 10.0;
   }
 }

@@ -136,7 +136,7 @@ class EscalationServiceTest {
     assertThat(breached.breaches()).isEqualTo(1);
     assertThat(breached.actions()).isEqualTo(3);
     Case after = f.cases.get(c.id());
-    assertThat(after.priority()).isEqualTo(95.0);
+    assertThat(after.priority()).isEqualTo(48.5 + 5); // 0.9 x 50 + reach of 10 followers, raised 5
     assertThat(after.assignee()).isEqualTo("bob");
     slack.verify(
         1,
@@ -178,7 +178,7 @@ class EscalationServiceTest {
     f.sla.savePolicy(
         null,
         new SlaService.PolicyView(
-            0, "vip", 0, 95.0, null, null, 15L, null, null, null, 80, List.of()));
+            0, "vip", 0, 50.0, null, null, 15L, null, null, null, 80, List.of()));
     Case normal = f.complaint(Network.MASTODON, "early", T0);
     Case vip =
         f.cases.openOrJoin(

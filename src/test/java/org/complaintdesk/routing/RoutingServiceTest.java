@@ -61,9 +61,9 @@ class RoutingServiceTest {
     long vip = team("vip", "least_loaded", "oldest_first", "ann");
     long general = team("general", "least_loaded", "oldest_first", "bob");
     rule("everything on mastodon", 20, Network.MASTODON, null, general);
-    rule("very angry", 10, null, 85.0, vip);
+    rule("very angry", 10, null, 45.0, vip);
 
-    Case angry = f.complaint(Network.MASTODON, "carol", T0); // priority 90
+    Case angry = f.complaint(Network.MASTODON, "carol", T0); // priority 45 + 3.5 (10 followers)
     assertThat(angry.teamId()).isEqualTo(vip);
     assertThat(angry.assignee()).isEqualTo("ann");
     Case mild = f.cases.openOrJoin(f.post(Network.MASTODON, "dave", "Acme meh", T0), 0.6);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.complaintdesk.ComplaintDeskConfiguration;
 import org.complaintdesk.testing.TestApp;
+import org.complaintdesk.testing.TestApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -80,6 +81,64 @@ class DetractorCasesEndToEndTest {
     try (Response denied =
         TestApp.as(APP, marketer, path).post(Entity.json(Map.of("label", "positive")))) {
       assertThat(denied.getStatus()).isEqualTo(403);
+    }
+  }
+
+  @Test
+  void casesShowTheirPriorityPartsAndTheQueueSortsByPriorityNow() {
+    String token = TestApp.login(APP, TestApp.RESPONDER);
+    JsonNode queue =
+        await()
+            .atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofMillis(500))
+            .until(
+                () ->
+                    TestApp.as(APP, token, "/api/cases?status=open&sort=priority&limit=200")
+                        .get(JsonNode.class)
+                        .get("items"),
+                items -> items.size() >= 3);
+    double previous = Double.MAX_VALUE;
+    for (JsonNode c : queue) {
+      JsonNode detail =
+          TestApp.as(APP, token, "/api/cases/" + c.get("id").asLong()).get(JsonNode.class);
+      JsonNode parts = detail.get("priorityParts");
+      double stored = detail.get("case").get("priority").asDouble();
+      assertThat(parts.get("detractor").asDouble()).isBetween(0.0, 50.0);
+      assertThat(parts.get("reach").asDouble()).isBetween(0.0, 20.0);
+      assertThat(parts.get("complaint").asDouble()).isIn(0.0, 15.0);
+      assertThat(parts.get("waiting").asDouble()).isBetween(0.0, 15.0);
+      assertThat(parts.get("total").asDouble())
+          .isCloseTo(
+              stored + parts.get("waiting").asDouble(), org.assertj.core.data.Offset.offset(0.11));
+      assertThat(parts.get("total").asDouble())
+          .as("queue order")
+          .isLessThanOrEqualTo(previous + 0.11);
+      previous = parts.get("total").asDouble();
+      // Reach comes from the followers of the strongest post's author (the demo posts carry them).
+      long followers = detail.get("mentions").get(0).path("authorFollowers").asLong(0);
+      if (detail.get("mentions").size() == 1) {
+        assertThat(parts.get("reach").asDouble())
+            .isCloseTo(
+                Math.min(1, Math.log10(1 + followers) / 6) * 20,
+                org.assertj.core.data.Offset.offset(0.06));
+      }
+    }
+    // The waiting part grows with the clock: four hours on, every case still waiting on us has
+    // all 15 waiting points, computed at read time from the stored parts.
+    long id = queue.get(0).get("id").asLong();
+    try {
+      TestApplication.CLOCK.advance(Duration.ofHours(4).plusMinutes(1));
+      JsonNode later = TestApp.as(APP, token, "/api/cases/" + id).get(JsonNode.class);
+      if (!later.get("case").path("waitingSince").isNull()) {
+        assertThat(later.get("priorityParts").get("waiting").asDouble()).isEqualTo(15.0);
+      }
+      assertThat(later.get("priorityParts").get("total").asDouble())
+          .isCloseTo(
+              later.get("case").get("priority").asDouble()
+                  + later.get("priorityParts").get("waiting").asDouble(),
+              org.assertj.core.data.Offset.offset(0.11));
+    } finally {
+      TestApplication.CLOCK.set(TestApplication.START);
     }
   }
 

@@ -2,12 +2,14 @@ package org.complaintdesk.sentiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.complaintdesk.testing.SharedScorer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class LinguaLanguageDetectorTest {
-  private static final LinguaLanguageDetector DETECTOR = new LinguaLanguageDetector();
+  /** The shared detector (Lingua's models are loaded once per test JVM). */
+  private static final LanguageDetector DETECTOR = SharedScorer.components().languages();
 
   @ParameterizedTest
   @CsvSource(

@@ -2,26 +2,24 @@ package org.complaintdesk.sentiment;
 
 import org.complaintdesk.sentiment.model.DetractorModel;
 import org.complaintdesk.sentiment.model.ModelTrainer;
+import org.complaintdesk.testing.SharedScorer;
 
 /**
- * Loads CoreNLP's sentiment model, the lexicons and Lingua once per test JVM (a few seconds), and
- * trains one small model on {@link TrainingSample}. Tests that need a scorer share these.
+ * Trains one small model on {@link TrainingSample} over the components {@link SharedScorer} loads
+ * once per test JVM (CoreNLP's sentiment model, lexicons, Lingua). Tests that need a scorer with a
+ * model they can reason about share these.
  */
 public final class SentimentFixture {
   /** Small data: keep every feature and train a layer from a handful of posts. */
   public static final ModelTrainer.TrainingOptions SMALL_DATA =
       new ModelTrainer.TrainingOptions(1.0, 1.0, 1, 3);
 
-  private static SentimentComponents components;
   private static DetractorModel model;
 
   private SentimentFixture() {}
 
-  public static synchronized SentimentComponents components() {
-    if (components == null) {
-      components = SentimentComponents.load();
-    }
-    return components;
+  public static SentimentComponents components() {
+    return SharedScorer.components();
   }
 
   public static synchronized DetractorModel model() {

@@ -57,13 +57,28 @@ public final class CaseFixture {
 
   /** Stores a post (it must mention Acme to be kept) and returns it. */
   public Mention post(Network network, String author, String text, Instant postedAt) {
+    return post(network, author, text, postedAt, 10L);
+  }
+
+  /** A post by an author with this many followers (null: unknown). */
+  public Mention post(
+      Network network, String author, String text, Instant postedAt, Long followers) {
     String id = "p" + ids.incrementAndGet();
     ingest.ingest(
         sourceId,
         new FetchResult(
             List.of(
                 new IncomingMention(
-                    network, id, author, author + " Name", 10L, text, "en", null, postedAt, "{}")),
+                    network,
+                    id,
+                    author,
+                    author + " Name",
+                    followers,
+                    text,
+                    "en",
+                    null,
+                    postedAt,
+                    "{}")),
             null));
     return mentions.findByAuthor(network, author, 50).stream()
         .filter(m -> m.externalId().equals(id))

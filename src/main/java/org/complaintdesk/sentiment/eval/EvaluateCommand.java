@@ -49,6 +49,14 @@ public class EvaluateCommand extends Command {
         .action(Arguments.storeTrue())
         .help("skip plain CoreNLP (quick checks while developing; the RESULT line lacks its keys)");
     subparser
+        .addArgument("--baseline-sample")
+        .type(Integer.class)
+        .setDefault(0)
+        .help(
+            "run plain CoreNLP (about 1.5 posts/s per core) on a stratified sample of N posts per"
+                + " language (fixed seed) instead of every post; printed as a sample, with the"
+                + " product's figures on the same sample; 0 = every post");
+    subparser
         .addArgument("--cv")
         .type(Integer.class)
         .setDefault(10)
@@ -96,6 +104,7 @@ public class EvaluateCommand extends Command {
       results = Parallel.map(posts, threads, "product", p -> scorer.score(p.text()));
     }
     final List<LabelledPost> scored = posts;
+    final List<SentimentResult> scoredResults = results;
     double productSeconds = (System.nanoTime() - t0) / 1e9;
     Map<String, Metrics> product =
         tally(scored, results.stream().map(SentimentResult::label).toList());
@@ -107,29 +116,96 @@ public class EvaluateCommand extends Command {
             + " negative. %.1f s%n%n",
         unsupported, productSeconds);
 
+    // What opens a case: the detractor flag or the complaint flag (CaseService.onScored).
+    Map<String, Metrics> cases =
+        tally(
+            scored,
+            results.stream()
+                .map(r -> r.detractor() || r.complaint() ? LabelledPost.NEGATIVE : r.label())
+                .toList());
+    System.out.printf(
+        "Cases opened (detractor or complaint flag): negvsrest_macro_f1=%s neg_precision=%s"
+            + " neg_recall=%s%n%n",
+        Metrics.fmt(cases.get("all").negVsRestMacroF1()),
+        Metrics.fmt(cases.get("all").precision(LabelledPost.NEGATIVE)),
+        Metrics.fmt(cases.get("all").recall(LabelledPost.NEGATIVE)));
+
     Map<String, Metrics> baseline = null;
+    int sample = ns.getInt("baseline_sample");
+    Map<String, Metrics> productOnSample = null;
     if (!ns.getBoolean("no_baseline")) {
+      List<Integer> picked = sample > 0 ? stratifiedSample(scored, sample) : null;
+      List<LabelledPost> basePosts =
+          picked == null ? scored : picked.stream().map(scored::get).toList();
       PlainCoreNlpBaseline plain = new PlainCoreNlpBaseline();
       long t1 = System.nanoTime();
-      List<String> labels = Parallel.map(scored, threads, "baseline", p -> plain.label(p.text()));
-      baseline = tally(scored, labels);
-      print("Plain CoreNLP baseline (PCFG + sentiment, negative if any sentence is)", baseline);
+      List<String> labels =
+          Parallel.map(basePosts, threads, "baseline", p -> plain.label(p.text()));
+      baseline = tally(basePosts, labels);
+      if (picked != null) {
+        productOnSample =
+            tally(basePosts, picked.stream().map(i -> scoredResults.get(i).label()).toList());
+        print(
+            "SAMPLE: product scorer on the baseline's stratified sample ("
+                + basePosts.size()
+                + " posts, up to "
+                + sample
+                + " per language, seed "
+                + SAMPLE_SEED
+                + ")",
+            productOnSample);
+        System.out.println();
+      }
+      print(
+          (picked == null ? "" : "SAMPLE: ")
+              + "Plain CoreNLP baseline (PCFG + sentiment, negative if any sentence is)"
+              + (picked == null ? "" : " on the same " + basePosts.size() + "-post sample"),
+          baseline);
       System.out.printf("  %.1f s%n%n", (System.nanoTime() - t1) / 1e9);
     }
 
     Map<String, String> result = new LinkedHashMap<>(product.get("all").figures());
     if (baseline != null) {
       Metrics b = baseline.get("all");
+      if (productOnSample != null) {
+        result.put("baseline_sample_n", Integer.toString(b.n()));
+        result.put(
+            "sample_negvsrest_macro_f1",
+            Metrics.fmt(productOnSample.get("all").negVsRestMacroF1()));
+      }
       result.put("baseline_negvsrest_macro_f1", Metrics.fmt(b.negVsRestMacroF1()));
       if (b.threeClass()) {
         result.put("baseline_acc3", Metrics.fmt(b.accuracy3()));
       }
     }
+    result.put("cases_negvsrest_macro_f1", Metrics.fmt(cases.get("all").negVsRestMacroF1()));
     System.out.println(
         "RESULT "
             + result.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(" ")));
+  }
+
+  static final long SAMPLE_SEED = 20261123L;
+
+  /**
+   * Indexes of up to {@code perLanguage} posts of each language (the whole file if it has no lang
+   * column), drawn with a fixed seed so every run samples the same posts; in file order.
+   */
+  static List<Integer> stratifiedSample(List<LabelledPost> posts, int perLanguage) {
+    Map<String, List<Integer>> byLanguage = new TreeMap<>();
+    for (int i = 0; i < posts.size(); i++) {
+      String lang = posts.get(i).language() == null ? "" : posts.get(i).language();
+      byLanguage.computeIfAbsent(lang, k -> new java.util.ArrayList<>()).add(i);
+    }
+    List<Integer> out = new java.util.ArrayList<>();
+    for (var e : byLanguage.entrySet()) {
+      List<Integer> idx = new java.util.ArrayList<>(e.getValue());
+      java.util.Collections.shuffle(idx, new java.util.Random(SAMPLE_SEED + e.getKey().hashCode()));
+      out.addAll(idx.subList(0, Math.min(perLanguage, idx.size())));
+    }
+    java.util.Collections.sort(out);
+    return out;
   }
 
   /** Metrics overall ("all") and per language of the file's lang column, if it has one. */
