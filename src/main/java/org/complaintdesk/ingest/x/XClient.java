@@ -183,6 +183,8 @@ public class XClient implements MentionSource, ReplySender {
         t.path("note_tweet").path("text").isTextual()
             ? t.path("note_tweet").path("text").asText()
             : t.path("text").asText("");
+    // X escapes &, < and > in post text as HTML entities (v1.1 and v2 alike).
+    text = org.jsoup.parser.Parser.unescapeEntities(text, false);
     String handle = user == null ? t.path("author_id").asText() : user.path("username").asText();
     String lang = t.path("lang").asText(null);
     return new IncomingMention(
@@ -228,7 +230,7 @@ public class XClient implements MentionSource, ReplySender {
               s.getUser().getScreenName(),
               s.getUser().getName(),
               (long) s.getUser().getFollowersCount(),
-              s.getText(),
+              org.jsoup.parser.Parser.unescapeEntities(s.getText(), false),
               "und".equals(s.getLang()) ? null : s.getLang(),
               "https://x.com/" + s.getUser().getScreenName() + "/status/" + s.getId(),
               s.getCreatedAt().toInstant(),

@@ -328,4 +328,23 @@ class MastodonClientTest {
     assertThat(client.fetch(null).mentions()).isEmpty();
     fake.server.verify(0, getRequestedFor(urlPathEqualTo("/api/v2/search")));
   }
+
+  @Test
+  void aReplyToADeletedPostFailsForGood() {
+    fake.server.stubFor(
+        get(urlPathEqualTo("/api/v2/search"))
+            .withQueryParam("resolve", equalTo("true"))
+            .willReturn(okJson("{\"accounts\":[],\"hashtags\":[],\"statuses\":[]}")));
+    var reply =
+        new ReplySender.OutgoingReply(
+            9, 1, Network.MASTODON, "https://m.example/users/a/statuses/1", "a", "Sorry!");
+    assertThatThrownBy(() -> client.send(reply))
+        .isInstanceOfSatisfying(
+            ReplySender.ReplyFailedException.class,
+            e -> {
+              assertThat(e.retryable()).isFalse();
+              assertThat(e.getMessage()).contains("deleted");
+            });
+    fake.server.verify(0, postRequestedFor(urlPathEqualTo("/api/v1/statuses")));
+  }
 }

@@ -83,6 +83,9 @@ class XClientTest {
     assertThat(second.more()).isFalse();
     assertThat(second.nextCursor()).isEqualTo("1800000000000000005;;");
     assertThat(second.mentions().get(0).language()).isNull(); // "und"
+    // X sends &, < and > as entities; stored as the author typed them.
+    assertThat(second.mentions().get(0).text())
+        .isEqualTo("NimbusAir 🙄🙄 lost again & again <sigh>");
   }
 
   @Test
