@@ -107,7 +107,7 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
     var audit = AuditFeature.register(env, jdbi, clock);
     var users = AuthFeature.register(env, jdbi, config, audit, clock);
     var keywords = KeywordsFeature.register(env, jdbi, config, audit, clock);
-    var ingest = IngestFeature.register(env, jdbi, config, keywords, clock);
+    var ingest = IngestFeature.register(env, jdbi, config, keywords, audit, clock);
     var events = new EventLog(jdbi);
     var sla = SlaFeature.createService(jdbi, config.getRouting());
     var customers = CustomersFeature.register(env, jdbi, events, clock);

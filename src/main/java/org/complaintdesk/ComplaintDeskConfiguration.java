@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.complaintdesk.alerts.AlertsConfiguration;
 import org.complaintdesk.auth.AuthConfiguration;
+import org.complaintdesk.ingest.IngestConfiguration;
 import org.complaintdesk.ingest.SourceConfiguration;
 import org.complaintdesk.ingest.demo.DemoConfiguration;
 import org.complaintdesk.keywords.KeywordsConfiguration;
@@ -130,6 +131,19 @@ public class ComplaintDeskConfiguration extends Configuration {
   @JsonProperty
   public void setAuth(AuthConfiguration auth) {
     this.auth = auth;
+  }
+
+  /** Settings shared by every source: the pollers' thread budget, the credentials key. */
+  @Valid @NotNull private IngestConfiguration ingest = new IngestConfiguration();
+
+  @JsonProperty
+  public IngestConfiguration getIngest() {
+    return ingest;
+  }
+
+  @JsonProperty
+  public void setIngest(IngestConfiguration ingest) {
+    this.ingest = ingest;
   }
 
   @JsonProperty

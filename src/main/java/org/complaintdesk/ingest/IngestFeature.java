@@ -2,10 +2,10 @@ package org.complaintdesk.ingest;
 
 import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.complaintdesk.ComplaintDeskConfiguration;
+import org.complaintdesk.audit.AuditLog;
 import org.complaintdesk.common.Network;
 import org.complaintdesk.ingest.demo.DemoSource;
 import org.complaintdesk.keywords.KeywordService;
@@ -14,7 +14,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Registers the sources (each with its poller and health check) and the sources API. The demo
- * source comes from {@code demo:}; real channels from the {@code sources:} list, one poller each.
+ * source comes from {@code demo:}; real channels from the {@code sources:} list, one poller each,
+ * all scheduled on one {@link PollerScheduler} with the thread budget {@code ingest.pollerThreads}.
  */
 public final class IngestFeature {
   private IngestFeature() {}
@@ -28,16 +29,21 @@ public final class IngestFeature {
       Jdbi jdbi,
       ComplaintDeskConfiguration config,
       KeywordService keywords,
+      AuditLog audit,
       Clock clock) {
     var ingest = new IngestService(jdbi, keywords, clock);
     var mentions = new MentionService(jdbi);
+    var scheduler = new PollerScheduler(config.getIngest().pollerThreads);
+    var credentials = new SourceCredentials(jdbi, config.getIngest().secretKey, clock);
     List<ReplySender> senders = new ArrayList<>();
     var demo = config.getDemo();
     if (demo.enabled) {
       var source = ingest.registerSource("demo", Network.DEMO, null, true);
       var demoSource =
           new DemoSource(demo, keywords::matcher, clock, environment.getObjectMapper());
-      manage(environment, ingest, source, demoSource, demo.interval.toJavaDuration(), clock);
+      scheduler.add(
+          new SourcePoller(source, demoSource, ingest, demo.interval.toJavaDuration(), clock));
+      healthCheck(environment, ingest, source);
       senders.add(demoSource);
     }
     var clients = new NetworkClients(environment.getObjectMapper(), keywords, clock);
@@ -47,6 +53,7 @@ public final class IngestFeature {
       if (!sc.enabled) {
         continue;
       }
+      credentials.register(sc); // credentials stored over the API replace the configured ones
       if (sc.network == Network.WEBHOOK) {
         // Pushed to us (IngestWebhookResource); without a secret it stays closed.
         if (sc.webhookSecret == null || sc.webhookSecret.isBlank()) {
@@ -56,20 +63,16 @@ public final class IngestFeature {
         continue;
       }
       MentionSource fetcher = clients.mentionSource(sc);
-      environment
-          .lifecycle()
-          .manage(
-              new SourcePoller(
-                  source,
-                  fetcher,
-                  ingest,
-                  sc.interval.toJavaDuration(),
-                  clock,
-                  sc.maxPagesPerPoll,
-                  sc.authRetryInterval.toJavaDuration()));
-      environment
-          .healthChecks()
-          .register("source-" + source.name(), new SourceHealthCheck(ingest, source.id()));
+      scheduler.add(
+          new SourcePoller(
+              source,
+              fetcher,
+              ingest,
+              sc.interval.toJavaDuration(),
+              clock,
+              sc.maxPagesPerPoll,
+              sc.authRetryInterval.toJavaDuration()));
+      healthCheck(environment, ingest, source);
       // Replies on a network go out through its first configured source (our account there).
       clients
           .replySender(sc, fetcher)
@@ -77,21 +80,20 @@ public final class IngestFeature {
           .ifPresent(senders::add);
     }
     var webhooks = new WebhookProcessor(jdbi, ingest, environment.getObjectMapper(), clock, hooks);
+    for (String hook : hooks.keySet()) {
+      credentials.onChange(hook, (field, value) -> webhooks.rekey(hook, value));
+    }
+    environment.lifecycle().manage(scheduler);
     environment.lifecycle().manage(webhooks);
     environment.jersey().register(new IngestWebhookResource(webhooks));
-    environment.jersey().register(new SourcesResource(ingest));
+    environment
+        .jersey()
+        .register(new SourcesResource(ingest, credentials, audit, environment.getObjectMapper()));
     environment.jersey().register(new KeywordPreviewResource(mentions));
     return new Wiring(ingest, mentions, senders);
   }
 
-  private static void manage(
-      Environment environment,
-      IngestService ingest,
-      Source source,
-      MentionSource fetcher,
-      Duration interval,
-      Clock clock) {
-    environment.lifecycle().manage(new SourcePoller(source, fetcher, ingest, interval, clock));
+  private static void healthCheck(Environment environment, IngestService ingest, Source source) {
     environment
         .healthChecks()
         .register("source-" + source.name(), new SourceHealthCheck(ingest, source.id()));

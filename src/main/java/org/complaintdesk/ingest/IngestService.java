@@ -109,4 +109,13 @@ public class IngestService {
   public List<Source> sources() {
     return jdbi.onDemand(SourceDao.class).list();
   }
+
+  public Optional<Source> sourceByName(String name) {
+    return jdbi.onDemand(SourceDao.class).findByName(name);
+  }
+
+  /** Admin pause/resume: a paused source's poller skips its ticks until resumed. */
+  public void setAdminPaused(String name, boolean paused) {
+    jdbi.onDemand(SourceDao.class).setAdminPaused(name, paused);
+  }
 }

@@ -60,6 +60,7 @@ final class NetworkClients {
             sc.hashtags.isEmpty()
                 ? QueryTranslator.mastodonHashtags(queries(sc))
                 : List.copyOf(sc.hashtags),
+        () -> QueryTranslator.mastodonSearches(queries(sc)),
         json,
         clock);
   }

@@ -5,7 +5,8 @@ import org.complaintdesk.common.Network;
 
 /**
  * A configured source of mentions with its persisted cursor and health. {@code state} is one of
- * {@code ok}, {@code backing_off}, {@code rate_limited}, {@code unhealthy}.
+ * {@code ok}, {@code backing_off}, {@code rate_limited}, {@code unhealthy}. {@code adminPaused}: an
+ * admin paused it over the API; its poller skips every tick until resumed.
  */
 public record Source(
     long id,
@@ -20,7 +21,8 @@ public record Source(
     int consecutiveFailures,
     long itemsFetched,
     String state,
-    Instant pausedUntil) {
+    Instant pausedUntil,
+    boolean adminPaused) {
 
   public static final String OK = "ok";
   public static final String BACKING_OFF = "backing_off";

@@ -12,7 +12,9 @@ import org.complaintdesk.common.Network;
 
 /**
  * One configured source under {@code sources:}. Credentials are read from the environment in
- * config.yml ({@code ${CD_MASTODON_TOKEN:-}}); they are never logged or returned by the API.
+ * config.yml ({@code ${CD_MASTODON_TOKEN:-}}) or set (encrypted at rest) with {@code PUT
+ * /api/sources/{name}/credentials}; they are never logged or returned by the API. The credential
+ * fields are volatile because such a write replaces them while the source's poller runs.
  */
 public class SourceConfiguration {
   /** Unique name; also the {@code {source}} of the inbound webhook URL. */
@@ -42,7 +44,7 @@ public class SourceConfiguration {
   /** RSS/Atom: the feed URL. Other networks: the API base URL (production by default). */
   @JsonProperty public String baseUrl;
 
-  /** Time between polls (each source has its own thread, so a slow one never delays others). */
+  /** Time between polls (on the shared pool of {@code ingest.pollerThreads}). */
   @JsonProperty @NotNull public Duration interval = Duration.seconds(60);
 
   /** At most this many pages per poll; the rest waits for the next poll. */
@@ -66,29 +68,29 @@ public class SourceConfiguration {
   @JsonProperty public String authUrl = "https://www.reddit.com";
 
   /** Bearer/access token (Mastodon, X; Reddit: a user token, needed for replies). */
-  @JsonProperty public String token;
+  @JsonProperty public volatile String token;
 
   /**
    * X: OAuth 1.0a user context (posting replies; v1.1 search). The bearer {@code token} searches
    * v2.
    */
-  @JsonProperty public String consumerKey;
+  @JsonProperty public volatile String consumerKey;
 
-  @JsonProperty public String consumerSecret;
-  @JsonProperty public String accessToken;
-  @JsonProperty public String accessTokenSecret;
+  @JsonProperty public volatile String consumerSecret;
+  @JsonProperty public volatile String accessToken;
+  @JsonProperty public volatile String accessTokenSecret;
 
   /** Bluesky handle / Reddit app id. */
   @JsonProperty public String username;
 
   /** Bluesky app password / Reddit secret. */
-  @JsonProperty public String password;
+  @JsonProperty public volatile String password;
 
   /** Reddit wants a descriptive User-Agent. */
   @JsonProperty public String userAgent = "complaint-desk/0.1";
 
   /** Inbound webhook: HMAC-SHA256 key for the X-Signature-256 header. */
-  @JsonProperty public String webhookSecret;
+  @JsonProperty public volatile String webhookSecret;
 
   /** X only: "v2" (recent search) or "v1.1" (legacy search/tweets for accounts that have it). */
   @JsonProperty

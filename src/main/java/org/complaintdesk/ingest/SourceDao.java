@@ -14,7 +14,7 @@ interface SourceDao {
   String COLUMNS =
       """
       id, name, network, query, cursor, enabled, last_success_at, last_error_at, last_error,
-      consecutive_failures, items_fetched, state, paused_until
+      consecutive_failures, items_fetched, state, paused_until, admin_paused
       """;
 
   @SqlUpdate(
@@ -68,4 +68,8 @@ interface SourceDao {
   /** A pause the network asked for (an exhausted rate-limit window) after a successful fetch. */
   @SqlUpdate("UPDATE sources SET paused_until = :until, state = :state WHERE id = :id")
   void pause(@Bind("id") long id, @Bind("until") Instant until, @Bind("state") String state);
+
+  /** Admin pause/resume; returns the rows changed (0: no such source). */
+  @SqlUpdate("UPDATE sources SET admin_paused = :paused WHERE name = :name")
+  int setAdminPaused(@Bind("name") String name, @Bind("paused") boolean paused);
 }

@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one source on its own thread and interval. Owns scheduling and error containment, and reacts
- * to the kind of failure:
+ * Runs one source on its own interval, on the shared pool of the {@link PollerScheduler} (or on a
+ * thread of its own through {@link #start()}). Owns scheduling and error containment, and reacts to
+ * the kind of failure:
  *
  * <ul>
  *   <li>429 / exhausted window ({@link SourceException.RateLimited}): sleep until the network's
@@ -72,6 +73,17 @@ public class SourcePoller implements Managed {
     this.failures = source.consecutiveFailures();
   }
 
+  /**
+   * Schedules this poller on a shared pool (the {@link PollerScheduler}'s thread budget) instead of
+   * a thread of its own. One source's ticks never overlap (fixed delay), and a tick holds a thread
+   * at most for its read timeouts, so a hanging network cannot keep the others waiting for long.
+   */
+  void scheduleOn(ScheduledExecutorService pool) {
+    pool.scheduleWithFixedDelay(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    LOG.info("Polling source '{}' ({}) every {}", source.name(), source.network().key(), interval);
+  }
+
+  /** Standalone use (tests, benchmarks): a thread of its own. */
   @Override
   public void start() {
     executor =
@@ -97,6 +109,9 @@ public class SourcePoller implements Managed {
   public void tick() {
     if (clock.instant().isBefore(pausedUntil)) {
       return;
+    }
+    if (ingest.source(source.id()).map(Source::adminPaused).orElse(false)) {
+      return; // paused by an admin (POST /api/sources/{name}/pause)
     }
     try {
       for (int page = 0; page < maxPages; page++) {

@@ -53,7 +53,14 @@ public class WebhookProcessor implements Managed {
     this.ingest = ingest;
     this.json = json;
     this.clock = clock;
-    this.hooks = java.util.Map.copyOf(hooks);
+    this.hooks = new java.util.concurrent.ConcurrentHashMap<>(hooks);
+  }
+
+  /**
+   * A new secret for a webhook source (set over the API): deliveries are checked with it at once.
+   */
+  void rekey(String source, String secret) {
+    hooks.computeIfPresent(source, (name, old) -> hook(old.sourceId(), secret));
   }
 
   static Hook hook(long sourceId, String secret) {

@@ -82,6 +82,14 @@ public final class QueryTranslator {
     return List.copyOf(out);
   }
 
+  /**
+   * Mastodon full-text search (with a token): like Bluesky, no OR, so one search per alternative;
+   * exclusions and filters are left to the local check.
+   */
+  public static List<String> mastodonSearches(List<KeywordQuery> queries) {
+    return bluesky(queries);
+  }
+
   /** Reddit search {@code q} (Lucene-like): OR and NOT work; from: is author:; lang: is dropped. */
   public static String reddit(List<KeywordQuery> queries) {
     return queries.stream()

@@ -131,7 +131,12 @@ class ChannelsAppTest {
   }
 
   static Response hook(String path, String body, String signature) {
-    var request = APP.client().target(TestApp.url(APP, path)).request();
+    return hookOn(APP, path, body, signature);
+  }
+
+  static Response hookOn(
+      DropwizardAppExtension<?> app, String path, String body, String signature) {
+    var request = TestApp.client().target(TestApp.url(app, path)).request();
     if (signature != null) {
       request = request.header("X-Signature-256", signature);
     }

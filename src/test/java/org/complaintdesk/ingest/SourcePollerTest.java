@@ -200,4 +200,19 @@ class SourcePollerTest {
     assertThat(s.cursor()).isEqualTo("p3");
     assertThat(s.itemsFetched()).isEqualTo(3);
   }
+
+  @Test
+  void aSourcePausedByAnAdminIsNotPolledUntilResumed() {
+    var fake = new ScriptedSource();
+    fake.script.add(page("1", "c1"));
+    var poller = new SourcePoller(source, fake, ingest, Duration.ofSeconds(1), clock);
+    ingest.setAdminPaused(source.name(), true);
+    poller.tick();
+    assertThat(fake.cursors).isEmpty();
+    assertThat(ingest.source(source.id()).orElseThrow().adminPaused()).isTrue();
+    ingest.setAdminPaused(source.name(), false);
+    poller.tick();
+    assertThat(fake.cursors).containsExactly((String) null);
+    assertThat(ingest.source(source.id()).orElseThrow().cursor()).isEqualTo("c1");
+  }
 }

@@ -27,6 +27,12 @@ class QueryTranslatorTest {
   }
 
   @Test
+  void mastodonSearchHasNoOrEither() {
+    assertThat(QueryTranslator.mastodonSearches(List.of(Q)))
+        .containsExactly("NimbusAir", "\"Nimbus Air\"");
+  }
+
+  @Test
   void redditUsesNotAndAuthor() {
     assertThat(QueryTranslator.reddit(List.of(Q)))
         .isEqualTo("(NimbusAir OR \"Nimbus Air\") NOT job NOT author:NimbusAir");

@@ -45,7 +45,13 @@ public class BlueskyClient implements MentionSource, ReplySender {
   private final String base;
   private Session session;
 
-  record Session(String accessJwt, String did) {}
+  /** The password it was opened with, to notice a new one; never printed. */
+  record Session(String accessJwt, String did, String password) {
+    @Override
+    public String toString() {
+      return "session of " + did;
+    }
+  }
 
   public BlueskyClient(
       SourceConfiguration config, Supplier<List<String>> queries, ObjectMapper json, Clock clock) {
@@ -170,12 +176,14 @@ public class BlueskyClient implements MentionSource, ReplySender {
   }
 
   private Session session() throws SourceException, InterruptedException {
-    if (session != null) {
+    // A new app password set over the API logs in again at once.
+    if (session != null && java.util.Objects.equals(session.password(), config.password)) {
       return session;
     }
+    String password = config.password;
     ObjectNode body = json.createObjectNode();
     body.put("identifier", config.username == null ? "" : config.username);
-    body.put("password", config.password == null ? "" : config.password);
+    body.put("password", password == null ? "" : password);
     var response =
         http.send(
             http.request(URI.create(base + "/xrpc/com.atproto.server.createSession"))
@@ -187,7 +195,7 @@ public class BlueskyClient implements MentionSource, ReplySender {
     if (jwt == null) {
       throw new SourceException.AuthRejected("Bluesky createSession returned no accessJwt");
     }
-    session = new Session(jwt, created.path("did").asText());
+    session = new Session(jwt, created.path("did").asText(), password);
     return session;
   }
 

@@ -33,6 +33,13 @@ import org.jsoup.safety.Safelist;
  * search only sees opted-in accounts, so timelines are the dependable feed. Content is HTML and is
  * turned into plain text with jsoup. Boosts are skipped (the original is what matters).
  *
+ * <p>With an access token and no {@code hashtags} configured, the client uses full-text search
+ * instead ({@code /api/v2/search?type=statuses}, one search per alternative of the keyword queries,
+ * since Mastodon search has no OR). Search pages with {@code offset} above {@code min_id}; the
+ * newest id is promoted to the cursor only when every search of the run is exhausted, so a burst
+ * bigger than a page leaves no gap. Status ids are instance-wide, so switching between the two
+ * modes keeps the cursor.
+ *
  * <p>Mentions are keyed by the status {@code uri} (the federation id, the same on every instance);
  * a reply first resolves it to this instance's local id, then posts with an {@code Idempotency-Key}
  * so a retried send never posts twice.
@@ -42,14 +49,29 @@ public class MastodonClient implements MentionSource, ReplySender {
 
   private final SourceConfiguration config;
   private final Supplier<List<String>> hashtags;
+  private final Supplier<List<String>> searches;
   private final NetworkHttp http;
   private final ObjectMapper json;
   private final String base;
 
   public MastodonClient(
       SourceConfiguration config, Supplier<List<String>> hashtags, ObjectMapper json, Clock clock) {
+    this(config, hashtags, List::of, json, clock);
+  }
+
+  /**
+   * @param searches the full-text searches to run when the source has a token and no configured
+   *     hashtags (see {@link org.complaintdesk.keywords.QueryTranslator#mastodonSearches})
+   */
+  public MastodonClient(
+      SourceConfiguration config,
+      Supplier<List<String>> hashtags,
+      Supplier<List<String>> searches,
+      ObjectMapper json,
+      Clock clock) {
     this.config = config;
     this.hashtags = hashtags;
+    this.searches = searches;
     this.json = json;
     this.http = NetworkHttp.of(config, RateLimit.MASTODON, clock);
     String url = config.baseUrl == null ? "https://mastodon.social" : config.baseUrl;
@@ -58,6 +80,12 @@ public class MastodonClient implements MentionSource, ReplySender {
 
   @Override
   public FetchResult fetch(String cursor) throws SourceException, InterruptedException {
+    if (searching()) {
+      List<String> queries = searches.get();
+      if (!queries.isEmpty()) {
+        return search(queries, cursor);
+      }
+    }
     List<String> tags = hashtags.get();
     if (tags.isEmpty()) {
       return new FetchResult(List.of(), cursor);
@@ -72,6 +100,7 @@ public class MastodonClient implements MentionSource, ReplySender {
     for (String tag : used.subList(1, used.size())) {
       url.append("&any[]=").append(enc(tag));
     }
+    cursor = SearchCursor.parse(cursor).resumeId(); // a search run cut short resumes here
     if (cursor != null) {
       url.append("&min_id=").append(enc(cursor));
     }
@@ -104,6 +133,112 @@ public class MastodonClient implements MentionSource, ReplySender {
     // First run: start from "now" (one page), not from the whole history of the tag.
     boolean more = cursor != null && page.size() >= config.pageSize;
     return new FetchResult(mentions, newest, more, response.rateLimit());
+  }
+
+  /** Search mode: a token to search with and no hashtags configured to follow instead. */
+  private boolean searching() {
+    String token = config.token;
+    return token != null && !token.isBlank() && config.hashtags.isEmpty();
+  }
+
+  /**
+   * Where a search run stands: {@code minId} is the cursor of the last finished run, {@code newest}
+   * the biggest id seen in this run, then which search and which offset come next. A finished run
+   * is stored as the bare id (the same cursor as the tag timeline).
+   */
+  record SearchCursor(String minId, String newest, int query, int offset) {
+    static SearchCursor parse(String s) {
+      if (s == null || s.isBlank()) {
+        return new SearchCursor(null, null, 0, 0);
+      }
+      String[] p = s.split(";", -1);
+      if (p.length != 4) {
+        return new SearchCursor(s, null, 0, 0);
+      }
+      try {
+        return new SearchCursor(
+            blankToNull(p[0]), blankToNull(p[1]), Integer.parseInt(p[2]), Integer.parseInt(p[3]));
+      } catch (NumberFormatException e) {
+        return new SearchCursor(blankToNull(p[0]), null, 0, 0);
+      }
+    }
+
+    String format() {
+      return (minId == null ? "" : minId)
+          + ";"
+          + (newest == null ? "" : newest)
+          + ";"
+          + query
+          + ";"
+          + offset;
+    }
+
+    /** The id to resume from when leaving search mode in the middle of a run. */
+    String resumeId() {
+      return minId;
+    }
+
+    private static String blankToNull(String s) {
+      return s == null || s.isEmpty() ? null : s;
+    }
+  }
+
+  private FetchResult search(List<String> queries, String cursorText)
+      throws SourceException, InterruptedException {
+    SearchCursor cursor = SearchCursor.parse(cursorText);
+    int index = cursor.query() < queries.size() ? cursor.query() : 0;
+    StringBuilder url =
+        new StringBuilder(base)
+            .append("/api/v2/search?type=statuses&resolve=false&q=")
+            .append(enc(queries.get(index)))
+            .append("&limit=")
+            .append(config.pageSize)
+            .append("&offset=")
+            .append(cursor.offset());
+    if (cursor.minId() != null) {
+      url.append("&min_id=").append(enc(cursor.minId()));
+    }
+    var response = http.send(authorized(http.request(URI.create(url.toString()))).GET().build());
+    JsonNode statuses;
+    try {
+      statuses = json.readTree(response.body()).path("statuses");
+    } catch (IOException e) {
+      throw new SourceException.Transient("unreadable Mastodon search: " + e.getMessage(), e);
+    }
+    if (!statuses.isArray()) {
+      throw new SourceException.Transient("Mastodon search has no statuses array", null);
+    }
+    List<IncomingMention> mentions = new ArrayList<>();
+    String newest = cursor.newest();
+    for (JsonNode status : statuses) {
+      String id = status.path("id").asText(null);
+      if (id == null) {
+        continue;
+      }
+      // min_id bounds the search, but a server that ignores it must not move us backwards.
+      if (cursor.minId() != null && !newer(id, cursor.minId())) {
+        continue;
+      }
+      if (newest == null || newer(id, newest)) {
+        newest = id;
+      }
+      if (status.path("reblog").isObject()) {
+        continue;
+      }
+      mentions.add(toMention(status));
+    }
+    // First run: one page per search ("from now"), like the tag timeline.
+    boolean fullPage = cursor.minId() != null && statuses.size() >= config.pageSize;
+    SearchCursor next;
+    if (fullPage) {
+      next = new SearchCursor(cursor.minId(), newest, index, cursor.offset() + statuses.size());
+    } else if (index + 1 < queries.size()) {
+      next = new SearchCursor(cursor.minId(), newest, index + 1, 0);
+    } else {
+      String done = newest != null ? newest : cursor.minId();
+      return new FetchResult(mentions, done, false, response.rateLimit());
+    }
+    return new FetchResult(mentions, next.format(), true, response.rateLimit());
   }
 
   IncomingMention toMention(JsonNode s) {

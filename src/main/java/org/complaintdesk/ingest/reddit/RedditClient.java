@@ -44,6 +44,7 @@ public class RedditClient implements MentionSource, ReplySender {
   private final Clock clock;
   private final String base;
   private String appToken;
+  private String appTokenSecret; // the secret appToken was fetched with
   private Instant appTokenExpires = Instant.MIN;
 
   public RedditClient(
@@ -137,9 +138,13 @@ public class RedditClient implements MentionSource, ReplySender {
     if (config.token != null && !config.token.isBlank()) {
       return config.token;
     }
-    if (appToken != null && clock.instant().isBefore(appTokenExpires)) {
+    // A new client secret set over the API fetches a new app token at once.
+    if (appToken != null
+        && java.util.Objects.equals(appTokenSecret, config.password)
+        && clock.instant().isBefore(appTokenExpires)) {
       return appToken;
     }
+    appTokenSecret = config.password;
     String basic =
         Base64.getEncoder()
             .encodeToString(

@@ -52,7 +52,6 @@ public class XClient implements MentionSource, ReplySender {
   private final Supplier<String> query;
   private final ObjectMapper json;
   private final NetworkHttp http;
-  private final Configuration twitterConfig;
   private final String base;
 
   public XClient(
@@ -63,20 +62,26 @@ public class XClient implements MentionSource, ReplySender {
     this.http = NetworkHttp.of(config, RateLimit.X, clock);
     String url = config.baseUrl == null ? "https://api.x.com" : config.baseUrl;
     this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    this.twitterConfig =
-        new ConfigurationBuilder()
-            .setOAuthConsumerKey(config.consumerKey)
-            .setOAuthConsumerSecret(config.consumerSecret)
-            .setOAuthAccessToken(config.accessToken)
-            .setOAuthAccessTokenSecret(config.accessTokenSecret)
-            .setRestBaseURL(base + "/1.1/")
-            // Twitter4J copies -Dhttp.proxyHost and then bypasses http.nonProxyHosts.
-            .setHttpProxyHost(null)
-            .setHttpProxyPort(-1)
-            .setHttpConnectionTimeout((int) config.connectTimeout.toMilliseconds())
-            .setHttpReadTimeout((int) config.readTimeout.toMilliseconds())
-            .setTweetModeExtended(true)
-            .build();
+  }
+
+  /**
+   * Twitter4J's configuration, built per use from the live source config: OAuth keys replaced over
+   * the API apply to the next request, and building it is cheap next to a network call.
+   */
+  private Configuration twitterConfig() {
+    return new ConfigurationBuilder()
+        .setOAuthConsumerKey(config.consumerKey)
+        .setOAuthConsumerSecret(config.consumerSecret)
+        .setOAuthAccessToken(config.accessToken)
+        .setOAuthAccessTokenSecret(config.accessTokenSecret)
+        .setRestBaseURL(base + "/1.1/")
+        // Twitter4J copies -Dhttp.proxyHost and then bypasses http.nonProxyHosts.
+        .setHttpProxyHost(null)
+        .setHttpProxyPort(-1)
+        .setHttpConnectionTimeout((int) config.connectTimeout.toMilliseconds())
+        .setHttpReadTimeout((int) config.readTimeout.toMilliseconds())
+        .setTweetModeExtended(true)
+        .build();
   }
 
   @Override
@@ -183,6 +188,8 @@ public class XClient implements MentionSource, ReplySender {
         t.path("note_tweet").path("text").isTextual()
             ? t.path("note_tweet").path("text").asText()
             : t.path("text").asText("");
+    // X escapes &, < and > in post text as HTML entities (v1.1 and v2 alike).
+    text = org.jsoup.parser.Parser.unescapeEntities(text, false);
     String handle = user == null ? t.path("author_id").asText() : user.path("username").asText();
     String lang = t.path("lang").asText(null);
     return new IncomingMention(
@@ -203,7 +210,7 @@ public class XClient implements MentionSource, ReplySender {
   // ---- v1.1 search through Twitter4J ----
 
   private FetchResult fetchV11(String cursor) throws SourceException {
-    Twitter twitter = new TwitterFactory(twitterConfig).getInstance();
+    Twitter twitter = new TwitterFactory(twitterConfig()).getInstance();
     Query q = new Query(query.get().replace(" -is:retweet", " -filter:retweets"));
     q.setCount(Math.min(100, config.pageSize));
     q.setResultType(Query.RECENT);
@@ -228,7 +235,7 @@ public class XClient implements MentionSource, ReplySender {
               s.getUser().getScreenName(),
               s.getUser().getName(),
               (long) s.getUser().getFollowersCount(),
-              s.getText(),
+              org.jsoup.parser.Parser.unescapeEntities(s.getText(), false),
               "und".equals(s.getLang()) ? null : s.getLang(),
               "https://x.com/" + s.getUser().getScreenName() + "/status/" + s.getId(),
               s.getCreatedAt().toInstant(),
@@ -294,7 +301,7 @@ public class XClient implements MentionSource, ReplySender {
 
   /** OAuth 1.0a header by Twitter4J; a JSON body is not part of the signature base string. */
   String oauthHeader(String url) {
-    var oauth = new OAuthAuthorization(twitterConfig);
+    var oauth = new OAuthAuthorization(twitterConfig());
     oauth.setOAuthAccessToken(new AccessToken(config.accessToken, config.accessTokenSecret));
     return oauth.getAuthorizationHeader(
         new twitter4j.HttpRequest(

@@ -21,12 +21,13 @@ class BlueskyClientTest {
   static final String SEARCH = "/xrpc/app.bsky.feed.searchPosts";
   FakeNetwork fake;
   BlueskyClient client;
+  org.complaintdesk.ingest.SourceConfiguration sc;
   MutableClock clock = new MutableClock(Instant.parse("2026-01-01T12:00:00Z"));
 
   @BeforeEach
   void setUp() {
     fake = new FakeNetwork();
-    var sc = fake.source("bsky", Network.BLUESKY);
+    sc = fake.source("bsky", Network.BLUESKY);
     sc.username = "nimbushelp.bsky.social";
     sc.password = "app-password";
     sc.pageSize = 2;
@@ -142,5 +143,18 @@ class BlueskyClientTest {
             .withRequestBody(
                 matchingJsonPath("$.record.reply.parent.cid", equalTo("bafyrei3lbxyz3")))
             .withRequestBody(matchingJsonPath("$.record.reply.root.cid", equalTo("bafyroot"))));
+  }
+
+  @Test
+  void aNewAppPasswordLogsInAgainOnTheNextPoll() throws Exception {
+    fake.server.stubFor(get(urlPathEqualTo(SEARCH)).willReturn(okJson("{\"posts\":[]}")));
+    client.fetch(null);
+    client.fetch(null);
+    fake.server.verify(1, postRequestedFor(urlEqualTo("/xrpc/com.atproto.server.createSession")));
+    sc.password = "rotated-app-password"; // what PUT /api/sources/bsky/credentials does
+    client.fetch(null);
+    fake.server.verify(
+        postRequestedFor(urlEqualTo("/xrpc/com.atproto.server.createSession"))
+            .withRequestBody(matchingJsonPath("$.password", equalTo("rotated-app-password"))));
   }
 }

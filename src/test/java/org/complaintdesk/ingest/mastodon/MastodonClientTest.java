@@ -212,4 +212,139 @@ class MastodonClientTest {
         .isInstanceOfSatisfying(
             ReplySender.ReplyFailedException.class, e -> assertThat(e.retryable()).isTrue());
   }
+
+  static String statuses(long... ids) {
+    StringBuilder b = new StringBuilder("{\"accounts\":[],\"hashtags\":[],\"statuses\":[");
+    for (int i = 0; i < ids.length; i++) {
+      b.append(i == 0 ? "" : ",")
+          .append("{\"id\":\"")
+          .append(ids[i])
+          .append("\",\"uri\":\"https://m.example/users/a/statuses/")
+          .append(ids[i])
+          .append("\",\"created_at\":\"2026-01-01T11:59:00.000Z\",\"language\":null,")
+          .append("\"content\":\"<p>NimbusAir &amp; me \u0627\u0644\u0633\u0644\u0627\u0645</p>\",")
+          .append("\"reblog\":null,\"account\":{\"acct\":\"a@m.example\"}}");
+    }
+    return b.append("]}").toString();
+  }
+
+  @Test
+  void withATokenSearchesEachAlternativeAndPagesWithOffsetAboveMinId() throws Exception {
+    var sc = fake.source("masto-search", Network.MASTODON);
+    sc.pageSize = 2;
+    sc.token = "search-token";
+    var searching =
+        new MastodonClient(
+            sc,
+            () -> List.of("nimbusair"),
+            () -> List.of("NimbusAir", "\"Nimbus Air\""),
+            new ObjectMapper(),
+            clock);
+    String search = "/api/v2/search";
+    var s = fake.server;
+    // First run: one page per search, no min_id ("from now").
+    s.stubFor(
+        get(urlPathEqualTo(search))
+            .withQueryParam("q", equalTo("NimbusAir"))
+            .withQueryParam("type", equalTo("statuses"))
+            .withQueryParam("min_id", absent())
+            .withHeader("Authorization", equalTo("Bearer search-token"))
+            .willReturn(okJson(statuses(113500000000000005L, 113500000000000004L))));
+    s.stubFor(
+        get(urlPathEqualTo(search))
+            .withQueryParam("q", equalTo("\"Nimbus Air\""))
+            .withQueryParam("min_id", absent())
+            .willReturn(okJson(statuses())));
+    var first = searching.fetch(null);
+    assertThat(first.mentions()).hasSize(2);
+    assertThat(first.mentions().get(0).text()).isEqualTo("NimbusAir & me السلام");
+    assertThat(first.more()).isTrue();
+    var firstDone = searching.fetch(first.nextCursor());
+    assertThat(firstDone.more()).isFalse();
+    assertThat(firstDone.nextCursor()).isEqualTo("113500000000000005");
+
+    // Next run: a full page means more at the next offset; the newest id is promoted only at the
+    // end.
+    String min = "113500000000000005";
+    s.stubFor(
+        get(urlPathEqualTo(search))
+            .withQueryParam("q", equalTo("NimbusAir"))
+            .withQueryParam("min_id", equalTo(min))
+            .withQueryParam("offset", equalTo("0"))
+            .willReturn(okJson(statuses(113500000000000007L, 113500000000000006L))));
+    s.stubFor(
+        get(urlPathEqualTo(search))
+            .withQueryParam("q", equalTo("NimbusAir"))
+            .withQueryParam("min_id", equalTo(min))
+            .withQueryParam("offset", equalTo("2"))
+            // 113500000000000005 itself: a server that ignores min_id must not move us back
+            .willReturn(okJson(statuses(113500000000000008L, 113500000000000005L))));
+    s.stubFor(
+        get(urlPathEqualTo(search))
+            .withQueryParam("q", equalTo("NimbusAir"))
+            .withQueryParam("min_id", equalTo(min))
+            .withQueryParam("offset", equalTo("4"))
+            .willReturn(okJson(statuses())));
+    s.stubFor(
+        get(urlPathEqualTo(search))
+            .withQueryParam("q", equalTo("\"Nimbus Air\""))
+            .withQueryParam("min_id", equalTo(min))
+            .withQueryParam("offset", equalTo("0"))
+            .willReturn(okJson(statuses(113500000000000009L))));
+
+    List<String> ids = new java.util.ArrayList<>();
+    var page = searching.fetch(min);
+    List<String> cursors = new java.util.ArrayList<>();
+    while (true) {
+      page.mentions().forEach(m -> ids.add(m.externalId().replaceAll(".*/", "")));
+      cursors.add(page.nextCursor());
+      if (!page.more()) {
+        break;
+      }
+      page = searching.fetch(page.nextCursor());
+    }
+    assertThat(ids)
+        .containsExactly(
+            "113500000000000007", "113500000000000006", "113500000000000008", "113500000000000009");
+    assertThat(cursors)
+        .containsExactly(
+            min + ";113500000000000007;0;2",
+            min + ";113500000000000008;0;4",
+            min + ";113500000000000008;1;0",
+            "113500000000000009");
+    s.verify(0, getRequestedFor(urlPathEqualTo(TAG)));
+    s.verify(0, getRequestedFor(urlPathEqualTo(search)).withoutHeader("Authorization"));
+  }
+
+  @Test
+  void configuredHashtagsKeepTheTimelineEvenWithAToken() throws Exception {
+    var sc = fake.source("masto-tags", Network.MASTODON);
+    sc.token = "search-token";
+    sc.hashtags = List.of("nimbusair");
+    var client =
+        new MastodonClient(
+            sc, () -> List.of("nimbusair"), () -> List.of("NimbusAir"), new ObjectMapper(), clock);
+    fake.server.stubFor(get(urlPathEqualTo(TAG)).willReturn(okJson("[]")));
+    assertThat(client.fetch(null).mentions()).isEmpty();
+    fake.server.verify(0, getRequestedFor(urlPathEqualTo("/api/v2/search")));
+  }
+
+  @Test
+  void aReplyToADeletedPostFailsForGood() {
+    fake.server.stubFor(
+        get(urlPathEqualTo("/api/v2/search"))
+            .withQueryParam("resolve", equalTo("true"))
+            .willReturn(okJson("{\"accounts\":[],\"hashtags\":[],\"statuses\":[]}")));
+    var reply =
+        new ReplySender.OutgoingReply(
+            9, 1, Network.MASTODON, "https://m.example/users/a/statuses/1", "a", "Sorry!");
+    assertThatThrownBy(() -> client.send(reply))
+        .isInstanceOfSatisfying(
+            ReplySender.ReplyFailedException.class,
+            e -> {
+              assertThat(e.retryable()).isFalse();
+              assertThat(e.getMessage()).contains("deleted");
+            });
+    fake.server.verify(0, postRequestedFor(urlPathEqualTo("/api/v1/statuses")));
+  }
 }

@@ -107,4 +107,31 @@ class RedditClientTest {
         post("/api/comment").willReturn(okJson(FakeNetwork.fixture("reddit/comment_ok.json"))));
     assertThat(client.send(reply).externalId()).isEqualTo("t1_k9");
   }
+
+  @Test
+  void longSelfPostsArriveWholeAndRawWithoutEntitiesOrLanguage() throws Exception {
+    String longText = "Fish & chips <cold> 🥶 ".repeat(200); // 4,000+ characters
+    String listing =
+        """
+        {"kind":"Listing","data":{"after":null,"children":[{"kind":"t3","data":{
+          "id":"9z","name":"t3_9z","title":"NimbusAir: a long story","selftext":"%s",
+          "author":"writer","created_utc":1767268740.0,"permalink":"/r/flying/comments/9z/x/",
+          "is_self":true}}]}}
+        """
+            .formatted(longText.strip());
+    fake.server.stubFor(
+        get(urlPathEqualTo("/r/flying+travel/search"))
+            .withQueryParam("raw_json", equalTo("1")) // otherwise Reddit sends &amp; &lt; &gt;
+            .willReturn(okJson(listing)));
+    fake.server.stubFor(
+        get(urlPathEqualTo("/r/flying+travel/comments"))
+            .withQueryParam("raw_json", equalTo("1"))
+            .willReturn(okJson("{\"kind\":\"Listing\",\"data\":{\"children\":[]}}")));
+    var result = client.fetch(null);
+    assertThat(result.mentions()).hasSize(1);
+    IncomingMention m = result.mentions().get(0);
+    assertThat(m.text()).isEqualTo("NimbusAir: a long story\n\n" + longText.strip());
+    assertThat(m.text()).hasSizeGreaterThan(4000).doesNotContain("&amp;");
+    assertThat(m.language()).isNull(); // Reddit has no per-post language
+  }
 }

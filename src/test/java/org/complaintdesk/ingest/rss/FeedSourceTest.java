@@ -103,4 +103,27 @@ class FeedSourceTest {
     assertThatThrownBy(() -> feed("/down.xml").fetch(null))
         .isInstanceOf(SourceException.Transient.class);
   }
+
+  @Test
+  void longEntriesWithEmojiAndNoFeedLanguageAreKeptWhole() throws Exception {
+    String longBody = "Voltara &amp; its charger 🔌😡 — ".repeat(150);
+    String rss =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rss version="2.0"><channel><title>Reviews</title><link>https://r.example/</link>
+        <description>x</description>
+        <item><guid>r-42</guid><title>خدمة Voltara سيئة 😤</title>
+        <link>https://r.example/42</link><description>%s</description>
+        <pubDate>Thu, 01 Jan 2026 10:00:00 GMT</pubDate></item>
+        </channel></rss>
+        """
+            .formatted(longBody);
+    fake.server.stubFor(get("/long.rss").willReturn(okXml(rss.strip())));
+    var result = feed("/long.rss").fetch(null);
+    IncomingMention m = result.mentions().get(0);
+    assertThat(m.externalId()).isEqualTo("r-42");
+    assertThat(m.text()).startsWith("خدمة Voltara سيئة 😤\n\nVoltara & its charger 🔌😡");
+    assertThat(m.text()).hasSizeGreaterThan(4000);
+    assertThat(m.language()).isNull();
+  }
 }

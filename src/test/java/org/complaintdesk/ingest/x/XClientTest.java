@@ -83,6 +83,9 @@ class XClientTest {
     assertThat(second.more()).isFalse();
     assertThat(second.nextCursor()).isEqualTo("1800000000000000005;;");
     assertThat(second.mentions().get(0).language()).isNull(); // "und"
+    // X sends &, < and > as entities; stored as the author typed them.
+    assertThat(second.mentions().get(0).text())
+        .isEqualTo("NimbusAir 🙄🙄 lost again & again <sigh>");
   }
 
   @Test
@@ -173,5 +176,25 @@ class XClientTest {
             .withHeader("Authorization", containing("oauth_signature="))
             .withRequestBody(
                 matchingJsonPath("$.reply.in_reply_to_tweet_id", equalTo("1800000000000000003"))));
+  }
+
+  @Test
+  void keysReplacedOverTheApiSignTheNextReply() throws Exception {
+    fake.server.stubFor(
+        post("/2/tweets")
+            .willReturn(
+                aResponse()
+                    .withStatus(201)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(FakeNetwork.fixture("x/created.json"))));
+    var client = client();
+    sc.consumerKey = "ck2"; // what PUT /api/sources/x/credentials does to the live config
+    sc.accessToken = "at2";
+    client.send(
+        new ReplySender.OutgoingReply(10, 1, Network.X, "1800000000000000003", "salma_q8", "Hi"));
+    fake.server.verify(
+        postRequestedFor(urlEqualTo("/2/tweets"))
+            .withHeader("Authorization", containing("oauth_consumer_key=\"ck2\""))
+            .withHeader("Authorization", containing("oauth_token=\"at2\"")));
   }
 }
