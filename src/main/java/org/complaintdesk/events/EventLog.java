@@ -226,6 +226,13 @@ public class EventLog {
     handle.attach(EventDao.class).appendEntry(e);
   }
 
+  /** Many events inside the caller's transaction, as one batched statement (bulk assignment). */
+  public void appendAll(Handle handle, List<Entry> entries) {
+    if (!entries.isEmpty()) {
+      handle.attach(EventDao.class).appendEntries(entries);
+    }
+  }
+
   public void append(Entry e) {
     jdbi.useExtension(EventDao.class, dao -> dao.appendEntry(e));
   }
