@@ -472,6 +472,11 @@ public class RoutingService implements CaseService.CaseListener {
         .toList();
   }
 
+  /** A responder by username (422 when there is no such responder). */
+  public Responder responder(String username) {
+    return responder(responderNamed(username).id());
+  }
+
   public Responder responder(long userId) {
     var dao = jdbi.onDemand(RoutingDao.class);
     User u =
@@ -576,6 +581,13 @@ public class RoutingService implements CaseService.CaseListener {
 
   public List<RoutingRule> rules() {
     return jdbi.onDemand(RoutingDao.class).rules();
+  }
+
+  public RoutingRule rule(long id) {
+    return rules().stream()
+        .filter(r -> r.id() == id)
+        .findFirst()
+        .orElseThrow(() -> new NotFoundException("routing rule " + id + " not found"));
   }
 
   public RoutingRule saveRule(Long id, RoutingRule rule) {
