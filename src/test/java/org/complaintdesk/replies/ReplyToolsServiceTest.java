@@ -38,6 +38,26 @@ class ReplyToolsServiceTest {
     }
   }
 
+  /** What a fake network does with a reply: answer, or throw. */
+  interface Answer {
+    ReplySender.SentReply apply(ReplySender.OutgoingReply reply)
+        throws ReplySender.ReplyFailedException;
+  }
+
+  static ReplySender mastodon(Answer answer) {
+    return new ReplySender() {
+      @Override
+      public Network network() {
+        return Network.MASTODON;
+      }
+
+      @Override
+      public SentReply send(OutgoingReply reply) throws ReplyFailedException {
+        return answer.apply(reply);
+      }
+    };
+  }
+
   @TempDir Path dir;
   CaseFixture f;
   FakeSender sender = new FakeSender();
@@ -166,24 +186,15 @@ class ReplyToolsServiceTest {
             return super.send(reply);
           }
         };
+    int[] calls = {0};
     var failing =
-        new ReplySender() {
-          int calls;
-
-          @Override
-          public Network network() {
-            return Network.MASTODON;
-          }
-
-          @Override
-          public SentReply send(OutgoingReply reply) throws ReplyFailedException {
-            calls++;
-            if (calls == 1) {
-              throw new ReplyFailedException("503 Service Unavailable", true, null);
-            }
-            return network.send(reply);
-          }
-        };
+        mastodon(
+            reply -> {
+              if (++calls[0] == 1) {
+                throw new ReplySender.ReplyFailedException("503 Service Unavailable", true, null);
+              }
+              return network.send(reply);
+            });
     var outbox =
         new ReplyService(
             f.jdbi, f.cases, f.events, List.of(failing), new RepliesConfiguration(), f.clock);
@@ -225,17 +236,10 @@ class ReplyToolsServiceTest {
   @Test
   void shouldShowAnAcknowledgementTheNetworkRefusedAsFailedOnTheCase() {
     var refusing =
-        new ReplySender() {
-          @Override
-          public Network network() {
-            return Network.MASTODON;
-          }
-
-          @Override
-          public SentReply send(OutgoingReply reply) throws ReplyFailedException {
-            throw new ReplyFailedException("422 account suspended", false, null);
-          }
-        };
+        mastodon(
+            reply -> {
+              throw new ReplySender.ReplyFailedException("422 account suspended", false, null);
+            });
     var outbox =
         new ReplyService(
             f.jdbi, f.cases, f.events, List.of(refusing), new RepliesConfiguration(), f.clock);
