@@ -47,20 +47,6 @@ interface EventDao {
       @Bind("responderId") Long responderId,
       @Bind("network") org.complaintdesk.common.Network network);
 
-  @SqlUpdate(
-      """
-      INSERT INTO events (type, occurred_at, case_id, mention_id, actor, duration_ms, data)
-      VALUES (:type, :occurredAt, :caseId, :mentionId, :actor, :durationMs, :data)
-      """)
-  void append(
-      @Bind("type") String type,
-      @Bind("occurredAt") Instant occurredAt,
-      @Bind("caseId") Long caseId,
-      @Bind("mentionId") Long mentionId,
-      @Bind("actor") String actor,
-      @Bind("durationMs") Long durationMs,
-      @Bind("data") String data);
-
   @SqlQuery(
       """
       SELECT id, type, occurred_at, case_id, mention_id, actor, duration_ms, data
