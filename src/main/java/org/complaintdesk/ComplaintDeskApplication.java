@@ -130,8 +130,10 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
         RepliesFeature.register(
             env, jdbi, config, cases, users, events, audit, ingest.replySenders(), clock);
     var routing =
-        RoutingFeature.register(env, jdbi, config.getRouting(), cases, users, keywords, clock);
-    EscalationFeature.register(env, config.getRouting(), cases, sla, routing, users, events, clock);
+        RoutingFeature.register(
+            env, jdbi, config.getRouting(), cases, users, keywords, audit, clock);
+    EscalationFeature.register(
+        env, config.getRouting(), cases, sla, routing, users, events, audit, clock);
     env.jersey().register(new ReportsResource(new ResponseTimeReport(events), users, clock));
     ReplyToolsFeature.register(
         env,
@@ -142,6 +144,7 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
         ToneCheck.fromSentiment(scorer),
         ingest.replySenders(),
         events,
+        audit,
         clock);
     var trends = TrendsFeature.register(env, jdbi, sentiment, keywords, clock);
     AlertsFeature.register(env, jdbi, config.getAlerts(), keywords, trends.phrases(), clock);

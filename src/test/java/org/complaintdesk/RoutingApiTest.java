@@ -165,4 +165,86 @@ class RoutingApiTest {
                     .post(Entity.json(Map.of()))))
         .isEqualTo(403);
   }
+
+  @Test
+  void shouldAuditAdminChangesToRulesAndSlaPoliciesWithBeforeAndAfter() {
+    String admin = TestApp.login(APP, TestApp.ADMIN);
+    long team =
+        TestApp.as(APP, admin, "/api/teams")
+            .post(Entity.json(Map.of("name", "audited")), JsonNode.class)
+            .get("id")
+            .asLong();
+    long rule =
+        TestApp.as(APP, admin, "/api/routing-rules")
+            .post(
+                Entity.json(Map.of("name", "angry", "minPriority", 80, "teamId", team)),
+                JsonNode.class)
+            .get("id")
+            .asLong();
+    TestApp.as(APP, admin, "/api/routing-rules/" + rule)
+        .put(
+            Entity.json(Map.of("name", "very angry", "minPriority", 90, "teamId", team)),
+            JsonNode.class);
+    long policy =
+        TestApp.as(APP, admin, "/api/sla/policies")
+            .post(
+                Entity.json(
+                    Map.of(
+                        "name",
+                        "vip",
+                        "position",
+                        5,
+                        "firstResponseMinutes",
+                        30,
+                        "warnPercent",
+                        80,
+                        "actions",
+                        List.of())),
+                JsonNode.class)
+            .get("id")
+            .asLong();
+    TestApp.as(APP, admin, "/api/sla/policies/" + policy)
+        .put(
+            Entity.json(
+                Map.of(
+                    "name",
+                    "vip",
+                    "position",
+                    5,
+                    "firstResponseMinutes",
+                    15,
+                    "warnPercent",
+                    80,
+                    "actions",
+                    List.of())),
+            JsonNode.class);
+
+    JsonNode rules =
+        TestApp.as(APP, admin, "/api/audit?action=routing_rule").get(JsonNode.class).path("items");
+    JsonNode ruleUpdate = entry(rules, "routing_rule.updated", "routing_rule:" + rule);
+    assertThat(ruleUpdate.get("actor").asText()).isEqualTo("admin");
+    assertThat(ruleUpdate.path("before").path("name").asText()).isEqualTo("angry");
+    assertThat(ruleUpdate.path("before").path("minPriority").asDouble()).isEqualTo(80.0);
+    assertThat(ruleUpdate.path("after").path("name").asText()).isEqualTo("very angry");
+    assertThat(ruleUpdate.path("after").path("minPriority").asDouble()).isEqualTo(90.0);
+    assertThat(entry(rules, "routing_rule.created", "routing_rule:" + rule).get("before").isNull())
+        .isTrue();
+
+    JsonNode policies =
+        TestApp.as(APP, admin, "/api/audit?action=sla_policy").get(JsonNode.class).path("items");
+    JsonNode policyUpdate = entry(policies, "sla_policy.updated", "sla_policy:" + policy);
+    assertThat(policyUpdate.path("before").path("firstResponseMinutes").asLong()).isEqualTo(30);
+    assertThat(policyUpdate.path("after").path("firstResponseMinutes").asLong()).isEqualTo(15);
+    assertThat(TestApp.as(APP, admin, "/api/audit?action=team").get(JsonNode.class).path("items"))
+        .anySatisfy(e -> assertThat(e.get("target").asText()).isEqualTo("team:" + team));
+  }
+
+  private static JsonNode entry(JsonNode items, String action, String target) {
+    for (JsonNode e : items) {
+      if (e.get("action").asText().equals(action) && e.get("target").asText().equals(target)) {
+        return e;
+      }
+    }
+    throw new AssertionError("no audit entry " + action + " " + target + " in " + items);
+  }
 }

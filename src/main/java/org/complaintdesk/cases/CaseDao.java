@@ -10,11 +10,14 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(Case.class)
 @RegisterConstructorMapper(SlaTimer.Pause.class)
+@RegisterConstructorMapper(CaseDao.CasePause.class)
+@RegisterConstructorMapper(CaseDao.AuthorAssignee.class)
 interface CaseDao extends SqlObject {
   long FULL_WAIT_MS = org.complaintdesk.sentiment.PriorityScore.FULL_WAIT.toMillis();
   double WAITING_POINTS = org.complaintdesk.sentiment.PriorityScore.WAITING_POINTS;
@@ -182,6 +185,52 @@ interface CaseDao extends SqlObject {
       WHERE id = :id AND assignee_id IS NULL AND status <> 'resolved'
       """)
   int claim(@Bind("id") long id, @Bind("assigneeId") long assigneeId, @Bind("now") Instant now);
+
+  /**
+   * {@link #claim} for many cases in one batch: each row is still its own conditional update, so
+   * the returned counts say which cases were taken (1) and which were claimed or resolved meanwhile
+   * (0).
+   */
+  @SqlBatch(
+      """
+      UPDATE cases SET assignee_id = :responderId,
+        status = CASE WHEN status = 'new' THEN 'assigned' ELSE status END, updated_at = :now
+      WHERE id = :caseId AND assignee_id IS NULL AND status <> 'resolved'
+      """)
+  int[] claimAll(@BindMethods List<CaseService.Assignment> batch, @Bind("now") Instant now);
+
+  /** A pause with the case it belongs to (bulk reads). */
+  record CasePause(long caseId, Instant from, Instant to) {}
+
+  @SqlQuery(
+      """
+      SELECT case_id, paused_at AS "from", resumed_at AS "to" FROM case_pauses
+      WHERE case_id IN (<ids>) ORDER BY paused_at, id
+      """)
+  List<CasePause> pausesOf(@BindList("ids") List<Long> caseIds);
+
+  /** Due times to write for one case (batched SLA refresh). */
+  record DueRow(long id, Long policyId, Instant frt, Instant nrt, Instant rt, Instant due) {}
+
+  @SqlBatch(
+      """
+      UPDATE cases SET sla_policy_id = :policyId, first_response_due_at = :frt,
+        next_response_due_at = :nrt, resolution_due_at = :rt, due_at = :due
+      WHERE id = :id
+      """)
+  void setDueAll(@BindMethods List<DueRow> rows);
+
+  /** Who handled cases of these authors on one network (the "handled before" preference). */
+  record AuthorAssignee(long caseId, String author, long assigneeId) {}
+
+  @SqlQuery(
+      """
+      SELECT c.id AS case_id, LOWER(c.author_handle) AS author, c.assignee_id FROM cases c
+      WHERE c.network = :network AND LOWER(c.author_handle) IN (<authors>)
+        AND c.assignee_id IS NOT NULL
+      """)
+  List<AuthorAssignee> assigneesOfAuthors(
+      @Bind("network") Network network, @BindList("authors") List<String> lowerCaseAuthors);
 
   /** Open cases per responder (capacity checks). */
   @SqlQuery(

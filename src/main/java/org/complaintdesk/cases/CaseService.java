@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.complaintdesk.auth.AuthService;
 import org.complaintdesk.auth.Role;
 import org.complaintdesk.auth.User;
+import org.complaintdesk.common.Network;
 import org.complaintdesk.common.Page;
 import org.complaintdesk.customers.Customer;
 import org.complaintdesk.customers.CustomerService;
@@ -407,6 +408,63 @@ public class CaseService implements ScoredMentionListener {
     return done ? Optional.of(get(caseId)) : Optional.empty();
   }
 
+  /** One routing decision to apply: this queued case goes to this responder. */
+  public record Assignment(Case c, long responderId) {
+    public long caseId() {
+      return c.id();
+    }
+  }
+
+  /**
+   * Routing's bulk assignment, inside the caller's transaction: every case is still a conditional
+   * claim (so a responder who claimed it meanwhile keeps it), but the claims, their events and the
+   * SLA refresh are each one batched statement. Returns the ids of the cases actually assigned.
+   */
+  public java.util.Set<Long> assignAllIfUnassigned(Handle h, List<Assignment> batch, String actor) {
+    java.util.Set<Long> done = new java.util.HashSet<>();
+    if (batch.isEmpty()) {
+      return done;
+    }
+    Instant now = clock.instant();
+    var dao = h.attach(CaseDao.class);
+    int[] updated = dao.claimAll(batch, now);
+    List<EventLog.Entry> entries = new ArrayList<>();
+    List<Case> assigned = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      if (updated[i] == 0) {
+        continue;
+      }
+      Case c = batch.get(i).c();
+      done.add(c.id());
+      assigned.add(c);
+      entries.add(
+          EventLog.Entry.of(EventLog.ASSIGNED, now)
+              .caseId(c.id())
+              .actor(actor)
+              .responder(batch.get(i).responderId())
+              .team(c.teamId())
+              .network(c.network()));
+    }
+    events.appendAll(h, entries);
+    refreshSla(h, assigned);
+    return done;
+  }
+
+  /** A team's unassigned open cases, read inside the caller's transaction. */
+  public List<Case> queued(Handle h, long teamId, boolean priorityFirst, int limit) {
+    return h.attach(CaseDao.class).queued(teamId, priorityFirst, clock.instant(), limit);
+  }
+
+  /** A case as the caller's transaction sees it. */
+  public Optional<Case> find(Handle h, long id) {
+    return h.attach(CaseDao.class).find(id);
+  }
+
+  /** Open cases per responder, as the caller's transaction sees them (capacity re-checks). */
+  public java.util.Map<Long, Integer> openCountsByAssignee(Handle h) {
+    return h.attach(CaseDao.class).openCountsByAssignee();
+  }
+
   public java.util.Map<Long, Integer> openCountsByAssignee() {
     return jdbi.withExtension(CaseDao.class, CaseDao::openCountsByAssignee);
   }
@@ -656,6 +714,65 @@ public class CaseService implements ScoredMentionListener {
     return ids;
   }
 
+  /**
+   * {@link #previousAssignees(long)} for a whole backlog page in a few queries (one per network and
+   * chunk instead of several per case), inside the caller's transaction.
+   */
+  public java.util.Map<Long, java.util.Set<Long>> previousAssignees(Handle h, List<Case> batch) {
+    var dao = h.attach(CaseDao.class);
+    java.util.Map<Long, List<Identity>> identities = new java.util.HashMap<>();
+    java.util.Map<Network, List<Case>> byNetwork = new java.util.EnumMap<>(Network.class);
+    batch.forEach(c -> byNetwork.computeIfAbsent(c.network(), n -> new ArrayList<>()).add(c));
+    byNetwork.forEach(
+        (network, list) -> {
+          var linked =
+              customers.linkedIdentities(
+                  h, network, list.stream().map(Case::authorHandle).toList());
+          for (Case c : list) {
+            identities.put(
+                c.id(),
+                linked.getOrDefault(
+                    c.authorHandle(),
+                    List.of(new Identity(0, 0, c.network(), c.authorHandle(), null))));
+          }
+        });
+    java.util.Map<Network, java.util.Set<String>> authors = new java.util.EnumMap<>(Network.class);
+    identities.values().stream()
+        .flatMap(List::stream)
+        .forEach(
+            id ->
+                authors
+                    .computeIfAbsent(id.network(), n -> new java.util.HashSet<>())
+                    .add(id.handle().toLowerCase(Locale.ROOT)));
+    java.util.Map<String, List<CaseDao.AuthorAssignee>> handled = new java.util.HashMap<>();
+    authors.forEach(
+        (network, names) -> {
+          List<String> all = List.copyOf(names);
+          for (int i = 0; i < all.size(); i += 500) {
+            for (var row :
+                dao.assigneesOfAuthors(network, all.subList(i, Math.min(all.size(), i + 500)))) {
+              handled
+                  .computeIfAbsent(network.key() + "|" + row.author(), k -> new ArrayList<>())
+                  .add(row);
+            }
+          }
+        });
+    java.util.Map<Long, java.util.Set<Long>> out = new java.util.HashMap<>();
+    for (Case c : batch) {
+      java.util.Set<Long> ids = new java.util.HashSet<>();
+      for (Identity id : identities.get(c.id())) {
+        String k = id.network().key() + "|" + id.handle().toLowerCase(Locale.ROOT);
+        for (var row : handled.getOrDefault(k, List.of())) {
+          if (row.caseId() != c.id()) {
+            ids.add(row.assigneeId());
+          }
+        }
+      }
+      out.put(c.id(), ids);
+    }
+    return out;
+  }
+
   // ---- SLA bookkeeping ----
 
   /** Open cases due (earliest SLA) before {@code until}, soonest first. */
@@ -716,26 +833,66 @@ public class CaseService implements ScoredMentionListener {
   private void refreshSla(Handle h, long caseId) {
     var dao = h.attach(CaseDao.class);
     Case c = dao.find(caseId).orElseThrow();
+    var row = dueRow(c, dao.pauses(caseId));
+    dao.setDue(caseId, row.policyId(), row.frt(), row.nrt(), row.rt(), row.due());
+    clearFiredIfNextResponseEnded(dao, c, row);
+  }
+
+  /**
+   * The same refresh for many cases (as read just before the change; SLA facts do not depend on the
+   * assignee): pauses read in one query, only changed due times written, in one batch.
+   */
+  private void refreshSla(Handle h, List<Case> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    var dao = h.attach(CaseDao.class);
+    java.util.Map<Long, List<SlaTimer.Pause>> pauses = new java.util.HashMap<>();
+    for (var p : dao.pausesOf(batch.stream().map(Case::id).toList())) {
+      pauses
+          .computeIfAbsent(p.caseId(), k -> new ArrayList<>())
+          .add(new SlaTimer.Pause(p.from(), p.to()));
+    }
+    List<CaseDao.DueRow> changed = new ArrayList<>();
+    for (Case c : batch) {
+      var row = dueRow(c, pauses.getOrDefault(c.id(), List.of()));
+      if (!row.equals(
+          new CaseDao.DueRow(
+              c.id(),
+              c.slaPolicyId(),
+              c.firstResponseDueAt(),
+              c.nextResponseDueAt(),
+              c.resolutionDueAt(),
+              c.dueAt()))) {
+        changed.add(row);
+      }
+      clearFiredIfNextResponseEnded(dao, c, row);
+    }
+    if (!changed.isEmpty()) {
+      dao.setDueAll(changed);
+    }
+  }
+
+  private CaseDao.DueRow dueRow(Case c, List<SlaTimer.Pause> pauses) {
     var plan =
         sla.plan(
             facts(c),
             new SlaClocks.Facts(
-                c.openedAt(),
-                c.firstResponseAt(),
-                c.waitingSince(),
-                c.resolvedAt(),
-                dao.pauses(caseId)));
+                c.openedAt(), c.firstResponseAt(), c.waitingSince(), c.resolvedAt(), pauses));
     var due = plan.due();
-    dao.setDue(
-        caseId,
+    return new CaseDao.DueRow(
+        c.id(),
         plan.policyId(),
         due.firstResponseDue(),
         due.nextResponseDue(),
         due.resolutionDue(),
         due.earliest());
-    if (due.nextResponseDue() == null && c.nextResponseDueAt() != null) {
+  }
+
+  private static void clearFiredIfNextResponseEnded(CaseDao dao, Case c, CaseDao.DueRow row) {
+    if (row.nrt() == null && c.nextResponseDueAt() != null) {
       // That next-response run is over (answered, paused or resolved): the next run escalates anew.
-      clearFired(dao, caseId, "next_response");
+      clearFired(dao, c.id(), "next_response");
     }
   }
 

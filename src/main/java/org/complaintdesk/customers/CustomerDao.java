@@ -6,11 +6,13 @@ import java.util.Optional;
 import org.complaintdesk.common.Network;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(CustomerRow.class)
 @RegisterConstructorMapper(Identity.class)
+@RegisterConstructorMapper(CustomerDao.LinkedRow.class)
 interface CustomerDao {
   @SqlQuery("INSERT INTO customers (display_name, created_at) VALUES (:name, :now) RETURNING id")
   long insertCustomer(@Bind("name") String name, @Bind("now") Instant now);
@@ -59,4 +61,21 @@ interface CustomerDao {
       WHERE mine.customer_id = :id ORDER BY o.id
       """)
   List<Identity> sameHandleElsewhere(@Bind("id") long customerId);
+
+  /** An identity of the same customer as the identity with {@code handleKey} (bulk reads). */
+  record LinkedRow(
+      String handleKey,
+      long id,
+      long customerId,
+      Network network,
+      String handle,
+      Instant createdAt) {}
+
+  @SqlQuery(
+      """
+      SELECT mine.handle_key, o.id, o.customer_id, o.network, o.handle, o.created_at
+      FROM customer_identities mine JOIN customer_identities o ON o.customer_id = mine.customer_id
+      WHERE mine.network = :network AND mine.handle_key IN (<keys>) ORDER BY o.id
+      """)
+  List<LinkedRow> linked(@Bind("network") Network network, @BindList("keys") List<String> keys);
 }

@@ -54,6 +54,31 @@ public class CustomerService {
         .map(i -> get(i.customerId()));
   }
 
+  /**
+   * Every identity of the customer behind each of these handles on one network (itself included),
+   * keyed by the handle as given; handles never seen are absent. One query, inside the caller's
+   * transaction (routing reads a whole backlog page at once).
+   */
+  public java.util.Map<String, List<Identity>> linkedIdentities(
+      org.jdbi.v3.core.Handle h, Network network, java.util.Collection<String> handles) {
+    java.util.Map<String, List<String>> byKey = new java.util.HashMap<>();
+    for (String handle : handles) {
+      byKey.computeIfAbsent(key(handle), k -> new java.util.ArrayList<>()).add(handle);
+    }
+    java.util.Map<String, List<Identity>> out = new java.util.HashMap<>();
+    if (byKey.isEmpty()) {
+      return out;
+    }
+    for (var row : h.attach(CustomerDao.class).linked(network, List.copyOf(byKey.keySet()))) {
+      var identity =
+          new Identity(row.id(), row.customerId(), row.network(), row.handle(), row.createdAt());
+      for (String handle : byKey.get(row.handleKey())) {
+        out.computeIfAbsent(handle, k -> new java.util.ArrayList<>()).add(identity);
+      }
+    }
+    return out;
+  }
+
   public Customer get(long id) {
     return jdbi.withExtension(
         CustomerDao.class,

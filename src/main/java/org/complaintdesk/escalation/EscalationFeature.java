@@ -2,6 +2,7 @@ package org.complaintdesk.escalation;
 
 import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
+import org.complaintdesk.audit.AuditLog;
 import org.complaintdesk.auth.AuthService;
 import org.complaintdesk.cases.CaseService;
 import org.complaintdesk.events.EventLog;
@@ -22,6 +23,7 @@ public final class EscalationFeature {
       RoutingService routing,
       AuthService users,
       EventLog events,
+      AuditLog audit,
       Clock clock) {
     var escalation =
         new EscalationService(
@@ -34,7 +36,7 @@ public final class EscalationFeature {
             clock);
     var scheduler = new SlaScheduler(escalation, config.slaTickInterval.toJavaDuration());
     env.lifecycle().manage(scheduler);
-    env.jersey().register(new SlaResource(sla, cases::refreshAllSla));
+    env.jersey().register(new SlaResource(sla, cases::refreshAllSla, audit));
     return scheduler;
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -19,6 +20,15 @@ interface EventDao {
         :businessMs, :teamId, :responderId, :network, :slaMet)
       """)
   void appendEntry(@BindMethods EventLog.Entry entry);
+
+  @SqlBatch(
+      """
+      INSERT INTO events (type, occurred_at, case_id, mention_id, actor, duration_ms, data,
+        business_ms, team_id, responder_id, network, sla_met)
+      VALUES (:type, :at, :caseId, :mentionId, :actor, :durationMs, :data,
+        :businessMs, :teamId, :responderId, :network, :slaMet)
+      """)
+  void appendEntries(@BindMethods List<EventLog.Entry> entries);
 
   @SqlQuery(
       """
@@ -36,20 +46,6 @@ interface EventDao {
       @Bind("teamId") Long teamId,
       @Bind("responderId") Long responderId,
       @Bind("network") org.complaintdesk.common.Network network);
-
-  @SqlUpdate(
-      """
-      INSERT INTO events (type, occurred_at, case_id, mention_id, actor, duration_ms, data)
-      VALUES (:type, :occurredAt, :caseId, :mentionId, :actor, :durationMs, :data)
-      """)
-  void append(
-      @Bind("type") String type,
-      @Bind("occurredAt") Instant occurredAt,
-      @Bind("caseId") Long caseId,
-      @Bind("mentionId") Long mentionId,
-      @Bind("actor") String actor,
-      @Bind("durationMs") Long durationMs,
-      @Bind("data") String data);
 
   @SqlQuery(
       """

@@ -202,8 +202,7 @@ public class EventLog {
 
   public void append(
       String type, Instant at, Long caseId, Long mentionId, String actor, Long durationMs) {
-    jdbi.useExtension(
-        EventDao.class, dao -> dao.append(type, at, caseId, mentionId, actor, durationMs, null));
+    append(basic(type, at, caseId, mentionId, actor, durationMs));
   }
 
   /**
@@ -218,12 +217,29 @@ public class EventLog {
       Long mentionId,
       String actor,
       Long durationMs) {
-    handle.attach(EventDao.class).append(type, at, caseId, mentionId, actor, durationMs, null);
+    append(handle, basic(type, at, caseId, mentionId, actor, durationMs));
+  }
+
+  /** The short overloads are entries without reporting dimensions: one insert path for all. */
+  private static Entry basic(
+      String type, Instant at, Long caseId, Long mentionId, String actor, Long durationMs) {
+    return Entry.of(type, at)
+        .caseId(caseId)
+        .mentionId(mentionId)
+        .actor(actor)
+        .durations(durationMs, null);
   }
 
   /** Appends inside the caller's transaction, with reporting dimensions. */
   public void append(Handle handle, Entry e) {
     handle.attach(EventDao.class).appendEntry(e);
+  }
+
+  /** Many events inside the caller's transaction, as one batched statement (bulk assignment). */
+  public void appendAll(Handle handle, List<Entry> entries) {
+    if (!entries.isEmpty()) {
+      handle.attach(EventDao.class).appendEntries(entries);
+    }
   }
 
   public void append(Entry e) {

@@ -14,15 +14,15 @@ interface ReplyDao {
   String SELECT =
       """
       SELECT r.id, r.case_id, r.in_reply_to_mention_id, r.author_id, u.username AS author,
-        r.network, r.text, r.status, r.external_id, r.error, r.created_at, r.sent_at
+        r.network, r.text, r.status, r.external_id, r.error, r.created_at, r.sent_at, r.kind
       FROM replies r JOIN users u ON u.id = r.author_id
       """;
 
   @SqlQuery(
       """
       INSERT INTO replies (case_id, in_reply_to_mention_id, author_id, network, text, status,
-        created_at)
-      VALUES (:caseId, :mentionId, :authorId, :network, :text, 'sending', :now)
+        created_at, kind)
+      VALUES (:caseId, :mentionId, :authorId, :network, :text, 'sending', :now, :kind)
       RETURNING id
       """)
   long insert(
@@ -31,7 +31,15 @@ interface ReplyDao {
       @Bind("authorId") long authorId,
       @Bind("network") Network network,
       @Bind("text") String text,
-      @Bind("now") Instant now);
+      @Bind("now") Instant now,
+      @Bind("kind") String kind);
+
+  /** The system account automatic acknowledgements are written by (created by migration 200-5). */
+  @SqlQuery("SELECT id FROM users WHERE username = 'auto-ack'")
+  Optional<Long> autoAckAuthor();
+
+  @SqlQuery("SELECT COUNT(*) FROM replies WHERE case_id = :caseId AND kind = :kind")
+  int countKind(@Bind("caseId") long caseId, @Bind("kind") String kind);
 
   @SqlUpdate(
       "UPDATE replies SET status = 'sent', external_id = :externalId, sent_at = :sentAt, error = NULL"

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.complaintdesk.auth.User;
@@ -73,7 +74,9 @@ public class ReplyService {
                 () -> new ClientErrorException("case " + caseId + " has no post to answer", 409));
 
     var dao = jdbi.onDemand(ReplyDao.class);
-    long replyId = dao.insert(caseId, target.id(), author.id(), c.network(), body, clock.instant());
+    long replyId =
+        dao.insert(
+            caseId, target.id(), author.id(), c.network(), body, clock.instant(), Reply.HUMAN);
     dao.firstAttempt(replyId);
     // The first attempt is made inline so the answer says "sent" when the network took it; a
     // retryable failure leaves the reply queued for the outbox worker.
@@ -82,6 +85,34 @@ public class ReplyService {
       throw new ServerErrorException("the network did not take the reply: " + failed.error(), 502);
     }
     return dao.find(replyId).orElseThrow();
+  }
+
+  /**
+   * Sends the automatic acknowledgement of a new case through the outbox, like a human reply: one
+   * inline attempt, then retries with back-off, the reply id as idempotency key, a failure on the
+   * case. Empty when the case was acknowledged already or its network has no client. Counted as
+   * {@code auto_ack_sent}, never as the first response.
+   */
+  public Optional<Reply> acknowledge(Case c, String text) {
+    ReplySender sender = senders.get(c.network());
+    Mention target =
+        cases.mentionsOf(c.id()).stream()
+            .max(Comparator.comparing(Mention::postedAt).thenComparing(Mention::id))
+            .orElse(null);
+    var dao = jdbi.onDemand(ReplyDao.class);
+    Optional<Long> author = dao.autoAckAuthor();
+    if (sender == null
+        || target == null
+        || author.isEmpty()
+        || dao.countKind(c.id(), Reply.AUTO_ACK) > 0) {
+      return Optional.empty();
+    }
+    long replyId =
+        dao.insert(
+            c.id(), target.id(), author.get(), c.network(), text, clock.instant(), Reply.AUTO_ACK);
+    dao.firstAttempt(replyId);
+    attempt(replyId, sender, target);
+    return dao.find(replyId);
   }
 
   enum Outcome {
@@ -110,7 +141,11 @@ public class ReplyService {
                   reply.text()));
       var sentAt = clock.instant();
       dao.markSent(replyId, sent.externalId(), sentAt);
-      cases.recordReplySent(reply.caseId(), sentAt, reply.author());
+      if (Reply.AUTO_ACK.equals(reply.kind())) {
+        acknowledged(reply, sent.externalId(), sentAt);
+      } else {
+        cases.recordReplySent(reply.caseId(), sentAt, reply.author());
+      }
       return Outcome.SENT;
     } catch (ReplySender.ReplyFailedException e) {
       int attempts = dao.attempts(replyId);
@@ -137,6 +172,24 @@ public class ReplyService {
       dao.markFailed(replyId, e.getMessage());
       return Outcome.FAILED;
     }
+  }
+
+  /** The auto-ack's own event: time since the customer's post, but the SLA clock keeps running. */
+  private void acknowledged(Reply reply, String externalId, java.time.Instant sentAt) {
+    Case c = cases.get(reply.caseId());
+    events.append(
+        EventLog.Entry.of(EventLog.AUTO_ACK_SENT, sentAt)
+            .caseId(c.id())
+            .actor(reply.author())
+            .team(c.teamId())
+            .network(c.network())
+            .durations(java.time.Duration.between(c.openedAt(), sentAt).toMillis(), null)
+            .data(
+                "{\"replyId\":"
+                    + reply.id()
+                    + ",\"externalId\":\""
+                    + externalId.replace("\"", "").replace("\\", "")
+                    + "\"}"));
   }
 
   static final int MAX_ATTEMPTS = 8;

@@ -3,6 +3,7 @@ package org.complaintdesk.replies;
 import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
 import java.util.List;
+import org.complaintdesk.audit.AuditLog;
 import org.complaintdesk.cases.CaseService;
 import org.complaintdesk.events.EventLog;
 import org.complaintdesk.routing.RoutingConfiguration;
@@ -21,6 +22,7 @@ public final class ReplyToolsFeature {
       ToneCheck.DraftScorer scorer,
       List<ReplySender> senders,
       EventLog events,
+      AuditLog audit,
       Clock clock) {
     var tools =
         new ReplyToolsService(
@@ -31,9 +33,9 @@ public final class ReplyToolsFeature {
             events,
             clock);
     if (config.autoAcknowledge) {
-      cases.addListener(new AutoAcknowledger(tools, cases, senders, events, clock));
+      cases.addListener(new AutoAcknowledger(tools, cases, replies));
     }
-    env.jersey().register(new ReplyToolsResources.Canned(tools));
+    env.jersey().register(new ReplyToolsResources.Canned(tools, audit));
     env.jersey().register(new ReplyToolsResources.Tone(tools));
     env.jersey().register(new ReplyToolsResources.Compose(tools));
     env.jersey().register(new ReplyToolsResources.Notes(tools));

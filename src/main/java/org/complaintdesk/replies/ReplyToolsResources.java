@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.complaintdesk.audit.AuditLog;
 import org.complaintdesk.auth.Role;
 import org.complaintdesk.auth.User;
 
@@ -43,9 +44,15 @@ public final class ReplyToolsResources {
   @Consumes(MediaType.APPLICATION_JSON)
   public static class Canned {
     private final ReplyToolsService tools;
+    private final AuditLog audit;
 
-    public Canned(ReplyToolsService tools) {
+    public Canned(ReplyToolsService tools, AuditLog audit) {
       this.tools = tools;
+      this.audit = audit;
+    }
+
+    private CannedReply find(long id) {
+      return tools.canned().stream().filter(c -> c.id() == id).findFirst().orElse(null);
     }
 
     @GET
@@ -58,26 +65,41 @@ public final class ReplyToolsResources {
     @POST
     @Timed
     @RolesAllowed(Role.ADMIN_NAME)
-    public CannedReply create(@Valid @NotNull CannedRequest r) {
-      return tools.saveCanned(
-          null, r.name(), r.language(), r.body(), Boolean.TRUE.equals(r.autoAck()), r.teamId());
+    public CannedReply create(@Auth User user, @Valid @NotNull CannedRequest r) {
+      var saved =
+          tools.saveCanned(
+              null, r.name(), r.language(), r.body(), Boolean.TRUE.equals(r.autoAck()), r.teamId());
+      audit.record(user, "canned_reply.created", "canned_reply:" + saved.id(), null, saved);
+      return saved;
     }
 
     @PUT
     @Path("/{id}")
     @Timed
     @RolesAllowed(Role.ADMIN_NAME)
-    public CannedReply update(@PathParam("id") LongParam id, @Valid @NotNull CannedRequest r) {
-      return tools.saveCanned(
-          id.get(), r.name(), r.language(), r.body(), Boolean.TRUE.equals(r.autoAck()), r.teamId());
+    public CannedReply update(
+        @Auth User user, @PathParam("id") LongParam id, @Valid @NotNull CannedRequest r) {
+      var before = find(id.get());
+      var saved =
+          tools.saveCanned(
+              id.get(),
+              r.name(),
+              r.language(),
+              r.body(),
+              Boolean.TRUE.equals(r.autoAck()),
+              r.teamId());
+      audit.record(user, "canned_reply.updated", "canned_reply:" + id.get(), before, saved);
+      return saved;
     }
 
     @DELETE
     @Path("/{id}")
     @Timed
     @RolesAllowed(Role.ADMIN_NAME)
-    public void delete(@PathParam("id") LongParam id) {
+    public void delete(@Auth User user, @PathParam("id") LongParam id) {
+      var before = find(id.get());
       tools.deleteCanned(id.get());
+      audit.record(user, "canned_reply.deleted", "canned_reply:" + id.get(), before, null);
     }
 
     /** The canned reply {@code name} for a case, in the case's language, placeholders filled. */

@@ -106,7 +106,8 @@ public class RoutingBenchmark implements Benchmark {
     for (int i = 0; i < m; i++) {
       User u = auth.createUser("r" + i, "bench-password", Set.of(Role.RESPONDER), List.of("en"));
       routing.heartbeat(u, "online");
-      routing.updateResponder(u.username(), n, null);
+      // Room for a fair share each (the API caps capacity at 10,000): capacity never decides here.
+      routing.updateResponder(u.username(), Math.min(10_000, n / m + 1), null);
       jdbi.useHandle(
           h ->
               h.execute("INSERT INTO team_members (team_id, user_id) VALUES (?, ?)", team, u.id()));
@@ -114,21 +115,7 @@ public class RoutingBenchmark implements Benchmark {
     }
     // The backlog: queued cases filed under the team, oldest first (bulk insert, not timed).
     Instant t0 = clock.instant().minus(Duration.ofDays(1));
-    jdbi.useTransaction(
-        h -> {
-          var batch =
-              h.prepareBatch(
-                  """
-                  INSERT INTO cases (network, author_handle, open_key, status, priority, opened_at,
-                    created_at, updated_at, language, waiting_since, reopened_count, team_id)
-                  VALUES ('demo', :a, :k, 'new', 90, :t, :t, :t, 'en', :t, 0, :team)
-                  """);
-          for (int i = 0; i < n; i++) {
-            long t = t0.toEpochMilli() + i;
-            batch.bind("a", "c" + i).bind("k", "demo|c" + i).bind("t", t).bind("team", team).add();
-          }
-          batch.execute();
-        });
+    queue(jdbi, team, n, t0, Duration.ofMillis(1));
     out.printf("queued %d cases for %d responders; assigning...%n", n, m);
 
     long start = System.nanoTime();
@@ -146,5 +133,33 @@ public class RoutingBenchmark implements Benchmark {
             .put("cases", assigned)
             .put("per_s", Math.round(assigned / seconds))
             .put("spread", stats.getMax() - stats.getMin()));
+  }
+
+  /**
+   * Files {@code n} unassigned English cases straight under a team, the i-th posted {@code i} steps
+   * after {@code t0} (the bench's backlog; tests build theirs the same way).
+   */
+  static void queue(Jdbi jdbi, long teamId, int n, Instant t0, Duration step) {
+    jdbi.useTransaction(
+        h -> {
+          var batch =
+              h.prepareBatch(
+                  """
+                  INSERT INTO cases (network, author_handle, open_key, status, priority, opened_at,
+                    created_at, updated_at, language, waiting_since, reopened_count, team_id)
+                  VALUES ('mastodon', :a, :k, 'new', 90, :t, :t, :t, 'en', :t, 0, :team)
+                  """);
+          for (int i = 0; i < n; i++) {
+            long t = t0.plus(step.multipliedBy(i)).toEpochMilli();
+            String author = "q" + teamId + "-" + i;
+            batch
+                .bind("a", author)
+                .bind("k", "mastodon|" + author)
+                .bind("t", t)
+                .bind("team", teamId)
+                .add();
+          }
+          batch.execute();
+        });
   }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -14,6 +15,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(RoutingRule.class)
 @RegisterConstructorMapper(RoutingDao.LogRow.class)
 @RegisterConstructorMapper(RoutingDao.ViewerRow.class)
+@RegisterConstructorMapper(RoutingDao.MemberRow.class)
 interface RoutingDao {
   record TeamRow(
       long id,
@@ -42,6 +44,44 @@ interface RoutingDao {
       String detail) {}
 
   record ViewerRow(long userId, Instant seenAt) {}
+
+  /** A team member with their profile (null columns: no profile yet). */
+  record MemberRow(
+      long userId,
+      Integer capacity,
+      String skills,
+      String availability,
+      Instant lastHeartbeatAt,
+      Instant lastAssignedAt) {}
+
+  /** One decision-log row (batched writes). */
+  record NewLogRow(
+      long caseId,
+      Instant at,
+      Long ruleId,
+      Long teamId,
+      Long chosenUserId,
+      String outcome,
+      String detail) {}
+
+  @SqlQuery(
+      """
+      SELECT m.user_id, p.capacity, p.skills, p.availability, p.last_heartbeat_at,
+        p.last_assigned_at
+      FROM team_members m LEFT JOIN responder_profiles p ON p.user_id = m.user_id
+      WHERE m.team_id = :id ORDER BY m.user_id
+      """)
+  List<MemberRow> membersWithProfiles(@Bind("id") long teamId);
+
+  @SqlBatch(
+      """
+      INSERT INTO assignment_log (case_id, decided_at, rule_id, team_id, chosen_user_id, outcome, detail)
+      VALUES (:caseId, :at, :ruleId, :teamId, :chosenUserId, :outcome, :detail)
+      """)
+  void logAll(@BindMethods List<NewLogRow> rows);
+
+  @SqlBatch("UPDATE responder_profiles SET last_assigned_at = :now WHERE user_id = :userId")
+  void assignedAll(@Bind("userId") List<Long> userIds, @Bind("now") Instant now);
 
   @SqlQuery(
       "SELECT id, name, strategy, backlog_order, rr_last_user_id, manager_id FROM teams ORDER BY id")

@@ -2,6 +2,7 @@ package org.complaintdesk.routing;
 
 import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
+import org.complaintdesk.audit.AuditLog;
 import org.complaintdesk.auth.AuthService;
 import org.complaintdesk.cases.CaseService;
 import org.complaintdesk.keywords.KeywordService;
@@ -18,12 +19,13 @@ public final class RoutingFeature {
       CaseService cases,
       AuthService users,
       KeywordService keywords,
+      AuditLog audit,
       Clock clock) {
     var routing = new RoutingService(jdbi, cases, users, keywords, config, clock);
     cases.addListener(routing);
-    env.jersey().register(new RoutingResources.Teams(routing));
-    env.jersey().register(new RoutingResources.Rules(routing));
-    env.jersey().register(new RoutingResources.Responders(routing));
+    env.jersey().register(new RoutingResources.Teams(routing, audit));
+    env.jersey().register(new RoutingResources.Rules(routing, audit));
+    env.jersey().register(new RoutingResources.Responders(routing, audit));
     env.jersey().register(new RoutingResources.AssignmentLog(routing));
     env.jersey().register(new RoutingResources.Viewers(routing));
     return routing;

@@ -17,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.complaintdesk.audit.AuditLog;
 import org.complaintdesk.auth.Role;
 import org.complaintdesk.auth.User;
 import org.complaintdesk.common.QueryParams;
@@ -64,9 +65,11 @@ public final class RoutingResources {
   @Consumes(MediaType.APPLICATION_JSON)
   public static class Teams {
     private final RoutingService routing;
+    private final AuditLog audit;
 
-    public Teams(RoutingService routing) {
+    public Teams(RoutingService routing, AuditLog audit) {
       this.routing = routing;
+      this.audit = audit;
     }
 
     @GET
@@ -79,8 +82,10 @@ public final class RoutingResources {
     @POST
     @Timed
     @RolesAllowed(Role.ADMIN_NAME)
-    public RoutingService.Team create(@Valid @NotNull TeamRequest r) {
-      return routing.saveTeam(null, r.name(), r.strategy(), r.backlogOrder(), r.manager());
+    public RoutingService.Team create(@Auth User user, @Valid @NotNull TeamRequest r) {
+      var saved = routing.saveTeam(null, r.name(), r.strategy(), r.backlogOrder(), r.manager());
+      audit.record(user, "team.created", "team:" + saved.id(), null, saved);
+      return saved;
     }
 
     @PUT
@@ -88,8 +93,11 @@ public final class RoutingResources {
     @Timed
     @RolesAllowed(Role.ADMIN_NAME)
     public RoutingService.Team update(
-        @PathParam("id") LongParam id, @Valid @NotNull TeamRequest r) {
-      return routing.saveTeam(id.get(), r.name(), r.strategy(), r.backlogOrder(), r.manager());
+        @Auth User user, @PathParam("id") LongParam id, @Valid @NotNull TeamRequest r) {
+      var before = routing.team(id.get());
+      var saved = routing.saveTeam(id.get(), r.name(), r.strategy(), r.backlogOrder(), r.manager());
+      audit.record(user, "team.updated", "team:" + id.get(), before, saved);
+      return saved;
     }
 
     @POST
@@ -97,8 +105,11 @@ public final class RoutingResources {
     @Timed
     @RolesAllowed(Role.ADMIN_NAME)
     public RoutingService.Team addMember(
-        @PathParam("id") LongParam id, @Valid @NotNull MemberRequest r) {
-      return routing.addMember(id.get(), r.username());
+        @Auth User user, @PathParam("id") LongParam id, @Valid @NotNull MemberRequest r) {
+      var before = routing.team(id.get());
+      var saved = routing.addMember(id.get(), r.username());
+      audit.record(user, "team.member_added", "team:" + id.get(), before, saved);
+      return saved;
     }
 
     @DELETE
@@ -106,8 +117,11 @@ public final class RoutingResources {
     @Timed
     @RolesAllowed(Role.ADMIN_NAME)
     public RoutingService.Team removeMember(
-        @PathParam("id") LongParam id, @PathParam("username") String username) {
-      return routing.removeMember(id.get(), username);
+        @Auth User user, @PathParam("id") LongParam id, @PathParam("username") String username) {
+      var before = routing.team(id.get());
+      var saved = routing.removeMember(id.get(), username);
+      audit.record(user, "team.member_removed", "team:" + id.get(), before, saved);
+      return saved;
     }
   }
 
@@ -116,9 +130,11 @@ public final class RoutingResources {
   @Consumes(MediaType.APPLICATION_JSON)
   public static class Rules {
     private final RoutingService routing;
+    private final AuditLog audit;
 
-    public Rules(RoutingService routing) {
+    public Rules(RoutingService routing, AuditLog audit) {
       this.routing = routing;
+      this.audit = audit;
     }
 
     @GET
@@ -131,24 +147,32 @@ public final class RoutingResources {
     @POST
     @Timed
     @RolesAllowed(Role.ADMIN_NAME)
-    public RoutingRule create(@Valid @NotNull RuleRequest r) {
-      return routing.saveRule(null, r.toRule());
+    public RoutingRule create(@Auth User user, @Valid @NotNull RuleRequest r) {
+      var saved = routing.saveRule(null, r.toRule());
+      audit.record(user, "routing_rule.created", "routing_rule:" + saved.id(), null, saved);
+      return saved;
     }
 
     @PUT
     @Path("/{id}")
     @Timed
     @RolesAllowed(Role.ADMIN_NAME)
-    public RoutingRule update(@PathParam("id") LongParam id, @Valid @NotNull RuleRequest r) {
-      return routing.saveRule(id.get(), r.toRule());
+    public RoutingRule update(
+        @Auth User user, @PathParam("id") LongParam id, @Valid @NotNull RuleRequest r) {
+      var before = routing.rule(id.get());
+      var saved = routing.saveRule(id.get(), r.toRule());
+      audit.record(user, "routing_rule.updated", "routing_rule:" + id.get(), before, saved);
+      return saved;
     }
 
     @DELETE
     @Path("/{id}")
     @Timed
     @RolesAllowed(Role.ADMIN_NAME)
-    public void delete(@PathParam("id") LongParam id) {
+    public void delete(@Auth User user, @PathParam("id") LongParam id) {
+      var before = routing.rule(id.get());
       routing.deleteRule(id.get());
+      audit.record(user, "routing_rule.deleted", "routing_rule:" + id.get(), before, null);
     }
   }
 
@@ -157,9 +181,11 @@ public final class RoutingResources {
   @Consumes(MediaType.APPLICATION_JSON)
   public static class Responders {
     private final RoutingService routing;
+    private final AuditLog audit;
 
-    public Responders(RoutingService routing) {
+    public Responders(RoutingService routing, AuditLog audit) {
       this.routing = routing;
+      this.audit = audit;
     }
 
     @GET
@@ -174,8 +200,13 @@ public final class RoutingResources {
     @Timed
     @RolesAllowed(Role.ADMIN_NAME)
     public RoutingService.Responder update(
-        @PathParam("username") String username, @Valid @NotNull ResponderRequest r) {
-      return routing.updateResponder(username, r.capacity(), r.skills());
+        @Auth User user,
+        @PathParam("username") String username,
+        @Valid @NotNull ResponderRequest r) {
+      var before = routing.responder(username);
+      var saved = routing.updateResponder(username, r.capacity(), r.skills());
+      audit.record(user, "responder.updated", "responder:" + saved.username(), before, saved);
+      return saved;
     }
 
     /** The UI calls this every minute or so; without it the responder counts as offline. */

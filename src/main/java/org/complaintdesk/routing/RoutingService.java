@@ -27,6 +27,7 @@ import org.complaintdesk.keywords.Keyword;
 import org.complaintdesk.keywords.KeywordService;
 import org.complaintdesk.routing.AssignmentEngine.Candidate;
 import org.complaintdesk.routing.AssignmentEngine.Strategy;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -35,9 +36,10 @@ import org.jdbi.v3.core.Jdbi;
  * whenever capacity may have freed up (a case resolved or unassigned, a responder came online) and
  * on every scheduler tick.
  *
- * <p>Assignment decisions are serialised in this JVM (one lock), so capacity is never overrun by
- * two concurrent decisions here; the case update itself is a conditional claim, so a responder who
- * claims a case by hand meanwhile always keeps it.
+ * <p>Assignment decisions are serialised by a database lock (an advisory lock on PostgreSQL, the
+ * write lock on SQLite), so capacity is never overrun by two concurrent decisions, in this JVM or
+ * in another instance; the case update itself is a conditional claim, so a responder who claims a
+ * case by hand meanwhile always keeps it.
  */
 public class RoutingService implements CaseService.CaseListener {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,7 +51,6 @@ public class RoutingService implements CaseService.CaseListener {
   private final KeywordService keywords;
   private final Clock clock;
   private final RoutingConfiguration config;
-  private final Object lock = new Object();
 
   public RoutingService(
       Jdbi jdbi,
@@ -125,86 +126,98 @@ public class RoutingService implements CaseService.CaseListener {
 
   /** Picks the team by the first matching rule, then tries to assign. */
   public Case route(long caseId) {
-    synchronized (lock) {
-      Case c = cases.get(caseId);
-      List<Mention> posts = cases.mentionsOf(caseId);
-      Mention first = posts.isEmpty() ? null : posts.get(0);
-      Keyword keyword =
-          first == null || first.keywordId() == null
-              ? null
-              : keywords.find(first.keywordId()).orElse(null);
-      var facts =
-          new RoutingRule.Facts(
-              keyword == null ? null : keyword.term(),
-              keyword == null ? null : keyword.brand(),
-              c.network(),
-              c.language(),
-              c.priority(),
-              posts.stream().anyMatch(Mention::detractor) || posts.isEmpty() || c.priority() > 0);
-      var dao = jdbi.onDemand(RoutingDao.class);
-      Optional<RoutingRule> rule = dao.rules().stream().filter(r -> r.matches(facts)).findFirst();
-      if (rule.isEmpty()) {
-        dao.log(
-            caseId,
-            clock.instant(),
-            null,
-            null,
-            null,
-            "no_rule",
-            json(Map.of("note", "no routing rule matched; left in the general queue")));
-        return c;
-      }
-      c = cases.setTeam(caseId, rule.get().teamId());
-      return tryAssign(c, rule.get()).orElse(c);
+    Case c = cases.get(caseId);
+    List<Mention> posts = cases.mentionsOf(caseId);
+    Mention first = posts.isEmpty() ? null : posts.get(0);
+    Keyword keyword =
+        first == null || first.keywordId() == null
+            ? null
+            : keywords.find(first.keywordId()).orElse(null);
+    var facts =
+        new RoutingRule.Facts(
+            keyword == null ? null : keyword.term(),
+            keyword == null ? null : keyword.brand(),
+            c.network(),
+            c.language(),
+            c.priority(),
+            posts.stream().anyMatch(Mention::detractor) || posts.isEmpty() || c.priority() > 0);
+    var dao = jdbi.onDemand(RoutingDao.class);
+    Optional<RoutingRule> rule = dao.rules().stream().filter(r -> r.matches(facts)).findFirst();
+    if (rule.isEmpty()) {
+      dao.log(
+          caseId,
+          clock.instant(),
+          null,
+          null,
+          null,
+          "no_rule",
+          json(Map.of("note", "no routing rule matched; left in the general queue")));
+      return c;
     }
+    long teamId = rule.get().teamId();
+    cases.setTeam(caseId, teamId);
+    jdbi.useTransaction(
+        h -> {
+          lockRouting(h);
+          var tx = h.attach(RoutingDao.class);
+          var team = tx.team(teamId);
+          Optional<Case> now = cases.find(h, caseId);
+          if (team.isEmpty() || now.isEmpty()) {
+            return;
+          }
+          if (now.get().assigneeId() != null || now.get().isResolved()) {
+            tx.log(
+                caseId,
+                clock.instant(),
+                rule.get().id(),
+                teamId,
+                null,
+                "taken",
+                json(Map.of("note", "case was claimed or resolved meanwhile")));
+            return;
+          }
+          assign(h, tx, team.get(), List.of(now.get()), rule.get());
+        });
+    return cases.get(caseId);
   }
 
   /**
-   * Assigns a team's queued cases while anyone has room, in the team's backlog order. Candidates
-   * and their loads are read once per batch and kept current in memory (this JVM holds the lock).
+   * Assigns a team's queued cases while anyone has room, in the team's backlog order, a page at a
+   * time. Each page is one transaction holding the routing lock (see {@link #lockRouting}): the
+   * candidates, their loads and the customers' earlier responders are read once per page, the
+   * decisions are made in memory, and the claims, events, SLA refreshes and decision-log rows are
+   * written as batches. Per case it is still a conditional claim, so a hand claim meanwhile wins.
    */
   public int assignBacklog(long teamId) {
-    synchronized (lock) {
-      var dao = jdbi.onDemand(RoutingDao.class);
-      if (dao.team(teamId).isEmpty()) {
-        return 0;
-      }
-      int assigned = 0;
-      while (true) {
-        var team = dao.team(teamId).orElseThrow();
-        List<Case> queue = cases.queued(teamId, "priority_first".equals(team.backlogOrder()), 200);
-        if (queue.isEmpty()) {
-          return assigned;
-        }
-        List<Candidate> candidates = candidates(dao, teamId, cases.openCountsByAssignee());
-        Long last = team.rrLastUserId();
-        for (Case c : queue) {
-          var outcome = decideAndAssign(dao, team, c, null, candidates, last);
-          if (outcome == null) {
-            return assigned; // nobody has room: the rest waits, in order
-          }
-          assigned++;
-          last = outcome.userId();
-          long chosenId = outcome.userId();
-          candidates.replaceAll(
-              k ->
-                  k.userId() == chosenId
-                      ? new Candidate(
-                          k.userId(),
-                          k.username(),
-                          k.languages(),
-                          k.skills(),
-                          k.availability(),
-                          k.capacity(),
-                          k.openCases() + 1,
-                          clock.instant())
-                      : k);
-        }
-        if (queue.size() < 200) {
-          return assigned;
-        }
+    int assigned = 0;
+    while (true) {
+      PageOutcome page = jdbi.inTransaction(h -> backlogPage(h, teamId));
+      assigned += page.assigned();
+      if (!page.more()) {
+        return assigned;
       }
     }
+  }
+
+  /** Cases per backlog transaction: large enough to amortise the reads, short enough a lock. */
+  static final int PAGE = 1000;
+
+  private record PageOutcome(int assigned, boolean more) {}
+
+  private PageOutcome backlogPage(Handle h, long teamId) {
+    lockRouting(h);
+    var dao = h.attach(RoutingDao.class);
+    var team = dao.team(teamId);
+    if (team.isEmpty()) {
+      return new PageOutcome(0, false);
+    }
+    List<Case> queue =
+        cases.queued(h, teamId, "priority_first".equals(team.get().backlogOrder()), PAGE);
+    if (queue.isEmpty()) {
+      return new PageOutcome(0, false);
+    }
+    var outcome = assign(h, dao, team.get(), queue, null);
+    return new PageOutcome(outcome.assigned(), !outcome.stopped() && queue.size() == PAGE);
   }
 
   /** Backlog of every team (scheduler tick). */
@@ -216,80 +229,167 @@ public class RoutingService implements CaseService.CaseListener {
     return n;
   }
 
-  private Optional<Case> tryAssign(Case c, RoutingRule rule) {
-    var dao = jdbi.onDemand(RoutingDao.class);
-    var team = dao.team(c.teamId()).orElseThrow();
-    List<Candidate> candidates = candidates(dao, team.id(), cases.openCountsByAssignee());
-    Candidate chosen = decideAndAssign(dao, team, c, rule, candidates, team.rrLastUserId());
-    return chosen == null ? Optional.empty() : Optional.of(cases.get(c.id()));
+  /**
+   * Serialises assignment decisions across every instance sharing the database, so two passes never
+   * both give a responder their last free slot. PostgreSQL: a transaction-scoped advisory lock.
+   * SQLite: transactions begin IMMEDIATE (DatabaseSetup); the no-op write makes sure this one holds
+   * the database's write lock before it reads the loads, whatever the connection's mode.
+   */
+  private void lockRouting(Handle h) {
+    if (isPostgres(h)) {
+      h.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:key)) AS l")
+          .bind("key", LOCK_KEY)
+          .mapTo(Integer.class)
+          .one();
+    } else {
+      h.execute("UPDATE teams SET rr_last_user_id = rr_last_user_id WHERE id < 0");
+    }
   }
 
-  /** Decides, assigns and logs; returns who got the case, or null if it stays queued. */
-  private Candidate decideAndAssign(
-      RoutingDao dao,
-      RoutingDao.TeamRow team,
-      Case c,
-      RoutingRule rule,
-      List<Candidate> candidates,
-      Long lastRoundRobin) {
-    Set<Long> handled = cases.previousAssignees(c.id());
+  /** Arbitrary constant naming the routing lock among PostgreSQL advisory locks. */
+  private static final long LOCK_KEY = 0x526f7574696e67L; // "Routing"
+
+  private volatile Boolean postgres;
+
+  private boolean isPostgres(Handle h) {
+    if (postgres == null) {
+      try {
+        postgres =
+            h.getConnection()
+                .getMetaData()
+                .getDatabaseProductName()
+                .toLowerCase(Locale.ROOT)
+                .contains("postgres");
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException("cannot tell the database product", e);
+      }
+    }
+    return postgres;
+  }
+
+  private record PassOutcome(int assigned, boolean stopped) {}
+
+  /**
+   * Decides in memory, in queue order, then writes: batched conditional claims (a case claimed by
+   * hand meanwhile is logged "taken"), one decision-log row per case, the responders' last
+   * assignment time and the round-robin position. Stops at the first case nobody has room for: the
+   * rest waits, in order. Runs inside the caller's transaction, which holds the routing lock.
+   */
+  private PassOutcome assign(
+      Handle h, RoutingDao dao, RoutingDao.TeamRow team, List<Case> queue, RoutingRule rule) {
+    List<Candidate> candidates = candidates(dao, team.id(), cases.openCountsByAssignee(h));
+    Map<Long, Integer> position = new java.util.HashMap<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      position.put(candidates.get(i).userId(), i);
+    }
+    Map<Long, Set<Long>> handled = cases.previousAssignees(h, queue);
+    Strategy strategy = Strategy.fromKey(team.strategy());
     String brand = rule == null ? null : rule.brand();
-    var decision =
-        AssignmentEngine.choose(
-            Strategy.fromKey(team.strategy()),
-            lastRoundRobin,
-            candidates,
-            c.language(),
-            handled,
-            brand);
-    Instant now = clock.instant();
-    Map<String, Object> detail = new java.util.LinkedHashMap<>();
-    detail.put("strategy", decision.strategy());
-    detail.put("candidates", decision.considered());
-    if (rule != null) {
-      detail.put("rule", rule.name());
-    }
     Long ruleId = rule == null ? null : rule.id();
-    if (decision.chosen().isEmpty()) {
-      detail.put(
-          "note",
-          candidates.isEmpty()
-              ? "team has no members"
-              : "nobody available with spare capacity; queued");
-      dao.log(c.id(), now, ruleId, team.id(), null, "queued", json(detail));
-      return null;
+    Instant now = clock.instant();
+    Long last = team.rrLastUserId();
+    List<CaseService.Assignment> batch = new ArrayList<>();
+    List<Map<String, Object>> details = new ArrayList<>();
+    List<RoutingDao.NewLogRow> log = new ArrayList<>();
+    boolean stopped = false;
+    for (Case c : queue) {
+      var decision =
+          AssignmentEngine.choose(
+              strategy, last, candidates, c.language(), handled.get(c.id()), brand);
+      Map<String, Object> detail = new java.util.LinkedHashMap<>();
+      detail.put("strategy", decision.strategy());
+      detail.put("candidates", decision.considered());
+      if (rule != null) {
+        detail.put("rule", rule.name());
+      }
+      if (decision.chosen().isEmpty()) {
+        detail.put(
+            "note",
+            candidates.isEmpty()
+                ? "team has no members"
+                : "nobody available with spare capacity; queued");
+        log.add(
+            new RoutingDao.NewLogRow(c.id(), now, ruleId, team.id(), null, "queued", json(detail)));
+        stopped = true;
+        break;
+      }
+      Candidate chosen = decision.chosen().get();
+      batch.add(new CaseService.Assignment(c, chosen.userId()));
+      details.add(detail);
+      last = chosen.userId();
+      // The load grows in memory; the nanosecond offsets keep "longest since last assignment"
+      // meaningful between decisions made in the same millisecond.
+      candidates.set(
+          position.get(chosen.userId()),
+          new Candidate(
+              chosen.userId(),
+              chosen.username(),
+              chosen.languages(),
+              chosen.skills(),
+              chosen.availability(),
+              chosen.capacity(),
+              chosen.openCases() + 1,
+              now.plusNanos(batch.size())));
     }
-    Candidate chosen = decision.chosen().get();
-    if (cases.assignIfUnassigned(c.id(), chosen.userId(), ACTOR).isEmpty()) {
-      detail.put("note", "case was claimed or resolved meanwhile");
-      dao.log(c.id(), now, ruleId, team.id(), null, "taken", json(detail));
-      return null;
+    Set<Long> done = cases.assignAllIfUnassigned(h, batch, ACTOR);
+    List<RoutingDao.NewLogRow> written = new ArrayList<>();
+    Set<Long> chosenUsers = new LinkedHashSet<>();
+    Long lastAssigned = null;
+    for (int i = 0; i < batch.size(); i++) {
+      var a = batch.get(i);
+      Map<String, Object> detail = details.get(i);
+      if (done.contains(a.caseId())) {
+        written.add(
+            new RoutingDao.NewLogRow(
+                a.caseId(), now, ruleId, team.id(), a.responderId(), "assigned", json(detail)));
+        chosenUsers.add(a.responderId());
+        lastAssigned = a.responderId();
+      } else {
+        detail.put("note", "case was claimed or resolved meanwhile");
+        written.add(
+            new RoutingDao.NewLogRow(
+                a.caseId(), now, ruleId, team.id(), null, "taken", json(detail)));
+      }
     }
-    dao.assigned(chosen.userId(), now);
-    if (team.strategy().equals(Strategy.ROUND_ROBIN.key())) {
-      dao.setRoundRobin(team.id(), chosen.userId());
+    written.addAll(log);
+    dao.logAll(written);
+    if (!chosenUsers.isEmpty()) {
+      dao.assignedAll(List.copyOf(chosenUsers), now);
     }
-    dao.log(c.id(), now, ruleId, team.id(), chosen.userId(), "assigned", json(detail));
-    return chosen;
+    if (lastAssigned != null && strategy == Strategy.ROUND_ROBIN) {
+      dao.setRoundRobin(team.id(), lastAssigned);
+    }
+    return new PassOutcome(done.size(), stopped);
   }
 
   private List<Candidate> candidates(RoutingDao dao, long teamId, Map<Long, Integer> open) {
-    List<Candidate> out = new ArrayList<>(); // mutable: assignBacklog updates loads in place
-    for (long userId : dao.members(teamId)) {
-      Optional<User> user = users.findUser(userId);
-      if (user.isEmpty() || !user.get().has(Role.RESPONDER)) {
+    Map<Long, User> users =
+        this.users.listUsers().stream().collect(Collectors.toMap(User::id, u -> u, (a, b) -> a));
+    List<Candidate> out = new ArrayList<>(); // mutable: assign() updates loads in place
+    for (var m : dao.membersWithProfiles(teamId)) {
+      User user = users.get(m.userId());
+      if (user == null || !user.has(Role.RESPONDER)) {
         continue;
       }
-      var p = profile(dao, userId);
+      var p =
+          m.capacity() == null
+              ? profile(dao, m.userId())
+              : new RoutingDao.ProfileRow(
+                  m.userId(),
+                  m.capacity(),
+                  m.skills(),
+                  m.availability(),
+                  m.lastHeartbeatAt(),
+                  m.lastAssignedAt());
       out.add(
           new Candidate(
-              userId,
-              user.get().username(),
-              user.get().languages(),
+              m.userId(),
+              user.username(),
+              user.languages(),
               skills(p.skills()),
               availability(p),
               p.capacity(),
-              open.getOrDefault(userId, 0),
+              open.getOrDefault(m.userId(), 0),
               p.lastAssignedAt()));
     }
     return out;
@@ -370,6 +470,11 @@ public class RoutingService implements CaseService.CaseListener {
         .filter(u -> u.has(Role.RESPONDER))
         .map(u -> responder(u.id()))
         .toList();
+  }
+
+  /** A responder by username (422 when there is no such responder). */
+  public Responder responder(String username) {
+    return responder(responderNamed(username).id());
   }
 
   public Responder responder(long userId) {
@@ -476,6 +581,13 @@ public class RoutingService implements CaseService.CaseListener {
 
   public List<RoutingRule> rules() {
     return jdbi.onDemand(RoutingDao.class).rules();
+  }
+
+  public RoutingRule rule(long id) {
+    return rules().stream()
+        .filter(r -> r.id() == id)
+        .findFirst()
+        .orElseThrow(() -> new NotFoundException("routing rule " + id + " not found"));
   }
 
   public RoutingRule saveRule(Long id, RoutingRule rule) {

@@ -1,6 +1,7 @@
 package org.complaintdesk.sla;
 
 import com.codahale.metrics.annotation.Timed;
+import io.dropwizard.auth.Auth;
 import io.dropwizard.jersey.params.LongParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -19,7 +20,9 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.complaintdesk.audit.AuditLog;
 import org.complaintdesk.auth.Role;
+import org.complaintdesk.auth.User;
 
 /**
  * Admin API for business calendars and SLA policies. Every change re-applies the policies to all
@@ -31,10 +34,20 @@ import org.complaintdesk.auth.Role;
 public class SlaResource {
   private final SlaService sla;
   private final Runnable reapply;
+  private final AuditLog audit;
 
-  public SlaResource(SlaService sla, Runnable reapply) {
+  public SlaResource(SlaService sla, Runnable reapply, AuditLog audit) {
     this.sla = sla;
     this.reapply = reapply;
+    this.audit = audit;
+  }
+
+  private SlaService.CalendarView calendar(long id) {
+    return sla.calendars().stream().filter(c -> c.id() == id).findFirst().orElse(null);
+  }
+
+  private SlaService.PolicyView policy(long id) {
+    return sla.policies().stream().filter(p -> p.id() == id).findFirst().orElse(null);
   }
 
   public record CalendarRequest(
@@ -55,8 +68,11 @@ public class SlaResource {
   @Path("/calendars")
   @Timed
   @RolesAllowed(Role.ADMIN_NAME)
-  public SlaService.CalendarView createCalendar(@Valid @NotNull CalendarRequest r) {
-    return sla.saveCalendar(null, r.name(), r.zone(), r.week(), r.holidays());
+  public SlaService.CalendarView createCalendar(
+      @Auth User user, @Valid @NotNull CalendarRequest r) {
+    var saved = sla.saveCalendar(null, r.name(), r.zone(), r.week(), r.holidays());
+    audit.record(user, "sla_calendar.created", "sla_calendar:" + saved.id(), null, saved);
+    return saved;
   }
 
   @PUT
@@ -64,8 +80,10 @@ public class SlaResource {
   @Timed
   @RolesAllowed(Role.ADMIN_NAME)
   public SlaService.CalendarView updateCalendar(
-      @PathParam("id") LongParam id, @Valid @NotNull CalendarRequest r) {
+      @Auth User user, @PathParam("id") LongParam id, @Valid @NotNull CalendarRequest r) {
+    var before = calendar(id.get());
     var saved = sla.saveCalendar(id.get(), r.name(), r.zone(), r.week(), r.holidays());
+    audit.record(user, "sla_calendar.updated", "sla_calendar:" + id.get(), before, saved);
     reapply.run();
     return saved;
   }
@@ -82,8 +100,9 @@ public class SlaResource {
   @Path("/policies")
   @Timed
   @RolesAllowed(Role.ADMIN_NAME)
-  public SlaService.PolicyView createPolicy(@NotNull SlaService.PolicyView p) {
+  public SlaService.PolicyView createPolicy(@Auth User user, @NotNull SlaService.PolicyView p) {
     var saved = sla.savePolicy(null, p);
+    audit.record(user, "sla_policy.created", "sla_policy:" + saved.id(), null, saved);
     reapply.run();
     return saved;
   }
@@ -93,8 +112,10 @@ public class SlaResource {
   @Timed
   @RolesAllowed(Role.ADMIN_NAME)
   public SlaService.PolicyView updatePolicy(
-      @PathParam("id") LongParam id, @NotNull SlaService.PolicyView p) {
+      @Auth User user, @PathParam("id") LongParam id, @NotNull SlaService.PolicyView p) {
+    var before = policy(id.get());
     var saved = sla.savePolicy(id.get(), p);
+    audit.record(user, "sla_policy.updated", "sla_policy:" + id.get(), before, saved);
     reapply.run();
     return saved;
   }
@@ -103,8 +124,10 @@ public class SlaResource {
   @Path("/policies/{id}")
   @Timed
   @RolesAllowed(Role.ADMIN_NAME)
-  public void deletePolicy(@PathParam("id") LongParam id) {
+  public void deletePolicy(@Auth User user, @PathParam("id") LongParam id) {
+    var before = policy(id.get());
     sla.deletePolicy(id.get());
+    audit.record(user, "sla_policy.deleted", "sla_policy:" + id.get(), before, null);
     reapply.run();
   }
 }

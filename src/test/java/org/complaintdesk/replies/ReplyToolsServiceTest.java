@@ -38,10 +38,31 @@ class ReplyToolsServiceTest {
     }
   }
 
+  /** What a fake network does with a reply: answer, or throw. */
+  interface Answer {
+    ReplySender.SentReply apply(ReplySender.OutgoingReply reply)
+        throws ReplySender.ReplyFailedException;
+  }
+
+  static ReplySender mastodon(Answer answer) {
+    return new ReplySender() {
+      @Override
+      public Network network() {
+        return Network.MASTODON;
+      }
+
+      @Override
+      public SentReply send(OutgoingReply reply) throws ReplyFailedException {
+        return answer.apply(reply);
+      }
+    };
+  }
+
   @TempDir Path dir;
   CaseFixture f;
   FakeSender sender = new FakeSender();
   ReplyToolsService tools;
+  ReplyService replies;
   User ann;
 
   /** "Rude" when the draft contains "stupid": the real model is exercised in ToneCheckTest. */
@@ -54,7 +75,7 @@ class ReplyToolsServiceTest {
   @BeforeEach
   void setUp() {
     f = new CaseFixture(TestDatabases.sqlite(dir), T0, Duration.ZERO);
-    var replies =
+    replies =
         new ReplyService(
             f.jdbi, f.cases, f.events, List.of(sender), new RepliesConfiguration(), f.clock);
     tools =
@@ -131,7 +152,7 @@ class ReplyToolsServiceTest {
         "Thanks {{customer.handle}}, we are looking into it (#{{case.id}})",
         true,
         null);
-    f.cases.addListener(new AutoAcknowledger(tools, f.cases, List.of(sender), f.events, f.clock));
+    f.cases.addListener(new AutoAcknowledger(tools, f.cases, replies));
     f.clock.advance(Duration.ofSeconds(40));
     Case c = f.complaint(Network.MASTODON, "carol", T0);
     assertThat(sender.sent)
@@ -151,5 +172,88 @@ class ReplyToolsServiceTest {
     assertThat(f.events.forCase(c.id()))
         .extracting(Event::type)
         .doesNotContain("first_response", "reply_sent");
+  }
+
+  @Test
+  void shouldRetryAFailedAcknowledgementThroughTheOutboxWithTheSameIdempotencyKey() {
+    var network =
+        new FakeSender() {
+          final List<OutgoingReply> attempts = new CopyOnWriteArrayList<>();
+
+          @Override
+          public SentReply send(OutgoingReply reply) {
+            attempts.add(reply);
+            return super.send(reply);
+          }
+        };
+    int[] calls = {0};
+    var failing =
+        mastodon(
+            reply -> {
+              if (++calls[0] == 1) {
+                throw new ReplySender.ReplyFailedException("503 Service Unavailable", true, null);
+              }
+              return network.send(reply);
+            });
+    var outbox =
+        new ReplyService(
+            f.jdbi, f.cases, f.events, List.of(failing), new RepliesConfiguration(), f.clock);
+    tools.saveCanned(null, "ack", "en", "Thanks, on it (#{{case.id}})", true, null);
+    f.cases.addListener(new AutoAcknowledger(tools, f.cases, outbox));
+
+    Case c = f.complaint(Network.MASTODON, "carol", T0);
+    assertThat(outbox.forCase(c.id()))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.kind()).isEqualTo(Reply.AUTO_ACK);
+              assertThat(r.author()).isEqualTo("auto-ack");
+              assertThat(r.status()).isEqualTo("queued");
+              assertThat(r.error()).contains("503");
+            });
+    assertThat(f.events.forCase(c.id())).extracting(Event::type).contains("reply_failed");
+
+    f.clock.advance(Duration.ofMinutes(1));
+    assertThat(outbox.sendDue()).isEqualTo(1);
+    Reply sent = outbox.forCase(c.id()).get(0);
+    assertThat(sent.status()).isEqualTo("sent");
+    assertThat(network.attempts)
+        .singleElement()
+        .satisfies(r -> assertThat(r.replyId()).as("idempotency key").isEqualTo(sent.id()));
+    assertThat(f.cases.get(c.id()).firstResponseAt()).isNull();
+    assertThat(f.events.forCase(c.id()))
+        .extracting(Event::type)
+        .contains("auto_ack_sent")
+        .doesNotContain("first_response", "reply_sent");
+
+    // A human answer afterwards is the first response; the acknowledgement is never sent again.
+    f.cases.claim(c.id(), ann);
+    outbox.send(c.id(), "Sorry Carol, your parcel is on its way", ann);
+    assertThat(f.cases.get(c.id()).firstResponseAt()).isNotNull();
+    assertThat(outbox.acknowledge(f.cases.get(c.id()), "again")).isEmpty();
+  }
+
+  @Test
+  void shouldShowAnAcknowledgementTheNetworkRefusedAsFailedOnTheCase() {
+    var refusing =
+        mastodon(
+            reply -> {
+              throw new ReplySender.ReplyFailedException("422 account suspended", false, null);
+            });
+    var outbox =
+        new ReplyService(
+            f.jdbi, f.cases, f.events, List.of(refusing), new RepliesConfiguration(), f.clock);
+    tools.saveCanned(null, "ack", "en", "Thanks, on it", true, null);
+    f.cases.addListener(new AutoAcknowledger(tools, f.cases, outbox));
+
+    Case c = f.complaint(Network.MASTODON, "carol", T0);
+    assertThat(outbox.forCase(c.id()))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.status()).isEqualTo("failed");
+              assertThat(r.error()).isEqualTo("422 account suspended");
+            });
+    assertThat(f.events.forCase(c.id())).extracting(Event::type).doesNotContain("auto_ack_sent");
   }
 }
