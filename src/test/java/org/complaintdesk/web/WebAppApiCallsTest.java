@@ -104,6 +104,31 @@ class WebAppApiCallsTest {
     assertThat(problems).as("web app calls that the server does not answer as written").isEmpty();
   }
 
+  /**
+   * Customer text must only reach the page through text nodes ({@code dom.js h()}): no script may
+   * use an HTML sink, so a post containing markup can never become markup (XSS).
+   */
+  @Test
+  void noScriptWritesHtml() throws IOException {
+    Pattern sinks =
+        Pattern.compile(
+            "innerHTML|outerHTML|insertAdjacentHTML|document\\.write|createContextualFragment"
+                + "|DOMParser|srcdoc|\\beval\\(|new Function\\(");
+    List<String> found = new ArrayList<>();
+    try (Stream<Path> files = Files.list(JS)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".js")).sorted().toList()) {
+        String[] lines = Files.readString(f).split("\n");
+        for (int i = 0; i < lines.length; i++) {
+          String code = lines[i].replaceAll("^\\s*//.*", "");
+          if (sinks.matcher(code).find()) {
+            found.add(f.getFileName() + ":" + (i + 1) + ": " + lines[i].trim());
+          }
+        }
+      }
+    }
+    assertThat(found).as("HTML sinks in the web app").isEmpty();
+  }
+
   @Test
   void theScannerReadsNestedTemplatesAndBodies() {
     List<Call> calls = new ArrayList<>();
