@@ -125,7 +125,8 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
     Supplier<SentimentScorer> scorer =
         Suppliers.memoize(() -> sentimentScorer(config.getSentiment()));
     var sentiment =
-        SentimentFeature.register(env, jdbi, config, ingest.mentions(), scorer, cases, clock);
+        SentimentFeature.register(
+            env, jdbi, config, ingest.mentions(), scorer, cases, audit, clock);
     var replies =
         RepliesFeature.register(
             env, jdbi, config, cases, users, events, audit, ingest.replySenders(), clock);

@@ -29,7 +29,7 @@ function errorView(query, error) {
 }
 
 async function preview(query) {
-  const server = await optional('/api/keywords/preview', { method: 'POST', body: { query, term: query } });
+  const server = await optional('/api/keywords/preview', { method: 'POST', body: { query } });
   if (server !== null) {
     return { approximate: false, items: server.items || server.matches || server.mentions || server };
   }

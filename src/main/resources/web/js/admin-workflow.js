@@ -1,29 +1,204 @@
-// Admin: teams, routing rules, SLA policies and calendars. Each panel lights up when its endpoint
-// is on the server (the routing feature); until then it says so.
-import { optional } from './api.js';
-import { h, mount, notAvailable } from './dom.js';
+// Admin: teams, routing rules, responders, business calendars, SLA policies and canned replies,
+// against the routing API (/api/teams, /api/routing-rules, /api/responders) and the SLA API
+// (/api/sla/calendars, /api/sla/policies). WebAppApiCallsTest checks these calls against the server.
+import { api, optional } from './api.js';
+import { h, mount, clear, field, say, notAvailable } from './dom.js';
 
-const PANELS = [
-  ['Teams', '/api/teams'],
-  ['Routing rules', '/api/routing-rules'],
-  ['SLA policies', '/api/sla-policies'],
-  ['Business calendars', '/api/calendars'],
-  ['Canned replies', '/api/canned-replies'],
-];
+const NETWORKS = ['demo', 'x', 'mastodon', 'bluesky', 'reddit', 'rss'];
+const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+const dayName = (d) => d.charAt(0) + d.slice(1, 3).toLowerCase();
 
-function generic(title, data) {
-  const items = Array.isArray(data) ? data : data.items || [];
-  const keys = items.length ? Object.keys(items[0]).filter((k) => typeof items[0][k] !== 'object').slice(0, 6) : [];
-  return h('section', { class: 'panel' }, h('h2', {}, title),
-    items.length ? h('table', {}, h('thead', {}, h('tr', {}, keys.map((k) => h('th', { scope: 'col' }, k)))),
-      h('tbody', {}, items.map((it) => h('tr', {}, keys.map((k) => h('td', { dir: 'auto' }, String(it[k] ?? ''))))))) : h('p', { class: 'muted' }, 'None yet.'));
+const list = (text) => text.split(',').map((s) => s.trim()).filter(Boolean);
+const num = (input) => (input.value.trim() === '' ? null : Number(input.value));
+const cell = (v) => h('td', { dir: 'auto' }, v === null || v === undefined || v === '' ? '—' : String(v));
+
+function table(caption, headers, tbody) {
+  return h('table', {}, h('caption', {}, caption),
+    h('thead', {}, h('tr', {}, headers.map((x) => h('th', { scope: 'col' }, x)))), tbody);
+}
+
+/** A form whose submit posts, shows a server error next to it (and in the status line), then reloads. */
+function form(id, title, fields, submitLabel, submit) {
+  const error = h('p', { class: 'error', id: `${id}-error`, role: 'alert' });
+  const button = h('button', { type: 'submit', class: 'primary', id: `${id}-submit` }, submitLabel);
+  const el = h('form', { id, class: 'wf-form', 'aria-labelledby': `${id}-title` }, h('h3', { id: `${id}-title` }, title),
+    h('div', { class: 'fields' }, fields), error, button);
+  el.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    error.textContent = '';
+    try {
+      await submit();
+      el.reset();
+    } catch (e) {
+      error.textContent = e.message;
+      say(e.message, 'error');
+    }
+  });
+  return el;
+}
+
+function options(select, items, label, { empty } = {}) {
+  const keep = select.value;
+  clear(select);
+  if (empty) select.append(h('option', { value: '' }, empty));
+  select.append(...items.map((it) => h('option', { value: String(it.id) }, label(it))));
+  if ([...select.options].some((o) => o.value === keep)) select.value = keep;
 }
 
 export async function showWorkflow() {
-  const panels = await Promise.all(PANELS.map(async ([title, path]) => {
-    const data = await optional(path).catch(() => null);
-    return data === null ? notAvailable(title, `${path} is not on this server yet.`) : generic(title, data);
+  const state = { teams: [], rules: [], responders: [], calendars: [], policies: [] };
+  const teamName = (id) => (state.teams.find((t) => t.id === id) || {}).name || `#${id}`;
+  const calendarName = (id) => (id === null || id === undefined ? 'around the clock' : (state.calendars.find((c) => c.id === id) || {}).name || `#${id}`);
+
+  // ---- teams ----
+  const teamsBody = h('tbody', { id: 'teams' });
+  const tName = h('input', { id: 'team-name', required: true, autocomplete: 'off' });
+  const tStrategy = h('select', { id: 'team-strategy' },
+    h('option', { value: 'least_loaded' }, 'least loaded'), h('option', { value: 'round_robin' }, 'round robin'));
+  const tOrder = h('select', { id: 'team-backlog-order' },
+    h('option', { value: 'oldest_first' }, 'oldest first'), h('option', { value: 'priority_first' }, 'priority first'));
+  const tManager = h('input', { id: 'team-manager', autocomplete: 'off' });
+  const teamForm = form('team-form', 'Add a team', [field('Name', tName), field('Assignment', tStrategy), field('Backlog order', tOrder),
+    field('Manager (username)', tManager, 'Optional: told when the team\'s SLAs are at risk.')], 'Add team', async () => {
+    const team = await api('/api/teams', { method: 'POST', body: { name: tName.value, strategy: tStrategy.value, backlogOrder: tOrder.value, manager: tManager.value || null } });
+    say(`Added team ${team.name}.`);
+    await reload();
+  });
+  const mTeam = h('select', { id: 'member-team' });
+  const mUser = h('input', { id: 'member-username', required: true, autocomplete: 'off' });
+  const memberForm = form('member-form', 'Add a member', [field('Team', mTeam), field('Username', mUser)], 'Add member', async () => {
+    await api(`/api/teams/${mTeam.value}/members`, { method: 'POST', body: { username: mUser.value } });
+    say(`Added ${mUser.value} to ${teamName(Number(mTeam.value))}.`);
+    await reload();
+  });
+  const drawTeams = () => clear(teamsBody).append(...state.teams.map((t) => h('tr', {},
+    h('th', { scope: 'row', dir: 'auto' }, t.name), cell(t.strategy.replace('_', ' ')), cell(t.backlogOrder.replace('_', ' ')), cell(t.manager),
+    h('td', {}, t.members.length ? t.members.map((u) => h('span', { class: 'chip' }, u, ' ',
+      h('button', { type: 'button', class: 'link', 'aria-label': `Remove ${u} from ${t.name}`, onclick: async () => {
+        try { await api(`/api/teams/${t.id}/members/${encodeURIComponent(u)}`, { method: 'DELETE' }); await reload(); } catch (e) { say(e.message, 'error'); }
+      } }, '×'))) : '—'))));
+
+  // ---- routing rules ----
+  const rulesBody = h('tbody', { id: 'routing-rules' });
+  const rName = h('input', { id: 'rule-name', required: true, autocomplete: 'off' });
+  const rPosition = h('input', { id: 'rule-position', type: 'number', min: 0, value: 100 });
+  const rKeyword = h('input', { id: 'rule-keyword', autocomplete: 'off' });
+  const rBrand = h('input', { id: 'rule-brand', autocomplete: 'off' });
+  const rNetwork = h('select', { id: 'rule-network' }, h('option', { value: '' }, 'any'), NETWORKS.map((n) => h('option', { value: n }, n)));
+  const rLanguage = h('input', { id: 'rule-language', autocomplete: 'off', maxlength: 3 });
+  const rPriority = h('input', { id: 'rule-min-priority', type: 'number', step: 'any', min: 0 });
+  const rDetractor = h('select', { id: 'rule-detractor' }, h('option', { value: '' }, 'any'), h('option', { value: 'true' }, 'detractors only'), h('option', { value: 'false' }, 'non-detractors only'));
+  const rTeam = h('select', { id: 'rule-team', required: true });
+  const ruleForm = form('rule-form', 'Add a routing rule', [field('Name', rName), field('Team', rTeam), field('Position', rPosition, 'Lower positions are tried first; the first match wins.'),
+    field('Keyword', rKeyword), field('Brand', rBrand), field('Network', rNetwork), field('Language', rLanguage, 'ISO code such as en or ar.'),
+    field('Minimum priority', rPriority), field('Detractors', rDetractor)], 'Add rule', async () => {
+    const rule = await api('/api/routing-rules', { method: 'POST', body: {
+      name: rName.value, position: num(rPosition), keyword: rKeyword.value || null, brand: rBrand.value || null, network: rNetwork.value || null,
+      language: rLanguage.value || null, minPriority: num(rPriority), detractor: rDetractor.value === '' ? null : rDetractor.value === 'true', teamId: Number(rTeam.value) } });
+    say(`Added rule ${rule.name}.`);
+    await reload();
+  });
+  const criteria = (r) => [r.keyword && `keyword ${r.keyword}`, r.brand && `brand ${r.brand}`, r.network && `on ${r.network.toLowerCase()}`, r.language && `language ${r.language}`,
+    r.minPriority !== null && r.minPriority !== undefined && `priority ≥ ${r.minPriority}`, r.detractor === true && 'detractors', r.detractor === false && 'non-detractors'].filter(Boolean).join(', ') || 'everything';
+  const drawRules = () => clear(rulesBody).append(...state.rules.map((r) => h('tr', {},
+    cell(r.position), h('th', { scope: 'row', dir: 'auto' }, r.name), cell(criteria(r)), cell(teamName(r.teamId)),
+    h('td', {}, h('button', { type: 'button', class: 'danger', 'aria-label': `Delete rule ${r.name}`, onclick: async () => {
+      try { await api(`/api/routing-rules/${r.id}`, { method: 'DELETE' }); say(`Deleted rule ${r.name}.`); await reload(); } catch (e) { say(e.message, 'error'); }
+    } }, 'Delete')))));
+
+  // ---- responders ----
+  const respondersBody = h('tbody', { id: 'responders' });
+  const drawResponders = () => clear(respondersBody).append(...state.responders.map((r) => {
+    const capacity = h('input', { type: 'number', min: 0, value: r.capacity, id: `capacity-${r.userId}`, 'aria-label': `Capacity of ${r.username}`, class: 'narrow' });
+    const skills = h('input', { value: (r.skills || []).join(', '), id: `skills-${r.userId}`, 'aria-label': `Skills of ${r.username}`, autocomplete: 'off' });
+    return h('tr', {}, h('th', { scope: 'row' }, r.username), cell(r.availability), cell(`${r.openCases}`),
+      h('td', {}, capacity), h('td', {}, skills), cell((r.languages || []).join(', ')),
+      h('td', {}, h('button', { type: 'button', 'aria-label': `Save ${r.username}`, onclick: async () => {
+        try {
+          await api(`/api/responders/${encodeURIComponent(r.username)}`, { method: 'PUT', body: { capacity: num(capacity), skills: list(skills.value) } });
+          say(`Saved ${r.username}.`); await reload();
+        } catch (e) { say(e.message, 'error'); }
+      } }, 'Save')));
   }));
-  mount(h('h1', {}, 'Teams, routing and SLAs'), h('div', { class: 'grid2' }, panels));
+
+  // ---- business calendars ----
+  const calendarsBody = h('tbody', { id: 'calendars' });
+  const cName = h('input', { id: 'calendar-name', required: true, autocomplete: 'off' });
+  const cZone = h('input', { id: 'calendar-zone', required: true, autocomplete: 'off', value: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' });
+  const cDays = h('fieldset', { class: 'roles', id: 'calendar-days' }, h('legend', {}, 'Working days'),
+    DAYS.map((d, i) => h('label', { class: 'inline' }, h('input', { type: 'checkbox', name: 'calendar-day', value: d, checked: i < 5 }), ` ${dayName(d)}`)));
+  const cHours = h('input', { id: 'calendar-hours', required: true, value: '09:00-17:00', autocomplete: 'off' });
+  const cHolidays = h('input', { id: 'calendar-holidays', autocomplete: 'off', placeholder: '2026-12-25, 2026-12-26' });
+  const calendarForm = form('calendar-form', 'Add a business calendar', [field('Name', cName), field('Time zone', cZone, 'IANA name such as Europe/Paris.'), cDays,
+    field('Working hours', cHours, 'One or more shifts, comma separated: 09:00-12:00, 13:00-17:00.'), field('Holidays', cHolidays, 'ISO dates, comma separated.')], 'Add calendar', async () => {
+    const week = {};
+    for (const box of cDays.querySelectorAll('input[name="calendar-day"]:checked')) week[box.value] = list(cHours.value);
+    const cal = await api('/api/sla/calendars', { method: 'POST', body: { name: cName.value, zone: cZone.value, week, holidays: list(cHolidays.value) } });
+    say(`Added calendar ${cal.name}.`);
+    await reload();
+  });
+  const weekText = (week) => DAYS.filter((d) => week[d] && week[d].length).map((d) => `${dayName(d)} ${week[d].join(', ')}`).join('; ') || 'closed';
+  const drawCalendars = () => clear(calendarsBody).append(...state.calendars.map((c) => h('tr', {},
+    h('th', { scope: 'row', dir: 'auto' }, c.name), cell(c.zone), cell(weekText(c.week || {})), cell((c.holidays || []).join(', ')))));
+
+  // ---- SLA policies ----
+  const policiesBody = h('tbody', { id: 'sla-policies' });
+  const pName = h('input', { id: 'policy-name', required: true, autocomplete: 'off' });
+  const pPosition = h('input', { id: 'policy-position', type: 'number', min: 0, value: 100 });
+  const pFirst = h('input', { id: 'policy-first', type: 'number', min: 1 });
+  const pNext = h('input', { id: 'policy-next', type: 'number', min: 1 });
+  const pResolution = h('input', { id: 'policy-resolution', type: 'number', min: 1 });
+  const pCalendar = h('select', { id: 'policy-calendar' });
+  const pWarn = h('input', { id: 'policy-warn', type: 'number', min: 1, max: 100, value: 80 });
+  const pPriority = h('input', { id: 'policy-min-priority', type: 'number', step: 'any', min: 0 });
+  const pNetworks = h('input', { id: 'policy-networks', autocomplete: 'off', placeholder: 'x, mastodon' });
+  const pTeams = h('select', { id: 'policy-teams', multiple: true, size: 3 });
+  const policyForm = form('policy-form', 'Add an SLA policy', [field('Name', pName), field('Position', pPosition, 'The first matching policy applies.'),
+    field('First response (minutes)', pFirst), field('Next response (minutes)', pNext), field('Resolution (minutes)', pResolution),
+    field('Calendar', pCalendar), field('Warn at (% of target)', pWarn), field('Minimum priority', pPriority),
+    field('Networks', pNetworks, 'Empty for all networks; comma separated.'), field('Teams', pTeams, 'None selected for all teams.')], 'Add policy', async () => {
+    const networks = list(pNetworks.value);
+    const teamIds = [...pTeams.selectedOptions].map((o) => Number(o.value));
+    const policy = await api('/api/sla/policies', { method: 'POST', body: {
+      name: pName.value, position: num(pPosition) ?? 100, minPriority: num(pPriority), networks: networks.length ? networks : null, teamIds: teamIds.length ? teamIds : null,
+      firstResponseMinutes: num(pFirst), nextResponseMinutes: num(pNext), resolutionMinutes: num(pResolution),
+      calendarId: pCalendar.value ? Number(pCalendar.value) : null, warnPercent: num(pWarn) ?? 80, actions: [] } });
+    say(`Added SLA policy ${policy.name}; open cases were re-timed.`);
+    await reload();
+  });
+  const minutes = (m) => (m === null || m === undefined ? '—' : `${m} min`);
+  const drawPolicies = () => clear(policiesBody).append(...state.policies.map((p) => h('tr', {},
+    cell(p.position), h('th', { scope: 'row', dir: 'auto' }, p.name), cell(minutes(p.firstResponseMinutes)), cell(minutes(p.nextResponseMinutes)), cell(minutes(p.resolutionMinutes)),
+    cell(calendarName(p.calendarId)), cell([p.networks && p.networks.join(', '), p.teamIds && p.teamIds.map(teamName).join(', '), p.minPriority !== null && p.minPriority !== undefined && `priority ≥ ${p.minPriority}`].filter(Boolean).join('; ') || 'every case'),
+    h('td', {}, h('button', { type: 'button', class: 'danger', 'aria-label': `Delete policy ${p.name}`, onclick: async () => {
+      try { await api(`/api/sla/policies/${p.id}`, { method: 'DELETE' }); say(`Deleted policy ${p.name}.`); await reload(); } catch (e) { say(e.message, 'error'); }
+    } }, 'Delete')))));
+
+  async function reload() {
+    [state.teams, state.rules, state.responders, state.calendars, state.policies] = await Promise.all([
+      api('/api/teams'), api('/api/routing-rules'), api('/api/responders'), api('/api/sla/calendars'), api('/api/sla/policies')]);
+    options(mTeam, state.teams, (t) => t.name);
+    options(rTeam, state.teams, (t) => t.name);
+    options(pTeams, state.teams, (t) => t.name);
+    options(pCalendar, state.calendars, (c) => `${c.name} (${c.zone})`, { empty: 'around the clock' });
+    drawTeams(); drawRules(); drawResponders(); drawCalendars(); drawPolicies();
+  }
+
+  const canned = await optional('/api/canned-replies').catch(() => null);
+  mount(h('h1', {}, 'Teams, routing and SLAs'),
+    h('section', { class: 'panel scroll', 'aria-labelledby': 'teams-title' }, h('h2', { id: 'teams-title' }, 'Teams'),
+      table('Teams and their members', ['Team', 'Assignment', 'Backlog', 'Manager', 'Members'], teamsBody), h('div', { class: 'grid2' }, teamForm, memberForm)),
+    h('section', { class: 'panel scroll', 'aria-labelledby': 'rules-title' }, h('h2', { id: 'rules-title' }, 'Routing rules'),
+      table('Tried in position order; the first match sends the case to its team', ['Position', 'Rule', 'Matches', 'Team', 'Actions'], rulesBody), ruleForm),
+    h('section', { class: 'panel scroll', 'aria-labelledby': 'responders-title' }, h('h2', { id: 'responders-title' }, 'Responders'),
+      table('Capacity is the most open cases a responder is given', ['Responder', 'Availability', 'Open cases', 'Capacity', 'Skills', 'Languages', 'Actions'], respondersBody)),
+    h('section', { class: 'panel scroll', 'aria-labelledby': 'calendars-title' }, h('h2', { id: 'calendars-title' }, 'Business calendars'),
+      table('SLA clocks only run in working hours', ['Calendar', 'Zone', 'Hours', 'Holidays'], calendarsBody), calendarForm),
+    h('section', { class: 'panel scroll', 'aria-labelledby': 'policies-title' }, h('h2', { id: 'policies-title' }, 'SLA policies'),
+      table('Targets for each kind of case', ['Position', 'Policy', 'First response', 'Next response', 'Resolution', 'Calendar', 'Applies to', 'Actions'], policiesBody), policyForm),
+    canned === null ? notAvailable('Canned replies', '/api/canned-replies is not on this server yet.')
+      : h('section', { class: 'panel', 'aria-labelledby': 'canned-title' }, h('h2', { id: 'canned-title' }, 'Canned replies'),
+        table('Replies responders can start from', ['Name', 'Language', 'Text'], h('tbody', { id: 'canned-replies' }, canned.map((c) => h('tr', {}, h('th', { scope: 'row' }, c.name), cell(c.language), cell(c.body)))))));
+  await reload();
   return null;
 }

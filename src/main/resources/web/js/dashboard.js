@@ -113,11 +113,26 @@ async function alertsPanel() {
     items.length ? h('ul', {}, items.map((a) => h('li', { dir: 'auto' }, a.message || a.title || JSON.stringify(a)))) : h('p', { class: 'muted' }, 'No spikes.'));
 }
 
-async function percentilesPanel(rangeKey) {
-  const rt = await optional(`/api/trends/response-times?range=${rangeKey}`).catch(() => null);
+/** First-response percentiles (GET /api/trends/response-times: nearest-rank, whole range). */
+async function percentilesPanel(from, to) {
+  const rt = await optional(`/api/trends/response-times?from=${from.toISOString()}&to=${to.toISOString()}`).catch(() => null);
   if (rt === null) return notAvailable('Response times', 'percentiles arrive with the trends service.');
-  const rows = Object.entries(rt.percentiles || rt).map(([k, v]) => [k, typeof v === 'number' ? duration(v) : String(v)]);
-  return h('section', { class: 'panel' }, table('First-response time percentiles', rows, ['percentile', 'time']));
+  const total = (rt.groups && rt.groups[0] && rt.groups[0].total) || { count: 0 };
+  const ms = (v) => (v === null || v === undefined ? '—' : duration(v));
+  const rows = [['cases answered', String(total.count)], ['median (p50)', ms(total.p50Ms)], ['p90', ms(total.p90Ms)], ['p95', ms(total.p95Ms)]];
+  return h('section', { class: 'panel', id: 'response-times' }, table('First-response time percentiles', rows, ['percentile', 'time']));
+}
+
+/** Top complaint phrases (GET /api/trends/phrases) with one example post each, shown as text. */
+async function phrasesPanel(from, to) {
+  const report = await optional(`/api/trends/phrases?from=${from.toISOString()}&to=${to.toISOString()}&limit=10&examples=1`).catch(() => null);
+  if (report === null) return notAvailable('Top complaint phrases', 'phrases arrive with the trends service.');
+  const phrases = report.phrases || [];
+  return h('section', { class: 'panel', 'aria-labelledby': 'phrases-title' }, h('h2', { id: 'phrases-title' }, 'Top complaint phrases'),
+    phrases.length ? h('ol', { id: 'phrases', class: 'phrases' }, phrases.map((p) => h('li', {},
+      h('strong', { dir: 'auto' }, p.phrase), ` — ${p.mentions} mention${p.mentions === 1 ? '' : 's'}`,
+      p.examples && p.examples[0] ? h('blockquote', { dir: 'auto', class: 'post-text' }, p.examples[0].text) : null)))
+      : h('p', { class: 'muted' }, 'No complaints in this range.'));
 }
 
 export async function showDashboard() {
@@ -133,14 +148,15 @@ export async function showDashboard() {
       const tz = encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
       const bucket = RANGES[range.value] <= RANGES['24h'] ? 'hour' : 'day';
       const probe = await optional(`/api/trends?bucket=${bucket}&tz=${tz}`);
+      let to = new Date(); let from = new Date(to.getTime() - RANGES[range.value]);
       if (probe) {
-        const to = new Date(probe.to); const from = new Date(to.getTime() - RANGES[range.value]);
-        const url = `/api/trends?from=${from.toISOString()}&to=${to.toISOString()}&bucket=${bucket}&tz=${tz}`;
-        chart = await renderTrends(body, await api(url), `${url}&format=csv`);
+        to = new Date(probe.to); from = new Date(to.getTime() - RANGES[range.value]);
+        const trends = await api(`/api/trends?from=${from.toISOString()}&to=${to.toISOString()}&bucket=${bucket}&tz=${tz}`);
+        chart = await renderTrends(body, trends, `/api/trends?from=${from.toISOString()}&to=${to.toISOString()}&bucket=${bucket}&tz=${tz}&format=csv`);
       } else {
         chart = await renderFallback(body, range.value);
       }
-      clear(side).append(await alertsPanel(), await percentilesPanel(range.value));
+      clear(side).append(await alertsPanel(), await percentilesPanel(from, to), await phrasesPanel(from, to));
     } catch (e) { say(e.message, 'error'); }
   };
   range.addEventListener('change', draw);

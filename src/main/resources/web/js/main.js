@@ -12,7 +12,28 @@ import { showAudit } from './admin-audit.js';
 import { showTokens } from './tokens.js';
 import { showWorkflow } from './admin-workflow.js';
 
-const state = { user: null, cleanup: null };
+const state = { user: null, cleanup: null, heartbeat: null };
+
+// Routing only gives cases to responders it has heard from lately: say "online" (or "away" while
+// the tab is hidden) now and every minute, and "offline" on sign-out.
+const HEARTBEAT_MS = 60e3;
+
+async function beat(availability) {
+  try {
+    await api('/api/responders/me/heartbeat', { method: 'POST', body: { availability } });
+  } catch (e) { /* the next beat tries again */ }
+}
+
+function startHeartbeat(user) {
+  if (!user.roles.includes('RESPONDER')) return;
+  const send = () => beat(document.hidden ? 'away' : 'online');
+  send();
+  state.heartbeat = setInterval(send, HEARTBEAT_MS);
+}
+
+function stopHeartbeat() {
+  if (state.heartbeat) { clearInterval(state.heartbeat); state.heartbeat = null; }
+}
 
 const PAGES = [
   { path: 'inbox', label: 'Inbox', roles: ['RESPONDER', 'ADMIN'], show: showInbox },
@@ -80,6 +101,8 @@ async function showRoute() {
 
 async function signedIn(user) {
   state.user = user;
+  stopHeartbeat();
+  startHeartbeat(user);
   document.getElementById('top').hidden = false;
   document.getElementById('who').textContent = `${user.displayName || user.username} (${user.roles.map((r) => r.toLowerCase()).join(', ')})`;
   if (!location.hash) location.hash = `#/${home()}`;
@@ -87,6 +110,7 @@ async function signedIn(user) {
 }
 
 function signedOut() {
+  stopHeartbeat();
   state.user = null;
   if (state.cleanup) { state.cleanup(); state.cleanup = null; }
   document.getElementById('top').hidden = true;
@@ -94,6 +118,7 @@ function signedOut() {
 }
 
 document.getElementById('logout').addEventListener('click', async () => {
+  if (state.heartbeat) { stopHeartbeat(); await beat('offline'); }
   try { await api('/api/logout', { method: 'POST', body: {} }); } catch (e) { /* already out */ }
   signedOut();
 });

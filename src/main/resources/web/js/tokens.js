@@ -8,7 +8,7 @@ export async function showTokens(user) {
   const name = h('input', { id: 'token-name', required: true, maxlength: 200, autocomplete: 'off' });
   const admin = user.roles.includes('ADMIN');
   const load = async () => {
-    const tokens = await api(admin ? '/api/tokens/all' : '/api/tokens');
+    const tokens = admin ? await api('/api/tokens/all') : await api('/api/tokens');
     clear(tbody).append(...tokens.map((t) => h('tr', {},
       h('th', { scope: 'row', dir: 'auto' }, t.name), h('td', {}, t.username), h('td', {}, when(t.createdAt)),
       h('td', {}, t.revokedAt ? `revoked ${when(t.revokedAt)}` : h('button', { type: 'button', class: 'danger', onclick: async () => {

@@ -30,6 +30,8 @@ interface AuditDao {
       FROM audit_log
       WHERE (:action IS NULL OR action = :action OR action LIKE :actionPrefix)
         AND (:actor IS NULL OR actor = :actor)
+        AND (:from IS NULL OR occurred_at >= :from)
+        AND (:to IS NULL OR occurred_at < :to)
       ORDER BY id DESC
       LIMIT :limit OFFSET :offset
       """)
@@ -37,6 +39,8 @@ interface AuditDao {
       @Bind("action") String action,
       @Bind("actionPrefix") String actionPrefix,
       @Bind("actor") String actor,
+      @Bind("from") Instant from,
+      @Bind("to") Instant to,
       @Bind("limit") int limit,
       @Bind("offset") int offset);
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.security.Principal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,10 +55,16 @@ public class AuditLog {
   }
 
   public Page<AuditEntry> list(String action, String actor, int limit, int offset) {
+    return list(action, actor, null, null, limit, offset);
+  }
+
+  /** Newest first; {@code from} inclusive, {@code to} exclusive, either may be null. */
+  public Page<AuditEntry> list(
+      String action, String actor, Instant from, Instant to, int limit, int offset) {
     String a = action == null || action.isBlank() ? null : action.trim();
     String prefix = a == null ? null : a + ".%";
     String who = actor == null || actor.isBlank() ? null : actor.trim();
-    return Page.of(dao.list(a, prefix, who, limit + 1, offset), limit, offset);
+    return Page.of(dao.list(a, prefix, who, from, to, limit + 1, offset), limit, offset);
   }
 
   String toJson(Object value) {

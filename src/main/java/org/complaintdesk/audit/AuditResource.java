@@ -22,18 +22,25 @@ public class AuditResource {
     this.audit = audit;
   }
 
-  /** Newest first; {@code action} matches exactly or as a prefix ("keyword" → keyword.*). */
+  /**
+   * Newest first; {@code action} matches exactly or as a prefix ("keyword" → keyword.*), {@code
+   * actor} exactly, {@code from}/{@code to} are ISO-8601 instants (from inclusive, to exclusive).
+   */
   @GET
   @Timed
   @RolesAllowed(Role.ADMIN_NAME)
   public Page<AuditEntry> list(
       @QueryParam("action") String action,
       @QueryParam("actor") String actor,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
       @QueryParam("limit") @DefaultValue("50") IntParam limit,
       @QueryParam("offset") @DefaultValue("0") IntParam offset) {
     return audit.list(
         action,
         actor,
+        QueryParams.instant("from", from),
+        QueryParams.instant("to", to),
         QueryParams.bounded("limit", limit.get(), 1, 500),
         QueryParams.bounded("offset", offset.get(), 0, 1_000_000));
   }

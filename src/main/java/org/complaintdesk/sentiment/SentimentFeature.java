@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.complaintdesk.ComplaintDeskConfiguration;
+import org.complaintdesk.audit.AuditLog;
 import org.complaintdesk.ingest.MentionService;
 import org.complaintdesk.sentiment.labels.LabelService;
 import org.complaintdesk.sentiment.labels.LabelsResource;
@@ -52,6 +53,7 @@ public final class SentimentFeature {
       MentionService mentions,
       java.util.function.Supplier<SentimentScorer> scorer,
       ScoredMentionListener listener,
+      AuditLog audit,
       java.time.Clock clock) {
     var service = new SentimentService(jdbi, mentions, environment.getObjectMapper(), clock);
     var worker =
@@ -61,7 +63,9 @@ public final class SentimentFeature {
       environment.lifecycle().manage(worker);
     }
     environment.healthChecks().register("sentiment", new SentimentHealthCheck(mentions));
-    environment.jersey().register(new LabelsResource(new LabelService(jdbi, mentions, clock)));
+    environment
+        .jersey()
+        .register(new LabelsResource(new LabelService(jdbi, mentions, clock), audit));
     return service;
   }
 }

@@ -63,7 +63,8 @@ interface PhraseDao extends SqlObject {
             (rs, ctx) ->
                 new NegativeRow(
                     rs.getLong(1),
-                    (Long) rs.getObject(2, Long.class),
+                    // getObject(i, Long.class) throws on SQL NULL with the SQLite driver.
+                    rs.getObject(2) == null ? null : rs.getLong(2),
                     rs.getString(3),
                     rs.getString(4),
                     rs.getString(5),

@@ -68,4 +68,58 @@ class AuditLogTest {
     assertThat(audit.list(null, "root", 10, 0).items()).hasSize(1);
     assertThat(audit.list(null, null, 1, 0).hasMore()).isTrue();
   }
+
+  @Test
+  void filtersByTimeRangeActorAndPrefixWithPagingOnSqlite() {
+    timeRangeAndPaging(TestDatabases.sqlite(dir));
+  }
+
+  @Test
+  void filtersByTimeRangeActorAndPrefixWithPagingOnPostgres() {
+    var schema = TestDatabases.postgres();
+    try {
+      timeRangeAndPaging(schema.jdbi());
+    } finally {
+      schema.drop().run();
+    }
+  }
+
+  private void timeRangeAndPaging(org.jdbi.v3.core.Jdbi jdbi) {
+    var clock = new MutableClock(TestApplication.START);
+    var audit = new AuditLog(jdbi, Jackson.newObjectMapper(), clock);
+    var root = new Admin("root", 1);
+    var ana = new Admin("ana", 2);
+    for (int i = 0; i < 5; i++) {
+      audit.record(
+          i % 2 == 0 ? root : ana, "routing.rule_saved", "rule:" + i, null, Map.of("i", i));
+      clock.advance(Duration.ofHours(1));
+    }
+    audit.record(root, "sla.policy_saved", "policy:1", null, Map.of());
+    var t0 = TestApplication.START;
+
+    // from inclusive, to exclusive: hours 1, 2 and 3.
+    var window = audit.list(null, null, t0.plusSeconds(3600), t0.plusSeconds(4 * 3600), 10, 0);
+    assertThat(window.items())
+        .extracting(AuditEntry::target)
+        .containsExactly("rule:3", "rule:2", "rule:1");
+    assertThat(audit.list(null, null, t0.plusSeconds(5 * 3600), null, 10, 0).items())
+        .extracting(AuditEntry::action)
+        .containsExactly("sla.policy_saved");
+    assertThat(audit.list(null, null, null, t0.plusSeconds(1), 10, 0).items())
+        .extracting(AuditEntry::target)
+        .containsExactly("rule:0");
+    // Everything together: prefix "routing", actor root, in the first four hours.
+    assertThat(audit.list("routing", "root", t0, t0.plusSeconds(4 * 3600), 10, 0).items())
+        .extracting(AuditEntry::target)
+        .containsExactly("rule:2", "rule:0");
+    // "rout" is no prefix of a dotted action name.
+    assertThat(audit.list("rout", null, null, null, 10, 0).items()).isEmpty();
+    // Paging: 6 entries in pages of 4.
+    var first = audit.list(null, null, null, null, 4, 0);
+    var second = audit.list(null, null, null, null, 4, 4);
+    assertThat(first.items()).hasSize(4);
+    assertThat(first.hasMore()).isTrue();
+    assertThat(second.items()).extracting(AuditEntry::target).containsExactly("rule:1", "rule:0");
+    assertThat(second.hasMore()).isFalse();
+  }
 }

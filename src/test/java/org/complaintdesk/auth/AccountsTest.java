@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.complaintdesk.ComplaintDeskConfiguration;
+import org.complaintdesk.testing.Fixtures;
 import org.complaintdesk.testing.TestApp;
 import org.complaintdesk.testing.TestApplication;
 import org.junit.jupiter.api.AfterAll;
@@ -339,5 +340,68 @@ class AccountsTest {
     assertThat(added.get("action")).isEqualTo("keyword.added");
     assertThat(((Map<?, ?>) added.get("after")).get("term")).isEqualTo("AuditedBrand");
     assertThat(added.get("occurredAt")).isNotNull();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void labelCorrectionsAreAuditedWithTheLabelBeforeAndAfter() {
+    String responder = TestApp.login(APP, TestApp.RESPONDER);
+    String admin = TestApp.login(APP, TestApp.ADMIN);
+    long mention = Fixtures.mention(APP, "labelled_customer", "The app is fine I guess");
+    for (String label : List.of("neutral", "positive")) {
+      try (Response r =
+          TestApp.as(APP, responder, "/api/mentions/" + mention + "/label")
+              .post(Entity.json(Map.of("label", label)))) {
+        assertThat(r.getStatus()).isEqualTo(200);
+      }
+    }
+    // A refused correction (bad label) changes nothing and is not audited.
+    try (Response r =
+        TestApp.as(APP, responder, "/api/mentions/" + mention + "/label")
+            .post(Entity.json(Map.of("label", "angry")))) {
+      assertThat(r.getStatus()).isEqualTo(422);
+    }
+    Map<?, ?> page =
+        TestApp.as(APP, admin, "/api/audit?action=label&actor=responder").get(Map.class);
+    List<?> items = (List<?>) page.get("items");
+    assertThat(items).hasSize(2);
+    Map<?, ?> second = (Map<?, ?>) items.get(0);
+    assertThat(second.get("action")).isEqualTo("label.corrected");
+    assertThat(second.get("actor")).isEqualTo("responder");
+    assertThat(second.get("target")).isEqualTo("mention:" + mention);
+    assertThat((Map<String, Object>) second.get("before"))
+        .containsEntry("label", "neutral")
+        .containsEntry("source", "correction");
+    assertThat((Map<String, Object>) second.get("after")).containsEntry("label", "positive");
+    Map<?, ?> first = (Map<?, ?>) items.get(1);
+    // The first correction's "before" is the model's own label.
+    assertThat((Map<String, Object>) first.get("before"))
+        .containsEntry("label", "negative")
+        .containsEntry("source", "model");
+    assertThat((Map<String, Object>) first.get("after")).containsEntry("label", "neutral");
+  }
+
+  @Test
+  void theAuditApiFiltersByTimeRangeAndRejectsBadInstants() {
+    String admin = TestApp.login(APP, TestApp.ADMIN);
+    var before = TestApplication.CLOCK.instant();
+    try (Response r =
+        TestApp.as(APP, admin, "/api/keywords").post(Entity.json(Map.of("term", "TimedAudit")))) {
+      assertThat(r.getStatus()).isIn(200, 201);
+    }
+    TestApplication.CLOCK.advance(Duration.ofMinutes(10));
+    var after = TestApplication.CLOCK.instant();
+    Map<?, ?> inRange =
+        TestApp.as(APP, admin, "/api/audit?action=keyword.added&from=" + before + "&to=" + after)
+            .get(Map.class);
+    assertThat((List<?>) inRange.get("items"))
+        .anySatisfy(e -> assertThat(e.toString()).contains("TimedAudit"));
+    Map<?, ?> later =
+        TestApp.as(APP, admin, "/api/audit?action=keyword.added&from=" + after).get(Map.class);
+    assertThat((List<?>) later.get("items")).isEmpty();
+    try (Response r = TestApp.as(APP, admin, "/api/audit?from=yesterday").get()) {
+      assertThat(r.getStatus()).isEqualTo(400);
+      assertThat(r.readEntity(String.class)).contains("ISO-8601").doesNotContain("Exception");
+    }
   }
 }

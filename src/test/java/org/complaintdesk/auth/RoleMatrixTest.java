@@ -4,24 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.complaintdesk.ComplaintDeskConfiguration;
+import org.complaintdesk.testing.Endpoints;
+import org.complaintdesk.testing.Endpoints.Endpoint;
 import org.complaintdesk.testing.TestApp;
-import org.glassfish.jersey.server.model.Resource;
-import org.glassfish.jersey.server.model.ResourceMethod;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -37,7 +30,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RoleMatrixTest {
   static final DropwizardAppExtension<ComplaintDeskConfiguration> APP = TestApp.create(0);
 
-  /** The only endpoints open to anonymous callers. */
   /**
    * Open to anonymous callers on purpose: the login form, the web app's entry, and the inbound
    * webhook, which authenticates each delivery by its HMAC signature instead (see its tests under
@@ -56,67 +48,13 @@ class RoleMatrixTest {
           Role.MARKETER);
   private static final Map<String, String> TOKENS = new java.util.HashMap<>();
 
-  record Endpoint(String method, String path, Method java, Set<Role> allowed, boolean permitAll) {
-    String key() {
-      return method + " " + path;
-    }
-
-    /** A concrete URL: every path parameter becomes 1. */
-    String url() {
-      return path.replaceAll("\\{[^}]*}", "1");
-    }
-  }
-
   @BeforeAll
   static void logIn() {
     USERS.keySet().forEach(u -> TOKENS.put(u, TestApp.login(APP, u)));
   }
 
   static List<Endpoint> endpoints() {
-    var config = APP.getEnvironment().jersey().getResourceConfig();
-    Set<Class<?>> classes = new LinkedHashSet<>();
-    config.getInstances().forEach(i -> classes.add(i.getClass()));
-    classes.addAll(config.getClasses());
-    List<Endpoint> result = new ArrayList<>();
-    for (Class<?> c : classes) {
-      if (c.isAnnotationPresent(Path.class)) {
-        collect(Resource.from(c), "", result);
-      }
-    }
-    return result;
-  }
-
-  private static void collect(Resource resource, String parent, List<Endpoint> out) {
-    String path = join(parent, resource.getPath());
-    for (ResourceMethod m : resource.getResourceMethods()) {
-      Method java = m.getInvocable().getDefinitionMethod();
-      out.add(new Endpoint(m.getHttpMethod(), path, java, allowedRoles(java), isPermitAll(java)));
-    }
-    for (Resource child : resource.getChildResources()) {
-      collect(child, path, out);
-    }
-  }
-
-  private static String join(String parent, String path) {
-    String p = (parent + "/" + (path == null ? "" : path)).replaceAll("/+", "/");
-    return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
-  }
-
-  private static Set<Role> allowedRoles(Method m) {
-    RolesAllowed roles = m.getAnnotation(RolesAllowed.class);
-    if (roles == null) {
-      roles = m.getDeclaringClass().getAnnotation(RolesAllowed.class);
-    }
-    Set<Role> result = EnumSet.noneOf(Role.class);
-    if (roles != null) {
-      Arrays.stream(roles.value()).map(Role::parse).forEach(result::add);
-    }
-    return result;
-  }
-
-  private static boolean isPermitAll(Method m) {
-    return m.isAnnotationPresent(PermitAll.class)
-        || m.getDeclaringClass().isAnnotationPresent(PermitAll.class);
+    return Endpoints.of(APP);
   }
 
   private static Response call(String token, Endpoint e) {
@@ -139,6 +77,9 @@ class RoleMatrixTest {
             "GET /api/audit",
             "POST /api/users",
             "DELETE /api/tokens/{id}",
+            "POST /api/teams",
+            "POST /api/sla/policies",
+            "POST /api/mentions/{id}/label",
             "POST /api/login");
   }
 

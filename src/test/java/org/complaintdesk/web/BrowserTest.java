@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.complaintdesk.ComplaintDeskConfiguration;
 import org.complaintdesk.testing.Fixtures;
 import org.complaintdesk.testing.TestApp;
@@ -38,6 +39,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The web app in headless Chromium (system packages chromium + chromium-driver, driven by Selenium
@@ -323,6 +325,305 @@ class BrowserTest {
     assertThat(waitFor(By.id("sources")).getText()).contains("demo");
     open("#/admin/users");
     assertThat(waitFor(By.id("users")).getText()).contains("responder", "marketer");
+  }
+
+  @Test
+  void adminSetsUpATeamARuleACalendarAndAnSlaPolicyThroughTheConsole() {
+    login(TestApp.ADMIN);
+    open("#/admin/workflow");
+    waitFor(By.id("team-name")).sendKeys("Refund desk");
+    new Select(driver.findElement(By.id("team-strategy"))).selectByValue("round_robin");
+    driver.findElement(By.id("team-form-submit")).click();
+    await().atMost(WAIT).until(() -> text("#teams").contains("Refund desk"));
+
+    // The team appears in the rule form's team list once it exists.
+    await().atMost(WAIT).until(() -> text("#rule-team").contains("Refund desk"));
+    driver.findElement(By.id("rule-name")).sendKeys("Refunds on X");
+    new Select(driver.findElement(By.id("rule-team"))).selectByVisibleText("Refund desk");
+    driver.findElement(By.id("rule-keyword")).sendKeys("refund");
+    new Select(driver.findElement(By.id("rule-network"))).selectByValue("x");
+    driver.findElement(By.id("rule-form-submit")).click();
+    await().atMost(WAIT).until(() -> text("#routing-rules").contains("Refunds on X"));
+    assertThat(text("#routing-rules")).contains("keyword refund", "Refund desk");
+
+    driver.findElement(By.id("calendar-name")).sendKeys("Paris office");
+    WebElement zone = driver.findElement(By.id("calendar-zone"));
+    zone.clear();
+    zone.sendKeys("Europe/Paris");
+    driver.findElement(By.id("calendar-holidays")).sendKeys("2026-12-25");
+    driver.findElement(By.id("calendar-form-submit")).click();
+    await().atMost(WAIT).until(() -> text("#calendars").contains("Paris office"));
+    assertThat(text("#calendars")).contains("Europe/Paris", "Mon 09:00-17:00", "2026-12-25");
+
+    // A policy without any target is refused, and the reason is shown next to the form.
+    driver.findElement(By.id("policy-name")).sendKeys("Refund SLA");
+    driver.findElement(By.id("policy-form-submit")).click();
+    await().atMost(WAIT).until(() -> text("#policy-form-error").contains("target"));
+    driver.findElement(By.id("policy-first")).sendKeys("30");
+    await().atMost(WAIT).until(() -> text("#policy-calendar").contains("Paris office"));
+    new Select(driver.findElement(By.id("policy-calendar")))
+        .selectByVisibleText("Paris office (Europe/Paris)");
+    new Select(driver.findElement(By.id("policy-teams"))).selectByVisibleText("Refund desk");
+    driver.findElement(By.id("policy-form-submit")).click();
+    await().atMost(WAIT).until(() -> text("#sla-policies").contains("Refund SLA"));
+    assertThat(text("#sla-policies")).contains("30 min", "Paris office", "Refund desk");
+
+    // And the server has them, linked to each other.
+    String token = TestApp.login(APP, TestApp.ADMIN);
+    List<Map<String, Object>> teams = getList(token, "/api/teams");
+    var team =
+        teams.stream().filter(t -> "Refund desk".equals(t.get("name"))).findFirst().orElseThrow();
+    assertThat(team).containsEntry("strategy", "round_robin");
+    Number teamId = (Number) team.get("id");
+    assertThat(getList(token, "/api/routing-rules"))
+        .anySatisfy(
+            r -> {
+              assertThat(r)
+                  .containsEntry("name", "Refunds on X")
+                  .containsEntry("keyword", "refund");
+              assertThat(((Number) r.get("teamId")).longValue()).isEqualTo(teamId.longValue());
+            });
+    var calendar =
+        getList(token, "/api/sla/calendars").stream()
+            .filter(c -> "Paris office".equals(c.get("name")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(calendar).containsEntry("zone", "Europe/Paris");
+    assertThat(getList(token, "/api/sla/policies"))
+        .anySatisfy(
+            p -> {
+              assertThat(p).containsEntry("name", "Refund SLA");
+              assertThat(((Number) p.get("firstResponseMinutes")).intValue()).isEqualTo(30);
+              assertThat(((Number) p.get("calendarId")).longValue())
+                  .isEqualTo(((Number) calendar.get("id")).longValue());
+              assertThat((List<?>) p.get("teamIds")).hasSize(1);
+            });
+  }
+
+  @Test
+  void auditViewShowsChangedFieldsAsTextAndFilters() {
+    String token = TestApp.login(APP, TestApp.ADMIN);
+    long id;
+    try (var r =
+        TestApp.as(APP, token, "/api/users")
+            .post(
+                jakarta.ws.rs.client.Entity.json(
+                    Map.of(
+                        "username",
+                        "audited_user",
+                        "displayName",
+                        XSS,
+                        "password",
+                        "a-long-password",
+                        "roles",
+                        List.of("RESPONDER"))))) {
+      assertThat(r.getStatus()).isIn(200, 201);
+      id = ((Number) r.readEntity(Map.class).get("id")).longValue();
+    }
+    try (var r =
+        TestApp.as(APP, token, "/api/users/" + id)
+            .put(
+                jakarta.ws.rs.client.Entity.json(
+                    Map.of("roles", List.of("RESPONDER", "MARKETER"), "active", true)))) {
+      assertThat(r.getStatus()).isEqualTo(200);
+    }
+    login(TestApp.ADMIN);
+    open("#/admin/audit");
+    waitFor(By.id("audit-action")).sendKeys("user");
+    driver.findElement(By.id("audit-actor")).sendKeys("admin");
+    driver.findElement(By.cssSelector("#audit-filters button[type=submit]")).click();
+    await()
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(() -> text("#audit tr[data-action=\"user.updated\"]").contains("roles"));
+    // Only what changed: the new role is shown as added, the unchanged display name is not.
+    String updated = text("#audit tr[data-action=\"user.updated\"]");
+    assertThat(updated).contains("MARKETER").doesNotContain("ruined my refund");
+    assertThat(driver.findElements(By.cssSelector("#audit tr[data-action=\"user.updated\"] ins")))
+        .isNotEmpty();
+    // The customer-style markup in the created user's name is text, never markup.
+    assertThat(text("#audit tr[data-action=\"user.created\"]")).contains("<script>", "<b>bold</b>");
+    assertThat(driver.findElements(By.cssSelector("#audit img, #audit b, #audit script")))
+        .isEmpty();
+    assertThat(js("return window.__xss === undefined;")).isEqualTo(true);
+    assertThat(text("#audit")).doesNotContain("keyword.");
+
+    // A time range that ends before anything happened shows nothing.
+    js(
+        "const to = document.getElementById('audit-to'); to.value = '2001-01-01T00:00';"
+            + "to.dispatchEvent(new Event('input'));");
+    driver.findElement(By.cssSelector("#audit-filters button[type=submit]")).click();
+    await().atMost(WAIT).until(() -> text("#audit").contains("No entries match."));
+  }
+
+  @Test
+  void dashboardPhrasesShowCustomerMarkupAsText() {
+    // Enough of them to make the top ten next to the demo's own complaints.
+    for (int i = 0; i < 60; i++) {
+      scoredComplaint("phrase_tester_" + i, "Zorblax gadget broke again " + XSS);
+    }
+    // Reports end at the server's "now" (exclusive): let the posts fall inside the range.
+    TestApplication.CLOCK.advance(Duration.ofMinutes(1));
+    login(TestApp.MARKETER);
+    open("#/dashboard");
+    await()
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(
+            () -> {
+              open("#/inbox");
+              open("#/dashboard");
+              waitFor(By.id("phrases"));
+              return text("#phrases").contains("<script>");
+            });
+    assertThat(driver.findElements(By.cssSelector("#phrases img, #phrases b, #phrases script")))
+        .isEmpty();
+    assertThat(js("return window.__xss === undefined;")).isEqualTo(true);
+  }
+
+  @Test
+  void pagesHaveNoSeriousOrCriticalAccessibilityViolations() {
+    open("");
+    waitFor(By.id("login-title"));
+    List<String> problems = new java.util.ArrayList<>(axe("login"));
+    login(TestApp.ADMIN);
+    open("#/inbox");
+    openFirstCase();
+    problems.addAll(axe("case view"));
+    open("#/inbox");
+    waitFor(By.id("team-queue-title"));
+    problems.addAll(axe("inbox"));
+    open("#/dashboard");
+    waitFor(By.id("range"));
+    await().atMost(WAIT).until(() -> !driver.findElements(By.cssSelector("canvas")).isEmpty());
+    problems.addAll(axe("dashboard"));
+    for (String[] page :
+        new String[][] {
+          {"admin/keywords", "keyword-term"},
+          {"admin/sources", "sources"},
+          {"admin/workflow", "policy-form"},
+          {"admin/users", "users"},
+          {"admin/audit", "audit-action"},
+          {"tokens", "main"}
+        }) {
+      open("#/" + page[0]);
+      waitFor(By.id(page[1]));
+      await().atMost(WAIT).until(() -> driver.findElement(By.tagName("h1")).isDisplayed());
+      problems.addAll(axe(page[0]));
+    }
+    assertThat(problems).as("serious or critical axe-core violations").isEmpty();
+    // The checker itself works: an unlabelled field is reported.
+    js("document.getElementById('main').append(document.createElement('input'));");
+    assertThat(axe("self-check")).anySatisfy(v -> assertThat(v).contains("label"));
+  }
+
+  @Test
+  void responderIsOnlineWhileSignedInAndOfflineAfterSigningOut() {
+    String admin = TestApp.login(APP, TestApp.ADMIN);
+    login(TestApp.RESPONDER);
+    await().atMost(WAIT).until(() -> availability(admin, TestApp.RESPONDER).equals("online"));
+    driver.findElement(By.id("logout")).click();
+    waitFor(By.id("login-title"));
+    await().atMost(WAIT).until(() -> availability(admin, TestApp.RESPONDER).equals("offline"));
+  }
+
+  private static String availability(String token, String username) {
+    return getList(token, "/api/responders").stream()
+        .filter(r -> username.equals(r.get("username")))
+        .map(r -> String.valueOf(r.get("availability")))
+        .findFirst()
+        .orElse("");
+  }
+
+  @Test
+  void caseViewWorksAtPhoneWidth() {
+    driver.manage().window().setSize(new Dimension(390, 844));
+    login(TestApp.RESPONDER);
+    open("#/inbox");
+    openFirstCase();
+    Number overflow =
+        (Number) js("return document.documentElement.scrollWidth - window.innerWidth;");
+    assertThat(overflow.intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
+  }
+
+  /** Waits for a demo case in the team queue and opens it. */
+  private void openFirstCase() {
+    await()
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(
+            () -> {
+              driver.navigate().refresh();
+              waitFor(By.id("team-queue-title"));
+              driver.findElement(By.cssSelector("#team-queue .case-link")).click();
+              return true;
+            });
+    waitFor(By.id("reply-text"));
+  }
+
+  /**
+   * Runs axe-core (the WebJar on the test classpath, injected into the page) and returns the
+   * serious and critical violations, one line per rule with up to three offending elements.
+   */
+  @SuppressWarnings("unchecked")
+  private List<String> axe(String page) {
+    js(axeSource());
+    driver.manage().timeouts().scriptTimeout(WAIT);
+    List<String> found =
+        (List<String>)
+            ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                        + "axe.run(document, {resultTypes: ['violations']}).then(r => done("
+                        + "r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                        + ".map(v => v.impact + ' ' + v.id + ': ' + v.help + ' -> ' + v.nodes.slice(0, 3)"
+                        + ".map(n => n.target.join(' ')).join(' | ')))).catch(e => done(['axe failed: ' + e]));");
+    if (!found.isEmpty() && !page.equals("self-check")) {
+      shoot("axe-" + page.replace('/', '-'));
+    }
+    return found.stream().map(v -> page + ": " + v).toList();
+  }
+
+  private static String axeSource;
+
+  private static synchronized String axeSource() {
+    if (axeSource == null) {
+      String path =
+          "META-INF/resources/webjars/axe-core/"
+              + System.getProperty("axe.version", "4.6.3")
+              + "/axe.min.js";
+      try (var in = BrowserTest.class.getClassLoader().getResourceAsStream(path)) {
+        assertThat(in).as(path + " on the test classpath").isNotNull();
+        axeSource = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return axeSource;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> getList(String token, String path) {
+    return TestApp.as(APP, token, path).get(List.class);
+  }
+
+  /** A stored negative mention with a scoring row, as the phrase report reads them. */
+  private static void scoredComplaint(String author, String text) {
+    long id = Fixtures.mention(APP, author, text);
+    Fixtures.jdbi(APP)
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        """
+                        INSERT INTO sentiment_results (mention_id, status, label, score, detractor,
+                          language, scored_at)
+                        VALUES (:id, 'scored', 'negative', 0.1, :yes, 'en', :at)
+                        ON CONFLICT (mention_id) DO NOTHING
+                        """)
+                    .bind("id", id)
+                    .bind("yes", true)
+                    .bind("at", TestApplication.CLOCK.instant())
+                    .execute());
   }
 
   @AfterEach

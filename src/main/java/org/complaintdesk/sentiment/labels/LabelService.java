@@ -5,6 +5,7 @@ import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.complaintdesk.ingest.Mention;
 import org.complaintdesk.ingest.MentionService;
@@ -39,6 +40,19 @@ public class LabelService {
             .orElseThrow(() -> new NotFoundException("mention " + mentionId + " not found"));
     dao.upsert(mentionId, l, m.sentimentLabel(), by, clock.instant());
     return dao.find(mentionId).orElseThrow();
+  }
+
+  /** A mention's label as it stands: the latest correction, else the model's (source "model"). */
+  public record CurrentLabel(String label, String source, String labelledBy) {}
+
+  /** Empty when the mention does not exist. */
+  public Optional<CurrentLabel> current(long mentionId) {
+    var corrected = dao.find(mentionId);
+    if (corrected.isPresent()) {
+      var c = corrected.get();
+      return Optional.of(new CurrentLabel(c.label(), "correction", c.labelledBy()));
+    }
+    return mentions.find(mentionId).map(m -> new CurrentLabel(m.sentimentLabel(), "model", null));
   }
 
   /** Every corrected mention with its text: the installation's own training data. */

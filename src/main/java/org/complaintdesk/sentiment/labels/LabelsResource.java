@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.complaintdesk.audit.AuditLog;
 import org.complaintdesk.auth.Role;
 import org.complaintdesk.auth.User;
 
@@ -21,9 +22,11 @@ import org.complaintdesk.auth.User;
 @Consumes(MediaType.APPLICATION_JSON)
 public class LabelsResource {
   private final LabelService labels;
+  private final AuditLog audit;
 
-  public LabelsResource(LabelService labels) {
+  public LabelsResource(LabelService labels, AuditLog audit) {
     this.labels = labels;
+    this.audit = audit;
   }
 
   public record LabelRequest(@NotNull String label) {}
@@ -33,6 +36,10 @@ public class LabelsResource {
   @RolesAllowed({Role.ADMIN_NAME, Role.RESPONDER_NAME})
   public LabelCorrection correct(
       @Auth User user, @PathParam("id") LongParam id, @Valid @NotNull LabelRequest request) {
-    return labels.correct(id.get(), request.label(), user.username());
+    var before = labels.current(id.get()).orElse(null);
+    var after = labels.correct(id.get(), request.label(), user.username());
+    // The issue asks for label corrections in the audit trail: who, when, label before/after.
+    audit.record(user, "label.corrected", "mention:" + id.get(), before, after);
+    return after;
   }
 }
