@@ -132,7 +132,8 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
     var routing =
         RoutingFeature.register(env, jdbi, config.getRouting(), cases, users, keywords, clock);
     EscalationFeature.register(env, config.getRouting(), cases, sla, routing, users, events, clock);
-    env.jersey().register(new ReportsResource(new ResponseTimeReport(events), users, clock));
+    var responseTimes = new ResponseTimeReport(events);
+    env.jersey().register(new ReportsResource(responseTimes, users, clock));
     ReplyToolsFeature.register(
         env,
         jdbi,
@@ -143,7 +144,9 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
         ingest.replySenders(),
         events,
         clock);
-    var trends = TrendsFeature.register(env, jdbi, sentiment, keywords, clock);
+    var trends =
+        TrendsFeature.register(
+            env, jdbi, sentiment, keywords, responseTimes, routing, users, clock);
     AlertsFeature.register(env, jdbi, config.getAlerts(), keywords, trends.phrases(), clock);
     env.jersey()
         .register(
