@@ -89,8 +89,10 @@ interface TrendQueryDao extends SqlObject {
   }
 
   /**
-   * trend_rollup_kh sums per hour, group and label for the given disjoint hour ranges (the bucket
-   * edges' corrections); bucket = hour start. The ranges go into the text as numbers only.
+   * trend_rollup_kh rows (hour, group, label, volume, detractors) in the given disjoint hour ranges
+   * (the bucket edges' corrections); the caller sums them. One UNION ALL branch per range, so each
+   * is an index range search: with the ranges OR-ed, SQLite chose a full index scan when grouping
+   * by keyword. The ranges go into the text as numbers only.
    */
   default List<BucketRow> hours(
       List<DayPlan.Correction> ranges, String groupColumn, List<Long> keywordIds) {
@@ -98,30 +100,29 @@ interface TrendQueryDao extends SqlObject {
       return List.of();
     }
     String group = groupColumn == null ? "''" : groupColumn;
-    StringBuilder where = new StringBuilder();
+    // Ids are Longs: inlined as numbers, once per branch.
+    String ids =
+        keywordIds == null
+            ? ""
+            : keywordIds.isEmpty()
+                ? " AND 1 = 0"
+                : " AND keyword_id IN ("
+                    + String.join(",", keywordIds.stream().map(String::valueOf).toList())
+                    + ")";
+    StringBuilder sql = new StringBuilder();
     for (var r : ranges) {
-      where
-          .append(where.isEmpty() ? "(" : " OR ")
-          .append("(bucket_start >= ")
+      if (!sql.isEmpty()) {
+        sql.append(" UNION ALL ");
+      }
+      sql.append("SELECT bucket_start, ")
+          .append(group)
+          .append(
+              " AS group_key, label, volume, detractors FROM trend_rollup_kh WHERE bucket_start >= ")
           .append(r.fromMs())
           .append(" AND bucket_start < ")
           .append(r.toMs())
-          .append(')');
+          .append(ids);
     }
-    where.append(')');
-    String sql =
-        "SELECT bucket_start, "
-            + group
-            + " AS group_key, label, SUM(volume), SUM(detractors) FROM trend_rollup_kh WHERE "
-            + where
-            + RollupSql.keywordFilter(keywordIds)
-            + " GROUP BY bucket_start"
-            + (groupColumn == null ? "" : ", " + group)
-            + ", label";
-    var q = getHandle().createQuery(sql);
-    if (keywordIds != null && !keywordIds.isEmpty()) {
-      q.bindList("ids", keywordIds);
-    }
-    return q.map(RollupSql::row).list();
+    return getHandle().createQuery(sql.toString()).map(RollupSql::row).list();
   }
 }

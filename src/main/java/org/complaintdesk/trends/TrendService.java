@@ -29,7 +29,7 @@ public class TrendService {
   public static final int MAX_BUCKETS = 5000;
   static final String ALL = "all";
 
-  /** Hour ranges per correction query (keeps the OR chain well under SQLite's depth limit). */
+  /** Hour ranges per correction query (SQLite allows 500 UNION ALL branches). */
   static final int CORRECTION_CHUNK = 200;
 
   private final Jdbi jdbi;
