@@ -135,7 +135,8 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
             env, jdbi, config.getRouting(), cases, users, keywords, audit, clock);
     EscalationFeature.register(
         env, config.getRouting(), cases, sla, routing, users, events, audit, clock);
-    env.jersey().register(new ReportsResource(new ResponseTimeReport(events), users, clock));
+    var responseTimes = new ResponseTimeReport(events);
+    env.jersey().register(new ReportsResource(responseTimes, users, clock));
     ReplyToolsFeature.register(
         env,
         jdbi,
@@ -147,7 +148,9 @@ public class ComplaintDeskApplication extends Application<ComplaintDeskConfigura
         events,
         audit,
         clock);
-    var trends = TrendsFeature.register(env, jdbi, sentiment, keywords, clock);
+    var trends =
+        TrendsFeature.register(
+            env, jdbi, sentiment, keywords, responseTimes, routing, users, clock);
     AlertsFeature.register(env, jdbi, config.getAlerts(), keywords, trends.phrases(), clock);
     env.jersey()
         .register(

@@ -5,30 +5,44 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import org.jdbi.v3.core.Jdbi;
+import java.util.function.Supplier;
+import org.complaintdesk.common.Network;
+import org.complaintdesk.reports.ResponseTimeReport;
 
 /**
- * First-response and resolution time percentiles from the events log, by responder or network and
- * over time. Percentiles are nearest-rank (an observed value, never interpolated).
+ * Response times by team, responder or network, over time, from the append-only events the
+ * routing/SLA feature writes. It does not read the events itself: every cell is the routing
+ * feature's {@link ResponseTimeReport#compute} for that slice (group x bucket), so percentiles and
+ * % within SLA are computed one way only. Percentiles cannot be merged, so the whole-range figure
+ * of a group is its own compute call, not a merge of its buckets.
  */
 public class ResponseTimeService {
-  public static final String TEAMS_NOTE =
-      "teams are not reported yet: this build's events carry no team (the routing feature adds"
-          + " them); % within SLA is computed only against the slaMinutes target you pass";
+  public static final int MAX_BUCKETS = 400;
+  public static final List<String> GROUPS = List.of("none", "team", "responder", "network");
 
-  private final Jdbi jdbi;
+  /**
+   * Who can be a group: team and responder ids with their names (routing's and auth's services).
+   */
+  public record Directory(
+      Supplier<Map<Long, String>> teams, Supplier<Map<Long, String>> responders) {}
 
-  public ResponseTimeService(Jdbi jdbi) {
-    this.jdbi = jdbi;
+  private final ResponseTimeReport reports;
+  private final Directory directory;
+
+  public ResponseTimeService(ResponseTimeReport reports, Directory directory) {
+    this.reports = reports;
+    this.directory = directory;
   }
 
-  /** The question: which durations (first_response or resolved), how sliced, which target. */
+  /**
+   * @param metric one of {@link ResponseTimeReport#METRICS}
+   * @param bucket null = no time buckets, only the totals
+   * @param network only this network (null = all)
+   */
   public record Query(
       String metric,
       Instant from,
@@ -36,98 +50,86 @@ public class ResponseTimeService {
       Bucket bucket,
       ZoneId zone,
       String groupBy,
-      String network,
-      Long slaMs) {}
+      Network network) {}
 
-  public ResponseTimeReport report(Query q) {
-    if ("team".equals(q.groupBy())) {
-      throw new BadRequestException(TEAMS_NOTE);
-    }
+  /** One group's filter: the dimensions ResponseTimeReport.compute takes. */
+  private record Slice(String group, String name, Long team, Long responder, Network network) {}
+
+  public ResponseTimeTrend report(Query q) {
     List<Instant> starts =
         q.bucket() == null
             ? List.of(q.from())
             : TrendService.bucketStarts(
                 new TrendQuery(
                     q.from(), q.to(), q.bucket(), q.zone(), null, null, null, null, "none"));
+    if (starts.size() > MAX_BUCKETS) {
+      // Each cell is a query of the events log: keep a report to a few hundred of them per group.
+      throw new BadRequestException(
+          "response times allow at most " + MAX_BUCKETS + " buckets; use a larger bucket");
+    }
     Instant end =
         q.bucket() == null ? q.to() : q.bucket().next(starts.get(starts.size() - 1), q.zone());
-    var rows =
-        jdbi.withExtension(
-            ResponseTimeDao.class,
-            d ->
-                d.durations(
-                    q.metric(), starts.get(0).toEpochMilli(), end.toEpochMilli(), q.network()));
-    long[] startMs = starts.stream().mapToLong(Instant::toEpochMilli).toArray();
-    Map<String, Map<Integer, List<Long>>> byGroup = new TreeMap<>();
-    for (var r : rows) {
-      int i = Arrays.binarySearch(startMs, r.occurredAt());
-      int idx = i >= 0 ? i : -i - 2;
-      if (idx < 0) {
-        continue;
-      }
-      String group =
-          switch (q.groupBy()) {
-            case "responder" -> r.actor() == null ? "unknown" : r.actor();
-            case "network" -> r.network() == null ? "unknown" : r.network();
-            default -> "all";
-          };
-      byGroup
-          .computeIfAbsent(group, g -> new HashMap<>())
-          .computeIfAbsent(idx, x -> new ArrayList<>())
-          .add(r.durationMs());
-    }
-    if (byGroup.isEmpty()) {
-      byGroup.put("all", Map.of());
-    }
     var fmt = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-    List<ResponseTimeReport.Group> groups = new ArrayList<>();
-    for (var g : byGroup.entrySet()) {
-      List<Long> all = new ArrayList<>();
-      List<ResponseTimeReport.Point> points = new ArrayList<>();
-      for (int i = 0; i < starts.size(); i++) {
-        List<Long> values = g.getValue().getOrDefault(i, List.of());
-        all.addAll(values);
-        points.add(
-            new ResponseTimeReport.Point(
-                starts.get(i),
-                fmt.format(starts.get(i).atZone(q.zone())),
-                stats(values, q.slaMs())));
+    List<ResponseTimeTrend.Group> groups = new ArrayList<>();
+    for (Slice s : slices(q)) {
+      var total = compute(q, s, starts.get(0), end);
+      if (total.count() == 0 && !q.groupBy().equals("none")) {
+        continue; // a team, responder or network with nothing in the range
       }
-      groups.add(new ResponseTimeReport.Group(g.getKey(), stats(all, q.slaMs()), points));
+      List<ResponseTimeTrend.Point> points = new ArrayList<>();
+      if (q.bucket() != null) {
+        for (int i = 0; i < starts.size(); i++) {
+          Instant to = i + 1 < starts.size() ? starts.get(i + 1) : end;
+          points.add(
+              new ResponseTimeTrend.Point(
+                  starts.get(i),
+                  fmt.format(starts.get(i).atZone(q.zone())),
+                  compute(q, s, starts.get(i), to)));
+        }
+      }
+      groups.add(new ResponseTimeTrend.Group(s.group(), s.name(), total, points));
     }
-    return new ResponseTimeReport(
+    return new ResponseTimeTrend(
         starts.get(0),
         end,
         q.metric(),
         q.bucket() == null ? "none" : q.bucket().name().toLowerCase(Locale.ROOT),
         q.zone().getId(),
         q.groupBy(),
-        q.slaMs(),
-        TEAMS_NOTE,
         groups);
   }
 
-  static ResponseTimeReport.Stats stats(List<Long> values, Long slaMs) {
-    if (values.isEmpty()) {
-      return new ResponseTimeReport.Stats(0, null, null, null, null);
-    }
-    long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
-    Double within = null;
-    if (slaMs != null) {
-      long ok = Arrays.stream(sorted).filter(v -> v <= slaMs).count();
-      within = (double) ok / sorted.length;
-    }
-    return new ResponseTimeReport.Stats(
-        sorted.length,
-        nearestRank(sorted, 50),
-        nearestRank(sorted, 90),
-        nearestRank(sorted, 95),
-        within);
+  private ResponseTimeReport.Result compute(Query q, Slice s, Instant from, Instant to) {
+    Network network = s.network() != null ? s.network() : q.network();
+    return reports.compute(q.metric(), from, to, s.team(), s.responder(), network);
   }
 
-  /** The smallest value with at least p% of the values at or below it. */
-  static long nearestRank(long[] sorted, int p) {
-    int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-    return sorted[Math.max(0, rank - 1)];
+  private List<Slice> slices(Query q) {
+    List<Slice> out = new ArrayList<>();
+    switch (q.groupBy()) {
+      case "team" ->
+          sorted(directory.teams().get())
+              .forEach((id, name) -> out.add(new Slice(id.toString(), name, id, null, null)));
+      case "responder" ->
+          sorted(directory.responders().get())
+              .forEach((id, name) -> out.add(new Slice(id.toString(), name, null, id, null)));
+      case "network" -> {
+        for (Network n : Network.values()) {
+          if (q.network() == null || q.network() == n) {
+            out.add(new Slice(n.key(), n.key(), null, null, n));
+          }
+        }
+      }
+      default -> out.add(new Slice("all", "all", null, null, null));
+    }
+    return out;
+  }
+
+  private static Map<Long, String> sorted(Map<Long, String> byId) {
+    Map<Long, String> out = new LinkedHashMap<>();
+    byId.entrySet().stream()
+        .sorted(Map.Entry.comparingByValue())
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
   }
 }

@@ -13,9 +13,11 @@ interface TrendQueryDao extends SqlObject {
    * Sums rollups per report bucket, group and label over [fromMs, toMs). The bucket expression is
    * built by {@link Bucket#sqlIndex} from numbers only (local offsets per DST segment), and {@code
    * groupColumn} is one of a fixed set chosen by the service - never user text. Bucketing in SQL
-   * keeps the rows sent to Java to (buckets x groups x labels), not hours.
+   * keeps the rows sent to Java to (buckets x groups x labels), not hours. {@code table} is
+   * trend_rollup or (no network/language filter or grouping) trend_rollup_kh.
    */
   default List<BucketRow> buckets(
+      String table,
       String bucketExpr,
       long fromMs,
       long toMs,
@@ -31,7 +33,9 @@ interface TrendQueryDao extends SqlObject {
                 + " AS b, "
                 + group
                 + " AS group_key, label, SUM(volume) AS volume, SUM(detractors) AS detractors"
-                + " FROM trend_rollup WHERE bucket_start >= :from AND bucket_start < :to");
+                + " FROM "
+                + table
+                + " WHERE bucket_start >= :from AND bucket_start < :to");
     if (keywordIds != null) {
       sql.append(keywordIds.isEmpty() ? " AND 1 = 0" : " AND keyword_id IN (<ids>)");
     }
@@ -60,5 +64,65 @@ interface TrendQueryDao extends SqlObject {
                 new BucketRow(
                     rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)))
         .list();
+  }
+
+  /**
+   * trend_rollup_day sums per UTC day, group and label over days [fromMs, toMs); bucket = day
+   * start.
+   */
+  default List<BucketRow> days(long fromMs, long toMs, String groupColumn, List<Long> keywordIds) {
+    String group = groupColumn == null ? "''" : groupColumn;
+    String sql =
+        "SELECT day_start, "
+            + group
+            + " AS group_key, label, SUM(volume), SUM(detractors) FROM trend_rollup_day"
+            + " WHERE day_start >= :from AND day_start < :to"
+            + RollupSql.keywordFilter(keywordIds)
+            + " GROUP BY day_start"
+            + (groupColumn == null ? "" : ", " + group)
+            + ", label";
+    var q = getHandle().createQuery(sql).bind("from", fromMs).bind("to", toMs);
+    if (keywordIds != null && !keywordIds.isEmpty()) {
+      q.bindList("ids", keywordIds);
+    }
+    return q.map(RollupSql::row).list();
+  }
+
+  /**
+   * trend_rollup_kh rows (hour, group, label, volume, detractors) in the given disjoint hour ranges
+   * (the bucket edges' corrections); the caller sums them. One UNION ALL branch per range, so each
+   * is an index range search: with the ranges OR-ed, SQLite chose a full index scan when grouping
+   * by keyword. The ranges go into the text as numbers only.
+   */
+  default List<BucketRow> hours(
+      List<DayPlan.Correction> ranges, String groupColumn, List<Long> keywordIds) {
+    if (ranges.isEmpty()) {
+      return List.of();
+    }
+    String group = groupColumn == null ? "''" : groupColumn;
+    // Ids are Longs: inlined as numbers, once per branch.
+    String ids =
+        keywordIds == null
+            ? ""
+            : keywordIds.isEmpty()
+                ? " AND 1 = 0"
+                : " AND keyword_id IN ("
+                    + String.join(",", keywordIds.stream().map(String::valueOf).toList())
+                    + ")";
+    StringBuilder sql = new StringBuilder();
+    for (var r : ranges) {
+      if (!sql.isEmpty()) {
+        sql.append(" UNION ALL ");
+      }
+      sql.append("SELECT bucket_start, ")
+          .append(group)
+          .append(
+              " AS group_key, label, volume, detractors FROM trend_rollup_kh WHERE bucket_start >= ")
+          .append(r.fromMs())
+          .append(" AND bucket_start < ")
+          .append(r.toMs())
+          .append(ids);
+    }
+    return getHandle().createQuery(sql.toString()).map(RollupSql::row).list();
   }
 }

@@ -15,8 +15,11 @@ import org.complaintdesk.keywords.KeywordService;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Trend reports from the hourly rollups: hours are summed into local days or weeks of the chosen
- * time zone in Java (so DST days of 23 or 25 hours come out right), never by scanning mentions.
+ * Trend reports from the rollups, never by scanning mentions. Filtered by network or language (or
+ * grouped by them): hourly trend_rollup rows summed into local hours, days or weeks of the chosen
+ * time zone in SQL (DST days of 23 or 25 hours come out right). Otherwise the coarse tables without
+ * those dimensions: local days and weeks from UTC days plus edge hours ({@link DayPlan}), hours
+ * from trend_rollup_kh. Both give the same numbers.
  */
 public class TrendService {
   /** Label columns in report order; other labels, if any ever appear, follow alphabetically. */
@@ -25,6 +28,9 @@ public class TrendService {
 
   public static final int MAX_BUCKETS = 5000;
   static final String ALL = "all";
+
+  /** Hour ranges per correction query (SQLite allows 500 UNION ALL branches). */
+  static final int CORRECTION_CHUNK = 200;
 
   private final Jdbi jdbi;
   private final KeywordService keywords;
@@ -35,6 +41,11 @@ public class TrendService {
   }
 
   public TrendReport trends(TrendQuery q) {
+    return trends(q, true);
+  }
+
+  /** {@code allowCoarse = false} forces the hourly trend_rollup path (tests compare the two). */
+  TrendReport trends(TrendQuery q, boolean allowCoarse) {
     List<Instant> starts = bucketStarts(q);
     Instant end = q.bucket().next(starts.get(starts.size() - 1), q.zone());
     Map<Long, Keyword> byId = new HashMap<>();
@@ -59,19 +70,33 @@ public class TrendService {
         };
     List<Long> filterIds = ids;
     Instant first = starts.get(0);
-    String expr = q.bucket().sqlIndex(first, end, q.zone());
-    var rows =
-        jdbi.withExtension(
-            TrendQueryDao.class,
-            d ->
-                d.buckets(
-                    expr,
-                    first.toEpochMilli(),
-                    end.toEpochMilli(),
-                    column,
-                    filterIds,
-                    q.network(),
-                    q.language()));
+    // No network/language filter or grouping: the coarse rollups give the same sums from far fewer
+    // rows (trend_rollup is almost one row per mention at scale).
+    boolean coarse =
+        allowCoarse
+            && q.network() == null
+            && q.language() == null
+            && (column == null || column.equals("keyword_id"));
+    List<TrendQueryDao.BucketRow> rows;
+    if (coarse && q.bucket() != Bucket.HOUR) {
+      rows = fromDays(q, starts, end, column, filterIds);
+    } else {
+      String expr = q.bucket().sqlIndex(first, end, q.zone());
+      String table = coarse ? "trend_rollup_kh" : "trend_rollup";
+      rows =
+          jdbi.withExtension(
+              TrendQueryDao.class,
+              d ->
+                  d.buckets(
+                      table,
+                      expr,
+                      first.toEpochMilli(),
+                      end.toEpochMilli(),
+                      column,
+                      filterIds,
+                      q.network(),
+                      q.language()));
+    }
 
     Map<Long, Integer> position = new HashMap<>();
     for (int i = 0; i < starts.size(); i++) {
@@ -83,6 +108,9 @@ public class TrendService {
       Integer idx = position.get(r.bucket());
       if (idx == null) {
         continue; // an hour straddling the range edge in a non-whole-hour zone
+      }
+      if (r.volume() == 0 && r.detractors() == 0) {
+        continue; // rows emptied by re-scores: no series for a group without mentions
       }
       String group = groupOf(q.groupBy(), r.groupKey(), byId);
       long[] c =
@@ -157,6 +185,75 @@ public class TrendService {
         q.groupBy(),
         labels,
         series);
+  }
+
+  /**
+   * Local days or weeks from whole UTC days (trend_rollup_day) plus, at each bucket edge, the hours
+   * between the edge and the nearest UTC midnight (trend_rollup_kh): see {@link DayPlan}. Returns
+   * the same rows the hourly path would, keyed by the buckets' index numbers.
+   */
+  private List<TrendQueryDao.BucketRow> fromDays(
+      TrendQuery q, List<Instant> starts, Instant end, String column, List<Long> ids) {
+    DayPlan plan = DayPlan.of(starts, end);
+    long[] cuts = plan.cuts();
+    List<TrendQueryDao.BucketRow> days = new ArrayList<>();
+    List<TrendQueryDao.BucketRow> hours = new ArrayList<>();
+    jdbi.useExtension(
+        TrendQueryDao.class,
+        d -> {
+          if (cuts[0] < cuts[cuts.length - 1]) {
+            days.addAll(d.days(cuts[0], cuts[cuts.length - 1], column, ids));
+          }
+          var c = plan.corrections();
+          for (int i = 0; i < c.size(); i += CORRECTION_CHUNK) {
+            hours.addAll(
+                d.hours(c.subList(i, Math.min(c.size(), i + CORRECTION_CHUNK)), column, ids));
+          }
+        });
+    int n = starts.size();
+    // bucket position -> group -> label -> [volume, detractors]
+    List<Map<String, Map<String, long[]>>> sums = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      sums.add(new HashMap<>());
+    }
+    for (var r : days) {
+      int b = plan.bucketOfDay(r.bucket());
+      if (b >= 0) {
+        add(sums.get(b), r, 1);
+      }
+    }
+    for (var r : hours) {
+      DayPlan.Correction c = plan.correctionOf(r.bucket());
+      if (c == null) {
+        continue;
+      }
+      if (c.plus() >= 0 && c.plus() < n) {
+        add(sums.get(c.plus()), r, 1);
+      }
+      if (c.minus() >= 0 && c.minus() < n) {
+        add(sums.get(c.minus()), r, -1);
+      }
+    }
+    List<TrendQueryDao.BucketRow> rows = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      long index = q.bucket().index(starts.get(i), q.zone());
+      sums.get(i)
+          .forEach(
+              (group, byLabel) ->
+                  byLabel.forEach(
+                      (label, c) ->
+                          rows.add(new TrendQueryDao.BucketRow(index, group, label, c[0], c[1]))));
+    }
+    return rows;
+  }
+
+  private static void add(
+      Map<String, Map<String, long[]>> cell, TrendQueryDao.BucketRow r, int sign) {
+    long[] c =
+        cell.computeIfAbsent(r.groupKey(), g -> new HashMap<>())
+            .computeIfAbsent(r.label(), l -> new long[2]);
+    c[0] += sign * r.volume();
+    c[1] += sign * r.detractors();
   }
 
   /** Bucket starts covering [from, to): from the bucket containing from to the one before to. */

@@ -15,10 +15,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
@@ -42,14 +40,17 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code bench trends [--mentions N] [--postgres JDBC_URL]}: a year of mentions for 20 keywords,
- * then the latency of a 90-day daily trend (one keyword; all keywords grouped by keyword) and the
- * incremental rollup cost per scored mention. Generation writes mentions in batched transactions
- * and builds their rollups in bulk; the per-mention rollup cost is measured separately, through the
- * real {@link SentimentService#save} path, timing only the rollup listener.
+ * then the latency of a 90-day daily trend (one keyword; all keywords grouped by keyword; weekly;
+ * other zones) and the incremental rollup cost per scored mention. Generation writes mentions in
+ * batched transactions (COPY on PostgreSQL) and builds the rollups in bulk with INSERT ... SELECT
+ * ... GROUP BY; the per-mention rollup cost is measured separately, through the real {@link
+ * SentimentService#save} path, timing only the rollup listener. It then checks the rollups against
+ * the mentions and the coarse query path against the hourly one.
  */
 public class TrendsBenchmark implements Benchmark {
   static final int KEYWORDS = 20;
   static final int BATCH = 20_000;
+  static final int COPY_BATCH = 100_000;
   static final Instant END = Instant.parse("2026-11-01T00:00:00Z");
   static final Duration SPAN = Duration.ofDays(365);
 
@@ -100,7 +101,7 @@ public class TrendsBenchmark implements Benchmark {
     long source = ingest.registerSource("bench", Network.X, "bench", false).id();
 
     long t0 = System.nanoTime();
-    generate(jdbi, source, ids, total, out);
+    generate(jdbi, db.postgres, source, ids, total, out);
     double genSeconds = (System.nanoTime() - t0) / 1e9;
     out.printf(
         Locale.ROOT,
@@ -116,6 +117,16 @@ public class TrendsBenchmark implements Benchmark {
     Random random = new Random(42);
     long[] one = new long[queries];
     long[] all = new long[queries];
+    long[] weekly = new long[queries];
+    long[] zones = new long[queries];
+    // Zones far from UTC read the most edge hours (up to 12 per bucket edge).
+    ZoneId[] others = {
+      ZoneId.of("America/New_York"),
+      ZoneId.of("Asia/Kolkata"),
+      ZoneId.of("Australia/Sydney"),
+      ZoneId.of("Asia/Tokyo"),
+      ZoneId.of("America/Los_Angeles")
+    };
     for (int i = -20; i < queries; i++) { // 20 warm-up rounds
       Instant to = END.minus(Duration.ofDays(random.nextInt(270)));
       Instant from = to.minus(Duration.ofDays(90));
@@ -129,14 +140,29 @@ public class TrendsBenchmark implements Benchmark {
           trends.trends(
               new TrendQuery(from, to, Bucket.DAY, zone, null, null, null, null, "keyword"));
       long e = System.nanoTime();
-      if (r1.series().isEmpty() || r2.series().size() != KEYWORDS) {
+      var r3 =
+          trends.trends(
+              new TrendQuery(from, to, Bucket.WEEK, zone, null, null, null, null, "keyword"));
+      long w = System.nanoTime();
+      ZoneId other = others[Math.floorMod(i, others.length)];
+      var r4 =
+          trends.trends(
+              new TrendQuery(from, to, Bucket.DAY, other, null, null, null, null, "keyword"));
+      long z = System.nanoTime();
+      if (r1.series().isEmpty()
+          || r2.series().size() != KEYWORDS
+          || r3.series().size() != KEYWORDS
+          || r4.series().size() != KEYWORDS) {
         throw new IllegalStateException("unexpected trend result");
       }
       if (i >= 0) {
         one[i] = m - s;
         all[i] = e - m;
+        weekly[i] = w - e;
+        zones[i] = z - w;
       }
     }
+    verify(jdbi, trends, ids, others, out);
     double mb = db.sizeBytes.getAsLong() / (1024.0 * 1024.0);
     out.printf(
         Locale.ROOT,
@@ -145,93 +171,222 @@ public class TrendsBenchmark implements Benchmark {
         pct(one, 95),
         pct(all, 50),
         pct(all, 95));
+    out.printf(
+        Locale.ROOT,
+        "all keywords 90d weekly (Berlin): p95 %.1f ms; all keywords 90d daily in New York,"
+            + " Kolkata, Sydney, Tokyo, Los Angeles: p95 %.1f ms%n",
+        pct(weekly, 95),
+        pct(zones, 95));
     long rollupRows =
         jdbi.withHandle(
             h -> h.createQuery("SELECT COUNT(*) FROM trend_rollup").mapTo(Long.class).one());
-    out.printf(Locale.ROOT, "trend_rollup rows: %d%n", rollupRows);
+    long dayRows =
+        jdbi.withHandle(
+            h -> h.createQuery("SELECT COUNT(*) FROM trend_rollup_day").mapTo(Long.class).one());
+    long khRows =
+        jdbi.withHandle(
+            h -> h.createQuery("SELECT COUNT(*) FROM trend_rollup_kh").mapTo(Long.class).one());
+    out.printf(
+        Locale.ROOT,
+        "rows: trend_rollup %d, trend_rollup_kh %d, trend_rollup_day %d%n",
+        rollupRows,
+        khRows,
+        dayRows);
     out.println(
         new ResultLine()
             .put("mentions", total)
             .put("p50_ms", pct(one, 50))
             .put("p95_ms", pct(one, 95))
             .put("all_keywords_p95_ms", pct(all, 95))
+            .put("all_keywords_weekly_p95_ms", pct(weekly, 95))
+            .put("all_keywords_other_zones_p95_ms", pct(zones, 95))
             .put("rollup_us_per_mention", rollupUs)
             .put("db_mb", mb));
   }
 
-  /** Batched inserts of scored mentions spread over a year; rollups built in bulk alongside. */
-  static void generate(Jdbi jdbi, long source, List<Long> ids, long total, PrintStream out)
-      throws java.sql.SQLException {
-    Network[] networks = {Network.X, Network.MASTODON, Network.BLUESKY, Network.REDDIT};
-    String[] langs = {"en", "en", "en", "es", "fr"};
-    String[] texts = {
+  /** One generated mention (deterministic for a seed, the same on SQLite and PostgreSQL). */
+  record Row(
+      long keywordId,
+      String network,
+      String externalId,
+      String author,
+      String text,
+      String language,
+      long postedAt,
+      String label,
+      boolean detractor) {}
+
+  /** Scored mentions spread uniformly over a year: 4 networks, 3 languages, labels 20/50/30 %. */
+  static final class Generator {
+    private static final Network[] NETWORKS = {
+      Network.X, Network.MASTODON, Network.BLUESKY, Network.REDDIT
+    };
+    private static final String[] LANGS = {"en", "en", "en", "es", "fr"};
+    private static final String[] TEXTS = {
       "late delivery again", "checkout is broken", "love the new app", "refund still missing",
       "great support today", "where is my parcel", "price went up again", "nice update"
     };
-    Random random = new Random(1);
-    long spanMs = SPAN.toMillis();
-    long startMs = END.toEpochMilli() - spanMs;
-    Map<RollupKey, long[]> deltas = new HashMap<>();
+    private final Random random = new Random(1);
+    private final List<Long> ids;
+    private final long spanMs = SPAN.toMillis();
+    private final long startMs = END.toEpochMilli() - spanMs;
+    private long n;
+
+    Generator(List<Long> ids) {
+      this.ids = ids;
+    }
+
+    Row next() {
+      long kw = ids.get(random.nextInt(ids.size()));
+      Network net = NETWORKS[random.nextInt(NETWORKS.length)];
+      String lang = LANGS[random.nextInt(LANGS.length)];
+      long posted = startMs + (long) (random.nextDouble() * spanMs);
+      int r = random.nextInt(10);
+      String label = r < 2 ? "negative" : r < 7 ? "neutral" : "positive";
+      return new Row(
+          kw,
+          net.key(),
+          "g" + n++,
+          "user" + random.nextInt(100_000),
+          "brand" + (kw - 1) + " " + TEXTS[random.nextInt(TEXTS.length)],
+          lang,
+          posted,
+          label,
+          r == 0);
+    }
+  }
+
+  /**
+   * Writes the mentions (SQLite: batched INSERTs in 20,000-row transactions; PostgreSQL: COPY in
+   * 100,000-row chunks), then builds the three rollup tables in bulk with INSERT ... SELECT ...
+   * GROUP BY - the same statements as the migrations' backfill, so they count what the incremental
+   * path would.
+   */
+  static void generate(
+      Jdbi jdbi, boolean postgres, long source, List<Long> ids, long total, PrintStream out)
+      throws java.sql.SQLException {
+    Generator g = new Generator(ids);
     long done = 0;
+    long reported = 0;
+    int batch = postgres ? COPY_BATCH : BATCH;
     while (done < total) {
-      int size = (int) Math.min(BATCH, total - done);
-      long from = done;
-      jdbi.useTransaction(
-          h -> {
-            Connection c = h.getConnection();
-            try (PreparedStatement ps =
-                c.prepareStatement(
-                    "INSERT INTO mentions (source_id, network, external_id, keyword_id, author_handle,"
-                        + " text, language, posted_at, fetched_at, sentiment_status, sentiment_label,"
-                        + " detractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'scored', ?, ?)")) {
-              for (int i = 0; i < size; i++) {
-                long kw = ids.get(random.nextInt(ids.size()));
-                Network net = networks[random.nextInt(networks.length)];
-                String lang = langs[random.nextInt(langs.length)];
-                long posted = startMs + (long) (random.nextDouble() * spanMs);
-                int r = random.nextInt(10);
-                String label = r < 2 ? "negative" : r < 7 ? "neutral" : "positive";
-                boolean detractor = r == 0;
-                ps.setLong(1, source);
-                ps.setString(2, net.key());
-                ps.setString(3, "g" + (from + i));
-                ps.setLong(4, kw);
-                ps.setString(5, "user" + random.nextInt(100_000));
-                ps.setString(6, "brand" + (kw - 1) + " " + texts[random.nextInt(texts.length)]);
-                ps.setString(7, lang);
-                ps.setLong(8, posted);
-                ps.setLong(9, posted + 60_000);
-                ps.setString(10, label);
-                ps.setBoolean(11, detractor);
-                ps.addBatch();
-                long[] d =
-                    deltas.computeIfAbsent(
-                        new RollupKey(
-                            RollupKey.hourOf(Instant.ofEpochMilli(posted)),
-                            kw,
-                            net.key(),
-                            lang,
-                            label),
-                        k -> new long[2]);
-                d[0]++;
-                d[1] += detractor ? 1 : 0;
-              }
-              ps.executeBatch();
-            }
-          });
+      int size = (int) Math.min(batch, total - done);
+      if (postgres) {
+        jdbi.useHandle(h -> copy(h.getConnection(), source, g, size));
+      } else {
+        jdbi.useTransaction(h -> insert(h.getConnection(), source, g, size));
+      }
       done += size;
-      if (done % 200_000 == 0 || done == total) {
+      if (done - reported >= 1_000_000 || done == total) {
+        reported = done;
         out.printf(Locale.ROOT, "  %d mentions%n", done);
       }
     }
-    var rollups = new TrendRollups(jdbi);
-    List<RollupKey> keys = new ArrayList<>(deltas.keySet());
-    for (int i = 0; i < keys.size(); i += BATCH) {
-      Map<RollupKey, long[]> chunk = new HashMap<>();
-      keys.subList(i, Math.min(keys.size(), i + BATCH)).forEach(k -> chunk.put(k, deltas.get(k)));
-      jdbi.useTransaction(h -> rollups.addAll(h, chunk));
-    }
+    long t = System.nanoTime();
+    jdbi.useTransaction(
+        h -> {
+          h.execute(
+              """
+              INSERT INTO trend_rollup (bucket_start, keyword_id, network, language, label, volume,
+                detractors)
+              SELECT (posted_at / 3600000) * 3600000, COALESCE(keyword_id, 0), network,
+                COALESCE(language, ''),
+                CASE WHEN sentiment_status = 'scored' AND sentiment_label IS NOT NULL
+                  THEN sentiment_label ELSE sentiment_status END,
+                COUNT(*), SUM(CASE WHEN detractor THEN 1 ELSE 0 END)
+              FROM mentions WHERE sentiment_status <> 'pending'
+              GROUP BY (posted_at / 3600000) * 3600000, COALESCE(keyword_id, 0), network,
+                COALESCE(language, ''),
+                CASE WHEN sentiment_status = 'scored' AND sentiment_label IS NOT NULL
+                  THEN sentiment_label ELSE sentiment_status END
+              """);
+          h.execute(
+              """
+              INSERT INTO trend_rollup_kh (bucket_start, keyword_id, label, volume, detractors)
+              SELECT bucket_start, keyword_id, label, SUM(volume), SUM(detractors)
+              FROM trend_rollup GROUP BY bucket_start, keyword_id, label
+              """);
+          h.execute(
+              """
+              INSERT INTO trend_rollup_day (day_start, keyword_id, label, volume, detractors)
+              SELECT (bucket_start / 86400000) * 86400000, keyword_id, label, SUM(volume),
+                SUM(detractors)
+              FROM trend_rollup_kh GROUP BY (bucket_start / 86400000) * 86400000, keyword_id, label
+              """);
+        });
+    out.printf(Locale.ROOT, "  rollups built in %.1f s%n", (System.nanoTime() - t) / 1e9);
     jdbi.useHandle(h -> h.execute("ANALYZE"));
+  }
+
+  private static final String COLUMNS =
+      "source_id, network, external_id, keyword_id, author_handle, text, language, posted_at,"
+          + " fetched_at, sentiment_status, sentiment_label, detractor";
+
+  private static void insert(Connection c, long source, Generator g, int size)
+      throws java.sql.SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO mentions ("
+                + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'scored', ?, ?)")) {
+      for (int i = 0; i < size; i++) {
+        Row r = g.next();
+        ps.setLong(1, source);
+        ps.setString(2, r.network());
+        ps.setString(3, r.externalId());
+        ps.setLong(4, r.keywordId());
+        ps.setString(5, r.author());
+        ps.setString(6, r.text());
+        ps.setString(7, r.language());
+        ps.setLong(8, r.postedAt());
+        ps.setLong(9, r.postedAt() + 60_000);
+        ps.setString(10, r.label());
+        ps.setBoolean(11, r.detractor());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** PostgreSQL's COPY: one round trip per chunk, no per-row statement. Values need no quoting. */
+  private static void copy(Connection c, long source, Generator g, int size)
+      throws java.sql.SQLException {
+    StringBuilder sb = new StringBuilder(size * 110);
+    for (int i = 0; i < size; i++) {
+      Row r = g.next();
+      sb.append(source)
+          .append('\t')
+          .append(r.network())
+          .append('\t')
+          .append(r.externalId())
+          .append('\t')
+          .append(r.keywordId())
+          .append('\t')
+          .append(r.author())
+          .append('\t')
+          .append(r.text())
+          .append('\t')
+          .append(r.language())
+          .append('\t')
+          .append(r.postedAt())
+          .append('\t')
+          .append(r.postedAt() + 60_000)
+          .append('\t')
+          .append("scored\t")
+          .append(r.label())
+          .append('\t')
+          .append(r.detractor() ? 't' : 'f')
+          .append('\n');
+    }
+    try {
+      c.unwrap(org.postgresql.PGConnection.class)
+          .getCopyAPI()
+          .copyIn(
+              "COPY mentions (" + COLUMNS + ") FROM STDIN",
+              new java.io.StringReader(sb.toString()));
+    } catch (java.io.IOException e) {
+      throw new java.sql.SQLException("COPY failed", e);
+    }
   }
 
   /**
@@ -303,6 +458,56 @@ public class TrendsBenchmark implements Benchmark {
     return us;
   }
 
+  /**
+   * Correctness at scale: every rollup table sums to the processed mentions, and the coarse path
+   * returns exactly the hourly path's report for a few queries (throws otherwise).
+   */
+  static void verify(
+      Jdbi jdbi, TrendService trends, List<Long> ids, ZoneId[] zones, PrintStream out) {
+    long counted =
+        jdbi.withHandle(
+            h ->
+                h.createQuery("SELECT COUNT(*) FROM mentions WHERE sentiment_status <> 'pending'")
+                    .mapTo(Long.class)
+                    .one());
+    for (String table : List.of("trend_rollup", "trend_rollup_kh", "trend_rollup_day")) {
+      long sum =
+          jdbi.withHandle(
+              h -> h.createQuery("SELECT SUM(volume) FROM " + table).mapTo(Long.class).one());
+      if (sum != counted) {
+        throw new IllegalStateException(table + " sums to " + sum + ", mentions: " + counted);
+      }
+    }
+    Random random = new Random(9);
+    int n = 0;
+    for (ZoneId zone : zones) {
+      for (Bucket bucket : List.of(Bucket.DAY, Bucket.WEEK)) {
+        Instant to =
+            END.minus(Duration.ofDays(random.nextInt(270))).minusSeconds(random.nextInt(86_400));
+        var q =
+            new TrendQuery(
+                to.minus(Duration.ofDays(90)),
+                to,
+                bucket,
+                zone,
+                n % 2 == 0 ? null : List.of(ids.get(0)),
+                null,
+                null,
+                null,
+                "keyword");
+        if (!trends.trends(q, true).equals(trends.trends(q, false))) {
+          throw new IllegalStateException("coarse and hourly paths differ for " + q);
+        }
+        n++;
+      }
+    }
+    out.printf(
+        Locale.ROOT,
+        "verified: all 3 rollup tables sum to %d mentions; coarse == hourly path for %d queries%n",
+        counted,
+        n);
+  }
+
   static SentimentResult result(String label) {
     boolean negative = label.equals("negative");
     return new SentimentResult(
@@ -328,7 +533,11 @@ public class TrendsBenchmark implements Benchmark {
   }
 
   record Db(
-      Jdbi jdbi, String description, java.util.function.LongSupplier sizeBytes, Runnable cleanup) {}
+      Jdbi jdbi,
+      boolean postgres,
+      String description,
+      java.util.function.LongSupplier sizeBytes,
+      Runnable cleanup) {}
 
   static Db sqlite() throws Exception {
     Path dir = Files.createTempDirectory("bench-trends");
@@ -342,6 +551,7 @@ public class TrendsBenchmark implements Benchmark {
     jdbi.useHandle(h -> Migrations.migrate(h.getConnection()));
     return new Db(
         jdbi,
+        false,
         "SQLite " + file,
         () -> {
           jdbi.useHandle(h -> h.execute("PRAGMA wal_checkpoint(TRUNCATE)"));
@@ -368,6 +578,7 @@ public class TrendsBenchmark implements Benchmark {
     jdbi.useHandle(h -> Migrations.migrate(h.getConnection()));
     return new Db(
         jdbi,
+        true,
         "PostgreSQL schema " + schema,
         () ->
             admin.withHandle(

@@ -26,6 +26,7 @@ import org.complaintdesk.auth.Role;
 import org.complaintdesk.auth.User;
 import org.complaintdesk.common.Network;
 import org.complaintdesk.common.QueryParams;
+import org.complaintdesk.reports.ResponseTimeReport;
 
 @Path("/api/trends")
 @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
@@ -47,8 +48,9 @@ public class TrendsResource {
   }
 
   /**
-   * First-response (or resolution) time percentiles by responder or network, over time, with the
-   * share within an SLA target when {@code slaMinutes} is given.
+   * Response times (first_response, next_response or resolved) by team, responder or network, over
+   * time: p50/p90/p95 in wall-clock and business time and % within SLA, each cell computed by the
+   * routing feature's report from its events (the same numbers as /api/reports/response-times).
    */
   @GET
   @Path("/response-times")
@@ -63,50 +65,29 @@ public class TrendsResource {
       @QueryParam("tz") @DefaultValue("UTC") String tz,
       @QueryParam("groupBy") @DefaultValue("none") String groupBy,
       @QueryParam("network") String network,
-      @QueryParam("slaMinutes") String slaMinutes,
       @QueryParam("format") String format,
       @Context HttpHeaders headers) {
     Range range = Range.parse(from, to, clock, DEFAULT_RANGE);
     Network net = QueryParams.network(network);
     String b = QueryParams.oneOf("bucket", bucket, Set.of("none", "hour", "day", "week"));
-    Long slaMs = null;
-    if (slaMinutes != null && !slaMinutes.isBlank()) {
-      try {
-        slaMs = Duration.ofMinutes(Integer.parseInt(slaMinutes.trim())).toMillis();
-      } catch (NumberFormatException e) {
-        slaMs = -1L;
-      }
-      if (slaMs <= 0) {
-        throw new BadRequestException("slaMinutes must be a positive whole number of minutes");
-      }
-    }
     var report =
         responseTimes.report(
             new ResponseTimeService.Query(
-                QueryParams.oneOf("metric", metric, Set.of("first_response", "resolved")),
+                QueryParams.oneOf("metric", metric, Set.copyOf(ResponseTimeReport.METRICS)),
                 range.from(),
                 range.to(),
                 b.equals("none") ? null : Bucket.valueOf(b.toUpperCase(Locale.ROOT)),
                 zone(tz),
-                QueryParams.oneOf(
-                    "groupBy", groupBy, Set.of("none", "responder", "network", "team")),
-                net == null ? null : net.key(),
-                slaMs));
+                QueryParams.oneOf("groupBy", groupBy, Set.copyOf(ResponseTimeService.GROUPS)),
+                net));
     if (!Csv.wanted(format, headers)) {
       return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
     }
     List<List<Object>> rows = new ArrayList<>();
     for (var g : report.groups()) {
+      rows.add(csvRow(report.metric(), g, null, null, g.total()));
       for (var p : g.points()) {
-        var s = p.stats();
-        List<Object> row = new ArrayList<>();
-        row.addAll(List.of(report.metric(), g.group(), p.start().toString(), p.localStart()));
-        row.add(s.count());
-        row.add(s.p50Ms());
-        row.add(s.p90Ms());
-        row.add(s.p95Ms());
-        row.add(s.withinSla());
-        rows.add(row);
+        rows.add(csvRow(report.metric(), g, p.start().toString(), p.localStart(), p.stats()));
       }
     }
     return Csv.response(
@@ -114,14 +95,42 @@ public class TrendsResource {
         List.of(
             "metric",
             "group",
+            "name",
             "bucket_start",
             "local_start",
             "count",
             "p50_ms",
             "p90_ms",
             "p95_ms",
-            "within_sla"),
+            "business_p50_ms",
+            "business_p90_ms",
+            "business_p95_ms",
+            "with_sla_target",
+            "within_sla_percent"),
         rows);
+  }
+
+  /** One CSV line; bucket_start empty = the group's whole-range total. */
+  private static List<Object> csvRow(
+      String metric,
+      ResponseTimeTrend.Group g,
+      String start,
+      String localStart,
+      ResponseTimeReport.Result r) {
+    List<Object> row = new ArrayList<>();
+    row.addAll(List.of(metric, g.group(), g.name()));
+    row.add(start);
+    row.add(localStart);
+    row.add(r.count());
+    row.add(r.wallClock().p50Ms());
+    row.add(r.wallClock().p90Ms());
+    row.add(r.wallClock().p95Ms());
+    row.add(r.businessTime().p50Ms());
+    row.add(r.businessTime().p90Ms());
+    row.add(r.businessTime().p95Ms());
+    row.add(r.withSlaTarget());
+    row.add(r.withinSlaPercent());
+    return row;
   }
 
   /** Top complaint phrases (model evidence and two-word topics) with example mentions. */

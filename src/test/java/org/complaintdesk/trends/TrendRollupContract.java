@@ -43,6 +43,20 @@ abstract class TrendRollupContract {
       GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
       """;
 
+  /** What trend_rollup_kh must contain: per UTC hour, keyword and label. */
+  static final String KH_RECOUNT =
+      """
+      SELECT (posted_at / 3600000) * 3600000, COALESCE(keyword_id, 0),
+        CASE WHEN sentiment_status = 'scored' AND sentiment_label IS NOT NULL
+          THEN sentiment_label ELSE sentiment_status END,
+        COUNT(*), SUM(CASE WHEN detractor THEN 1 ELSE 0 END)
+      FROM mentions WHERE sentiment_status <> 'pending'
+      GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+      """;
+
+  /** What trend_rollup_day must contain: per UTC day, keyword and label. */
+  static final String DAY_RECOUNT = KH_RECOUNT.replace("3600000", "86400000");
+
   MutableClock clock;
   Jdbi jdbi;
   IngestService ingest;
@@ -104,6 +118,8 @@ abstract class TrendRollupContract {
         }
       }
       assertThat(rollups.all()).as("seed %d", seed).isEqualTo(recount());
+      assertThat(rollups.allKh()).as("kh, seed %d", seed).isEqualTo(recountCoarse(KH_RECOUNT));
+      assertThat(rollups.allDay()).as("day, seed %d", seed).isEqualTo(recountCoarse(DAY_RECOUNT));
     }
     assertThat(rollups.all()).isNotEmpty();
   }
@@ -149,6 +165,21 @@ abstract class TrendRollupContract {
                             rs.getString(5),
                             rs.getLong(6),
                             rs.getLong(7)))
+                .list());
+  }
+
+  List<TrendRollups.CoarseRow> recountCoarse(String sql) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(sql)
+                .map(
+                    (rs, ctx) ->
+                        new TrendRollups.CoarseRow(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getString(3),
+                            rs.getLong(4),
+                            rs.getLong(5)))
                 .list());
   }
 

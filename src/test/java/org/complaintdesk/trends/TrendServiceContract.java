@@ -11,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.complaintdesk.keywords.KeywordService;
 import org.complaintdesk.testing.MutableClock;
 import org.jdbi.v3.core.Jdbi;
@@ -148,6 +149,84 @@ abstract class TrendServiceContract {
         trends.trends(
             new TrendQuery(q.from(), q.to(), q.bucket(), q.zone(), null, null, null, "fr", "none"));
     assertThat(french.series().get(0).volume()).isEqualTo(10);
+  }
+
+  /**
+   * The coarse path (UTC days + edge hours) must give exactly what the hourly path gives, in zones
+   * with DST, negative, half-hour and 45-minute offsets, for days, weeks and hours, ranges that
+   * start and end mid-day, grouped or not, with and without a keyword filter.
+   */
+  @Test
+  void theCoarsePathReturnsExactlyWhatTheHourlyPathReturns() {
+    Random random = new Random(7);
+    Map<RollupKey, long[]> deltas = new HashMap<>();
+    long from = Instant.parse("2026-02-20T00:00:00Z").toEpochMilli();
+    String[] labels = {"negative", "neutral", "positive", "failed"};
+    String[] networks = {"x", "reddit"};
+    for (int i = 0; i < 3000; i++) {
+      long hour = from + random.nextInt(24 * 280) * 3_600_000L;
+      var key =
+          new RollupKey(
+              hour,
+              random.nextBoolean() ? acme : globex,
+              networks[random.nextInt(2)],
+              random.nextBoolean() ? "en" : "",
+              labels[random.nextInt(labels.length)]);
+      long[] d = deltas.computeIfAbsent(key, k -> new long[2]);
+      d[0] += 1 + random.nextInt(3);
+      d[1] += random.nextInt(2);
+    }
+    jdbi.useTransaction(h -> rollups.addAll(h, deltas));
+    // A re-score emptied this row: neither path may show a series for it.
+    var emptied = new RollupKey(from + 3_600_000L * 24 * 100, 0, "x", "en", "neutral");
+    jdbi.useTransaction(h -> rollups.addAll(h, Map.of(emptied, new long[] {1, 0})));
+    jdbi.useTransaction(h -> rollups.addAll(h, Map.of(emptied, new long[] {-1, 0})));
+
+    String[] zones = {
+      "Europe/Berlin",
+      "America/New_York",
+      "Asia/Kolkata",
+      "Australia/Sydney",
+      "Asia/Kathmandu",
+      "Pacific/Chatham",
+      "UTC",
+      "America/St_Johns"
+    };
+    int compared = 0;
+    for (String z : zones) {
+      ZoneId zone = ZoneId.of(z);
+      for (int round = 0; round < 6; round++) {
+        Instant qFrom = Instant.ofEpochMilli(from + random.nextLong(250L * 86_400_000L));
+        Instant qTo = qFrom.plus(Duration.ofMinutes(60 + random.nextInt(90 * 24 * 60)));
+        Bucket bucket = Bucket.values()[round % 3];
+        if (bucket == Bucket.HOUR) {
+          qTo = qFrom.plus(Duration.ofHours(1 + random.nextInt(200)));
+        }
+        for (String groupBy : List.of("none", "keyword", "brand")) {
+          List<Long> ids = round % 2 == 0 ? null : List.of(globex);
+          var q = new TrendQuery(qFrom, qTo, bucket, zone, ids, null, null, null, groupBy);
+          assertThat(trends.trends(q, true))
+              .as("%s %s %s..%s %s", z, bucket, qFrom, qTo, groupBy)
+              .isEqualTo(trends.trends(q, false));
+          compared++;
+        }
+      }
+      // Across both DST changes of 2026 in full.
+      var year =
+          new TrendQuery(
+              Instant.parse("2026-03-01T00:00:00Z"),
+              Instant.parse("2026-11-10T00:00:00Z"),
+              Bucket.DAY,
+              zone,
+              null,
+              null,
+              null,
+              null,
+              "keyword");
+      assertThat(trends.trends(year, true)).as(z).isEqualTo(trends.trends(year, false));
+      assertThat(trends.trends(year, true).series()).hasSize(2);
+    }
+    assertThat(compared).isEqualTo(zones.length * 18);
   }
 
   @Test
