@@ -72,7 +72,7 @@ public final class ModelTrainer {
   }
 
   /** σ values tried for the n-gram layers besides the default. */
-  private static final double[] OTHER_NGRAM_SIGMAS = {0.25, 1.0, 2.0};
+  private static final double[] OTHER_NGRAM_SIGMAS = {0.25, 0.1, 1.0, 2.0};
 
   public ModelTrainer(
       SocialTextPreparer preparer,
