@@ -76,7 +76,13 @@ public final class SentimentComponents {
                 out.put(
                     lang,
                     new NgramDetractorAnalyzer(
-                        lang, classifier, lexicon(lang), preparer, threshold, model.version())));
+                        lang,
+                        classifier,
+                        lexicon(lang),
+                        preparer,
+                        threshold,
+                        model.negativeOdds(lang),
+                        model.version())));
     if (model.lexicon() != null) {
       for (String lang : LEXICON_LANGUAGES) {
         SentimentLexicon lexicon = lexicon(lang);

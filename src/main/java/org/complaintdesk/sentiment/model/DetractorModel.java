@@ -29,6 +29,9 @@ import java.util.zip.GZIPOutputStream;
  *     can leave them out
  * @param trainedOn the data it was trained on (file names and row counts, corrections), for the
  *     model card and the {@code model} field of results
+ * @param negativeOdds per n-gram language, the odds multiplier for P(negative) chosen by
+ *     cross-validation on that language's training posts ({@link CrossValidatedDecision}); null in
+ *     models written before it existed (no correction)
  */
 public record DetractorModel(
     LinearClassifier<String, String> english,
@@ -37,7 +40,8 @@ public record DetractorModel(
     LinearClassifier<String, String> lexicon,
     long[] trainedTexts,
     List<String> trainedOn,
-    String version)
+    String version,
+    Map<String, Double> negativeOdds)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -49,9 +53,15 @@ public record DetractorModel(
     return TextFingerprint.contains(trainedTexts, text);
   }
 
+  /** The odds multiplier for P(negative) in this language; 1 (none) when not chosen. */
+  public double negativeOdds(String language) {
+    return negativeOdds == null ? 1.0 : negativeOdds.getOrDefault(language, 1.0);
+  }
+
   /** The same model with another complaint layer (cross-validation retrains only that layer). */
   public DetractorModel withComplaintLayer(LinearClassifier<String, String> layer, long[] texts) {
-    return new DetractorModel(english, layer, ngram, lexicon, texts, trainedOn, version);
+    return new DetractorModel(
+        english, layer, ngram, lexicon, texts, trainedOn, version, negativeOdds);
   }
 
   public void save(Path file) throws IOException {

@@ -8,6 +8,7 @@ import edu.stanford.nlp.stats.Counter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -44,12 +45,34 @@ public final class ModelTrainer {
   private final TrainingOptions options;
 
   /** Regularisation and pruning; the defaults are what the model card reports. */
+  /**
+   * Regularisation and pruning; the defaults are what the model card reports.
+   *
+   * @param minPostsToCrossValidate an n-gram layer with at least this many posts gets its σ and
+   *     negative decision rule chosen by cross-validation ({@link CrossValidatedDecision}); smaller
+   *     ones keep {@code ngramSigma} and no correction
+   * @param decisionThreshold the detractor threshold the decision rule is chosen for (the default
+   *     of {@code sentiment.detractorThreshold})
+   */
   public record TrainingOptions(
-      double englishSigma, double ngramSigma, int minFeatureCount, int minPostsPerLayer) {
+      double englishSigma,
+      double ngramSigma,
+      int minFeatureCount,
+      int minPostsPerLayer,
+      int minPostsToCrossValidate,
+      double decisionThreshold) {
+    public TrainingOptions(
+        double englishSigma, double ngramSigma, int minFeatureCount, int minPostsPerLayer) {
+      this(englishSigma, ngramSigma, minFeatureCount, minPostsPerLayer, 200, 0.4);
+    }
+
     public static TrainingOptions defaults() {
       return new TrainingOptions(0.25, 0.5, 2, 20);
     }
   }
+
+  /** σ values tried for the n-gram layers besides the default. */
+  private static final double[] OTHER_NGRAM_SIGMAS = {0.25, 0.1, 1.0, 2.0};
 
   public ModelTrainer(
       SocialTextPreparer preparer,
@@ -88,6 +111,8 @@ public final class ModelTrainer {
     }
     LinearClassifier<String, String> complaint = trainComplaintLayer(posts);
     Map<String, LinearClassifier<String, String>> ngram = new LinkedHashMap<>();
+    Map<String, Double> negativeOdds = new TreeMap<>();
+    List<String> decisions = new ArrayList<>();
     for (String lang : NGRAM_LANGUAGES.stream().sorted().toList()) {
       List<LabelledPost> data = byLanguage.getOrDefault(lang, List.of());
       if (data.size() >= options.minPostsPerLayer()) {
@@ -101,7 +126,39 @@ public final class ModelTrainer {
                       return NgramFeatures.extract(t, lexicon.match(t.words()));
                     })
                 .toList();
-        ngram.put(lang, fit(data, features, options.ngramSigma()));
+        double sigma = options.ngramSigma();
+        if (data.size() >= options.minPostsToCrossValidate()) {
+          double[] sigmas = new double[OTHER_NGRAM_SIGMAS.length + 1];
+          sigmas[0] = options.ngramSigma();
+          System.arraycopy(OTHER_NGRAM_SIGMAS, 0, sigmas, 1, OTHER_NGRAM_SIGMAS.length);
+          CrossValidatedDecision.Choice choice =
+              CrossValidatedDecision.choose(
+                  data,
+                  features,
+                  (rows, s) ->
+                      fit(
+                          rows.stream().map(data::get).toList(),
+                          rows.stream().map(features::get).toList(),
+                          s),
+                  sigmas,
+                  options.decisionThreshold());
+          String decision =
+              String.format(
+                  Locale.ROOT,
+                  "%s: sigma %s, negative odds x%s by %d-fold CV (neg-vs-rest macro-F1 %.4f;"
+                      + " default sigma, no correction %.4f)",
+                  lang,
+                  choice.sigma(),
+                  choice.negativeOdds(),
+                  CrossValidatedDecision.FOLDS,
+                  choice.macroF1(),
+                  choice.defaultMacroF1());
+          LOG.info(decision);
+          decisions.add(decision);
+          sigma = choice.sigma();
+          negativeOdds.put(lang, choice.negativeOdds());
+        }
+        ngram.put(lang, fit(data, features, sigma));
       }
     }
     LinearClassifier<String, String> lexiconLayer = null;
@@ -121,8 +178,10 @@ public final class ModelTrainer {
     }
     List<String> trainedOn = new ArrayList<>(provenance);
     byLanguage.forEach((lang, list) -> trainedOn.add(lang + ": " + list.size() + " posts"));
+    trainedOn.addAll(decisions);
     long[] texts = TextFingerprint.sortedSet(posts.stream().map(LabelledPost::text).toList());
-    return new DetractorModel(en, complaint, ngram, lexiconLayer, texts, trainedOn, version);
+    return new DetractorModel(
+        en, complaint, ngram, lexiconLayer, texts, trainedOn, version, negativeOdds);
   }
 
   /**

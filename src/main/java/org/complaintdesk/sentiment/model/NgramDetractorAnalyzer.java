@@ -23,6 +23,7 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
   private final SentimentLexicon lexicon;
   private final SocialTextPreparer preparer;
   private final double threshold;
+  private final double negativeOdds;
   private final String model;
 
   public NgramDetractorAnalyzer(
@@ -31,19 +32,30 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
       SentimentLexicon lexicon,
       SocialTextPreparer preparer,
       double threshold,
+      double negativeOdds,
       String modelVersion) {
     this.language = language;
     this.classifier = classifier;
     this.lexicon = lexicon;
     this.preparer = preparer;
     this.threshold = threshold;
+    this.negativeOdds = negativeOdds;
     this.model = "char-ngram-lr-" + language + "-" + modelVersion;
   }
 
+  /** Class probabilities, P(negative) after the model's cross-validated decision rule. */
   public Counter<String> probabilities(String text) {
     PreparedText prepared = preparer.prepare(text);
-    return classifier.probabilityOf(
-        new RVFDatum<>(NgramFeatures.extract(prepared, lexicon.match(prepared.words()))));
+    return corrected(
+        classifier.probabilityOf(
+            new RVFDatum<>(NgramFeatures.extract(prepared, lexicon.match(prepared.words())))));
+  }
+
+  private Counter<String> corrected(Counter<String> p) {
+    p.setCount(
+        LabelledPost.NEGATIVE,
+        CrossValidatedDecision.adjust(p.getCount(LabelledPost.NEGATIVE), negativeOdds));
+    return p;
   }
 
   @Override
@@ -56,7 +68,7 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
     Explanations.learnedWords(
         classifier, LabelledPost.POSITIVE, features, text, "learned word", evidence);
     return Verdict.of(
-        classifier.probabilityOf(new RVFDatum<>(features)),
+        corrected(classifier.probabilityOf(new RVFDatum<>(features))),
         threshold,
         false,
         language,
