@@ -536,6 +536,50 @@ class BrowserTest {
   }
 
   @Test
+  void inboxAndCaseViewShowCustomerMarkupAsText() {
+    // A real complaint, scored by the real scorer, whose author handle and text carry markup.
+    String author = "xss_<b>inbox</b>";
+    long id =
+        Fixtures.mention(
+            APP, author, "Worst service ever, you ruined my refund and nobody answers! " + XSS);
+    Fixtures.jdbi(APP)
+        .useHandle(
+            h ->
+                h.execute(
+                    "UPDATE mentions SET sentiment_status = 'pending', sentiment_label = NULL,"
+                        + " detractor = FALSE WHERE id = ?",
+                    id));
+    login(TestApp.RESPONDER);
+    open("#/inbox");
+    await()
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(
+            () -> {
+              driver.navigate().refresh();
+              waitFor(By.id("team-queue-title"));
+              driver.findElements(By.cssSelector(".case-link")).stream()
+                  .filter(e -> e.getText().contains("@" + author))
+                  .findFirst()
+                  .orElseThrow()
+                  .click();
+              return true;
+            });
+    waitFor(By.id("reply-text"));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                driver.findElements(By.cssSelector(".post-text")).stream()
+                    .anyMatch(e -> e.getText().contains("<script>window.__xss=1</script>")));
+    assertThat(text("h1")).contains("@" + author);
+    assertThat(driver.findElements(By.cssSelector("main img, main b, main script, h1 b")))
+        .as("elements created from customer text")
+        .isEmpty();
+    assertThat(js("return window.__xss === undefined;")).isEqualTo(true);
+  }
+
+  @Test
   void caseViewWorksAtPhoneWidth() {
     driver.manage().window().setSize(new Dimension(390, 844));
     login(TestApp.RESPONDER);
