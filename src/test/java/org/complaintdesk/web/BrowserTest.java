@@ -551,21 +551,7 @@ class BrowserTest {
                     id));
     login(TestApp.RESPONDER);
     open("#/inbox");
-    await()
-        .atMost(WAIT)
-        .ignoreExceptions()
-        .until(
-            () -> {
-              driver.navigate().refresh();
-              waitFor(By.id("team-queue-title"));
-              driver.findElements(By.cssSelector(".case-link")).stream()
-                  .filter(e -> e.getText().contains("@" + author))
-                  .findFirst()
-                  .orElseThrow()
-                  .click();
-              return true;
-            });
-    waitFor(By.id("reply-text"));
+    openCase("@" + author);
     await()
         .atMost(WAIT)
         .until(
@@ -590,8 +576,13 @@ class BrowserTest {
     assertThat(overflow.intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
   }
 
-  /** Waits for a demo case in the team queue and opens it. */
+  /** Waits for any case in the inbox and opens it. */
   private void openFirstCase() {
+    openCase("");
+  }
+
+  /** Waits for a case whose inbox row contains {@code rowText} and opens it. */
+  private void openCase(String rowText) {
     await()
         .atMost(WAIT)
         .ignoreExceptions()
@@ -599,7 +590,11 @@ class BrowserTest {
             () -> {
               driver.navigate().refresh();
               waitFor(By.id("team-queue-title"));
-              driver.findElement(By.cssSelector("#team-queue .case-link")).click();
+              driver.findElements(By.cssSelector(".case-link")).stream()
+                  .filter(e -> e.getText().contains(rowText))
+                  .findFirst()
+                  .orElseThrow()
+                  .click();
               return true;
             });
     waitFor(By.id("reply-text"));
