@@ -50,147 +50,96 @@ public class EventLog {
     }
 
     public Entry caseId(Long v) {
-      return new Entry(
-          type,
-          at,
-          v,
-          mentionId,
-          actor,
-          durationMs,
-          businessMs,
-          teamId,
-          responderId,
-          network,
-          slaMet,
-          data);
+      return with(b -> b.caseId = v);
     }
 
     public Entry mentionId(Long v) {
-      return new Entry(
-          type,
-          at,
-          caseId,
-          v,
-          actor,
-          durationMs,
-          businessMs,
-          teamId,
-          responderId,
-          network,
-          slaMet,
-          data);
+      return with(b -> b.mentionId = v);
     }
 
     public Entry actor(String v) {
-      return new Entry(
-          type,
-          at,
-          caseId,
-          mentionId,
-          v,
-          durationMs,
-          businessMs,
-          teamId,
-          responderId,
-          network,
-          slaMet,
-          data);
+      return with(b -> b.actor = v);
     }
 
     public Entry durations(Long wallMs, Long bizMs) {
-      return new Entry(
-          type,
-          at,
-          caseId,
-          mentionId,
-          actor,
-          wallMs,
-          bizMs,
-          teamId,
-          responderId,
-          network,
-          slaMet,
-          data);
+      return with(
+          b -> {
+            b.durationMs = wallMs;
+            b.businessMs = bizMs;
+          });
     }
 
     public Entry team(Long v) {
-      return new Entry(
-          type,
-          at,
-          caseId,
-          mentionId,
-          actor,
-          durationMs,
-          businessMs,
-          v,
-          responderId,
-          network,
-          slaMet,
-          data);
+      return with(b -> b.teamId = v);
     }
 
     public Entry responder(Long v) {
-      return new Entry(
-          type,
-          at,
-          caseId,
-          mentionId,
-          actor,
-          durationMs,
-          businessMs,
-          teamId,
-          v,
-          network,
-          slaMet,
-          data);
+      return with(b -> b.responderId = v);
     }
 
     public Entry network(org.complaintdesk.common.Network v) {
-      return new Entry(
-          type,
-          at,
-          caseId,
-          mentionId,
-          actor,
-          durationMs,
-          businessMs,
-          teamId,
-          responderId,
-          v,
-          slaMet,
-          data);
+      return with(b -> b.network = v);
     }
 
     public Entry slaMet(Boolean v) {
-      return new Entry(
-          type,
-          at,
-          caseId,
-          mentionId,
-          actor,
-          durationMs,
-          businessMs,
-          teamId,
-          responderId,
-          network,
-          v,
-          data);
+      return with(b -> b.slaMet = v);
     }
 
     public Entry data(String v) {
-      return new Entry(
-          type,
-          at,
-          caseId,
-          mentionId,
-          actor,
-          durationMs,
-          businessMs,
-          teamId,
-          responderId,
-          network,
-          slaMet,
-          v);
+      return with(b -> b.data = v);
+    }
+
+    /** A copy with one change: records have no copy-with, so the withers share this one. */
+    private Entry with(java.util.function.Consumer<Draft> change) {
+      Draft d = new Draft(this);
+      change.accept(d);
+      return d.entry();
+    }
+
+    private static final class Draft {
+      final String type;
+      final Instant at;
+      Long caseId;
+      Long mentionId;
+      String actor;
+      Long durationMs;
+      Long businessMs;
+      Long teamId;
+      Long responderId;
+      org.complaintdesk.common.Network network;
+      Boolean slaMet;
+      String data;
+
+      Draft(Entry e) {
+        type = e.type;
+        at = e.at;
+        caseId = e.caseId;
+        mentionId = e.mentionId;
+        actor = e.actor;
+        durationMs = e.durationMs;
+        businessMs = e.businessMs;
+        teamId = e.teamId;
+        responderId = e.responderId;
+        network = e.network;
+        slaMet = e.slaMet;
+        data = e.data;
+      }
+
+      Entry entry() {
+        return new Entry(
+            type,
+            at,
+            caseId,
+            mentionId,
+            actor,
+            durationMs,
+            businessMs,
+            teamId,
+            responderId,
+            network,
+            slaMet,
+            data);
+      }
     }
   }
 
