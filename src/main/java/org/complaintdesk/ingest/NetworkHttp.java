@@ -1,5 +1,7 @@
 package org.complaintdesk.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,6 +47,26 @@ public final class NetworkHttp {
     public String header(String name) {
       return raw.headers().firstValue(name).orElse(null);
     }
+  }
+
+  /**
+   * A response body as JSON of the expected shape (an object, or an array when {@code array}).
+   * Truncated, HTML or otherwise unexpected bodies are transient failures: the cursor stays and the
+   * poll is retried with back-off.
+   */
+  public static JsonNode readJson(ObjectMapper json, byte[] body, boolean array, String what)
+      throws SourceException {
+    JsonNode node;
+    try {
+      node = json.readTree(body);
+    } catch (IOException e) {
+      throw new SourceException.Transient("unreadable " + what + ": " + e.getMessage(), e);
+    }
+    if (node == null || (array ? !node.isArray() : !node.isObject())) {
+      throw new SourceException.Transient(
+          what + " is not a JSON " + (array ? "array" : "object"), null);
+    }
+    return node;
   }
 
   public HttpRequest.Builder request(URI uri) {

@@ -3,7 +3,6 @@ package org.complaintdesk.ingest.bluesky;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -200,15 +199,7 @@ public class BlueskyClient implements MentionSource, ReplySender {
   }
 
   private JsonNode read(byte[] body) throws SourceException {
-    try {
-      JsonNode node = json.readTree(body);
-      if (node == null || !node.isObject()) {
-        throw new SourceException.Transient("Bluesky answered with no JSON object", null);
-      }
-      return node;
-    } catch (IOException e) {
-      throw new SourceException.Transient("unreadable Bluesky response: " + e.getMessage(), e);
-    }
+    return NetworkHttp.readJson(json, body, false, "Bluesky response");
   }
 
   @Override

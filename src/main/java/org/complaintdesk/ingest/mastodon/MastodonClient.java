@@ -106,15 +106,7 @@ public class MastodonClient implements MentionSource, ReplySender {
     }
     var request = authorized(http.request(URI.create(url.toString()))).GET().build();
     var response = http.send(request);
-    JsonNode page;
-    try {
-      page = json.readTree(response.body());
-    } catch (IOException e) {
-      throw new SourceException.Transient("unreadable Mastodon timeline: " + e.getMessage(), e);
-    }
-    if (page == null || !page.isArray()) {
-      throw new SourceException.Transient("Mastodon timeline is not a JSON array", null);
-    }
+    JsonNode page = NetworkHttp.readJson(json, response.body(), true, "Mastodon timeline");
     List<IncomingMention> mentions = new ArrayList<>();
     String newest = cursor;
     for (JsonNode status : page) {
@@ -199,12 +191,8 @@ public class MastodonClient implements MentionSource, ReplySender {
       url.append("&min_id=").append(enc(cursor.minId()));
     }
     var response = http.send(authorized(http.request(URI.create(url.toString()))).GET().build());
-    JsonNode statuses;
-    try {
-      statuses = json.readTree(response.body()).path("statuses");
-    } catch (IOException e) {
-      throw new SourceException.Transient("unreadable Mastodon search: " + e.getMessage(), e);
-    }
+    JsonNode statuses =
+        NetworkHttp.readJson(json, response.body(), false, "Mastodon search").path("statuses");
     if (!statuses.isArray()) {
       throw new SourceException.Transient("Mastodon search has no statuses array", null);
     }

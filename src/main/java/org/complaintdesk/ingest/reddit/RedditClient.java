@@ -2,7 +2,6 @@ package org.complaintdesk.ingest.reddit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -171,15 +170,7 @@ public class RedditClient implements MentionSource, ReplySender {
   }
 
   private JsonNode read(byte[] body) throws SourceException {
-    try {
-      JsonNode node = json.readTree(body);
-      if (node == null || !node.isObject()) {
-        throw new SourceException.Transient("Reddit answered with no JSON object", null);
-      }
-      return node;
-    } catch (IOException e) {
-      throw new SourceException.Transient("unreadable Reddit response: " + e.getMessage(), e);
-    }
+    return NetworkHttp.readJson(json, body, false, "Reddit response");
   }
 
   @Override

@@ -138,15 +138,7 @@ public class XClient implements MentionSource, ReplySender {
             .GET()
             .build();
     var response = http.send(request);
-    JsonNode body;
-    try {
-      body = json.readTree(response.body());
-    } catch (IOException e) {
-      throw new SourceException.Transient("unreadable X response: " + e.getMessage(), e);
-    }
-    if (body == null || !body.isObject()) {
-      throw new SourceException.Transient("X answered with no JSON object", null);
-    }
+    JsonNode body = NetworkHttp.readJson(json, response.body(), false, "X response");
     Map<String, JsonNode> users = new HashMap<>();
     for (JsonNode u : body.path("includes").path("users")) {
       users.put(u.path("id").asText(), u);
