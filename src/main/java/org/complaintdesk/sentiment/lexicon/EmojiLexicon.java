@@ -17,7 +17,7 @@ public final class EmojiLexicon {
   /** The emoji scored in the bundled nlp.js lexicon. */
   public static EmojiLexicon bundled() {
     Map<String, Double> scores = new HashMap<>();
-    LexiconFiles.afinn("ar")
+    LexiconFiles.onAfinnScale("ar")
         .forEach(
             (k, v) -> {
               if (k.codePoints().allMatch(cp -> isEmojiCodePoint(cp) || isModifierCodePoint(cp))) {

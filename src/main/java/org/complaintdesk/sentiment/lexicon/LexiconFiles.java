@@ -23,11 +23,46 @@ public final class LexiconFiles {
 
   /** word → score from afinn_LANG.json (or senticon_en.json for English); empty if absent. */
   public static Map<String, Double> afinn(String lang) {
-    String base = "/sentiment/lexicons/" + lang + "/package/src/sentiment/";
-    return read(base + "afinn_" + lang + ".json")
-        .or(() -> read(base + "senticon_" + lang + ".json"))
+    return read(path(lang, "afinn"))
+        .or(() -> read(path(lang, "senticon")))
         .map(LexiconFiles::scores)
         .orElse(Map.of());
+  }
+
+  /** The nlp.js list kinds, in the order their scores win when a language has several. */
+  private static final List<String> KINDS = List.of("afinn", "senticon", "pattern");
+
+  /** The AFINN scale: integers −5..5. */
+  static final double AFINN_MAX = 5;
+
+  /**
+   * word → score on AFINN's −5..5 scale from every list nlp.js ships for the language (AFINN for
+   * ar, es, pt, hi...; ML-SentiCon for de, es; Pattern for fr, it), each rescaled by its own
+   * largest score so that features mean the same in every language. Entries that round to 0 on that
+   * scale (SentiCon lists thousands of words at ±0.004) are left out: they are neutral words.
+   */
+  public static Map<String, Double> onAfinnScale(String lang) {
+    Map<String, Double> out = new HashMap<>();
+    for (String kind : KINDS) {
+      read(path(lang, kind))
+          .map(LexiconFiles::scores)
+          .ifPresent(
+              file -> {
+                double max = file.values().stream().mapToDouble(Math::abs).max().orElse(1);
+                file.forEach(
+                    (word, score) -> {
+                      double scaled = score * AFINN_MAX / max;
+                      if (Math.abs(scaled) >= 0.5) {
+                        out.putIfAbsent(word, scaled);
+                      }
+                    });
+              });
+    }
+    return out;
+  }
+
+  private static String path(String lang, String kind) {
+    return "/sentiment/lexicons/" + lang + "/package/src/sentiment/" + kind + "_" + lang + ".json";
   }
 
   /** Our complaint cues for a language (sentiment/complaint-cues/LANG.txt); empty if none. */

@@ -55,14 +55,29 @@ public final class SentimentLexicon {
     cuePhrases.forEach(c -> this.cuePhrases.add(normalize(c)));
   }
 
+  /** Languages whose nlp.js lists hold word stems ("plох", "enttäusch") rather than words. */
+  private static final Set<String> STEMMED = Set.of("en", "ru", "de", "es", "fr", "it", "pt");
+
   /**
-   * The nlp.js lexicon for a language (en, ar, fa, el, ru), plus, for the languages served by the
-   * lexicon alone (ru, fa, el), our complaint cues: brand complaints ("still waiting", "support
-   * does not answer") often carry no sentiment word. Empty if there is none.
+   * Languages whose lists are written without accents or vowel marks, so words are compared without
+   * them too. Hindi keeps its marks: its vowel signs are letters, not accents.
+   */
+  private static final Set<String> UNACCENTED = Set.of("el", "ar", "de", "es", "fr", "it", "pt");
+
+  /**
+   * The nlp.js lexicon for a language (en, ar, fa, el, ru, de, es, fr, it, pt, hi), plus, for the
+   * languages served by the lexicon alone (ru, fa, el), our complaint cues: brand complaints
+   * ("still waiting", "support does not answer") often carry no sentiment word. Empty if there is
+   * none. English keeps SentiCon's own −1..1 scale (its features were built on it); every other
+   * language is on AFINN's −5..5 ({@link LexiconFiles#onAfinnScale}).
    */
   public static SentimentLexicon bundled(String language) {
-    boolean stemmed = language.equals("ru") || language.equals("en");
-    Map<String, Double> scores = new HashMap<>(LexiconFiles.afinn(language));
+    boolean stemmed = STEMMED.contains(language);
+    Map<String, Double> scores =
+        new HashMap<>(
+            language.equals("en")
+                ? LexiconFiles.afinn(language)
+                : LexiconFiles.onAfinnScale(language));
     if (language.equals("ru")) {
       // The Russian list is over-stemmed: "и" (and) and "у" (at) carry +1.7. Stems need 3 letters.
       scores.keySet().removeIf(k -> k.length() < MIN_STEM);
@@ -147,15 +162,14 @@ public final class SentimentLexicon {
     return null;
   }
 
-  /**
-   * Lower case; Greek and Arabic also without accents and vowel marks (the Greek list is written
-   * without tonos). Other scripts keep their marks: Hindi vowel signs are letters, not accents.
-   */
+  /** Lower case; for {@link #UNACCENTED} languages also without accents, vowel marks and ß. */
   private String normalize(String s) {
     String lower = s.toLowerCase(Locale.ROOT).replace('\u200c', ' ');
-    if (!language.equals("el") && !language.equals("ar")) {
+    if (!UNACCENTED.contains(language)) {
       return lower;
     }
-    return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{Mn}+", "");
+    return Normalizer.normalize(lower, Normalizer.Form.NFD)
+        .replaceAll("\\p{Mn}+", "")
+        .replace("ß", "ss");
   }
 }

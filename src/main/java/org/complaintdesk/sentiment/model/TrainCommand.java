@@ -9,7 +9,9 @@ import io.dropwizard.core.setup.Bootstrap;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -58,18 +60,18 @@ public class TrainCommand extends Command {
 
   @Override
   public void run(Bootstrap<?> bootstrap, Namespace ns) throws Exception {
-    List<LabelledPost> posts = new ArrayList<>();
+    Map<String, List<LabelledPost>> files = new LinkedHashMap<>();
     List<String> provenance = new ArrayList<>();
     for (String f : ns.<String>getList("data")) {
       List<LabelledPost> read = LabelledTsv.read(Path.of(f));
-      posts.addAll(read);
+      files.merge(Path.of(f).getFileName().toString(), read, EvaluationOverlap::concat);
       provenance.add(Path.of(f).getFileName() + ": " + read.size() + " rows");
     }
     if (ns.getString("config") != null) {
       Jdbi jdbi = database(bootstrap, Path.of(ns.getString("config")));
       List<LabelledPost> corrections =
           CorrectionsSource.fromDatabase(jdbi, ns.getInt("correction_weight"));
-      posts.addAll(corrections);
+      files.put("label corrections", corrections);
       provenance.add("label corrections: " + corrections.size());
     }
     List<String> excludeFiles = ns.getList("exclude") == null ? List.of() : ns.getList("exclude");
@@ -78,10 +80,13 @@ public class TrainCommand extends Command {
       LabelledTsv.read(Path.of(f)).forEach(p -> excluded.add(TextFingerprint.of(p.text())));
       provenance.add("excluding texts of " + Path.of(f).getFileName());
     }
-    int before = posts.size();
-    posts.removeIf(p -> excluded.contains(TextFingerprint.of(p.text())));
+    int before = files.values().stream().mapToInt(List::size).sum();
+    EvaluationOverlap.Result overlap = EvaluationOverlap.apply(files, excluded);
+    List<LabelledPost> posts = overlap.kept();
+    overlap.log().forEach(System.out::println);
+    provenance.addAll(overlap.log());
     System.out.printf(
-        "Training on %d labelled posts (%d left out: they occur in an evaluation file)%n",
+        "Training on %d labelled posts (%d left out because of evaluation files)%n",
         posts.size(), before - posts.size());
     long t0 = System.nanoTime();
     DetractorModel model =
