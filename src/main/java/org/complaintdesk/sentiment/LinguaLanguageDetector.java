@@ -2,6 +2,7 @@ package org.complaintdesk.sentiment;
 
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -17,8 +18,18 @@ import java.util.regex.Pattern;
  * detectors built for documents are not.
  */
 public final class LinguaLanguageDetector implements LanguageDetector {
+  /**
+   * Links (also bare or cut-off "http…", as anonymised and truncated tweets have them), handles,
+   * Latin-script hashtags and HTML entities. Hashtags in other scripts stay: "#افضل_مباراة" is
+   * Arabic prose, and dropping it left some Arabic posts with nothing but digits and "http", which
+   * Lingua then called Italian.
+   */
   private static final Pattern NOISE =
-      Pattern.compile("(https?://\\S+)|([@#][\\p{L}\\p{N}_]+)|(&[a-z]+;)");
+      Pattern.compile(
+          "(\\bhttps?(://\\S*|\\b|…))|(@[\\p{L}\\p{N}_]+)|(#[\\p{IsLatin}\\p{N}_]+(?![\\p{L}\\p{N}_]))|(&[a-z]+;)");
+
+  /** What is left of a kept hashtag: its words. */
+  private static final Pattern HASHTAG_MARKS = Pattern.compile("[#_]");
 
   private final com.github.pemistahl.lingua.api.LanguageDetector detector =
       LanguageDetectorBuilder.fromLanguages(
@@ -67,7 +78,11 @@ public final class LinguaLanguageDetector implements LanguageDetector {
   @Override
   public Map<String, Double> candidates(String text) {
     // Handles, hashtags and links are usually Latin brand names; they say nothing of the language.
-    String prose = NOISE.matcher(text == null ? "" : text).replaceAll(" ").strip();
+    // NFKC first: Arabic presentation forms ("ﺍﻟﻠﻪ", old keyboards and copy-paste) are the
+    // plain letters to a reader but not to Lingua, which called such posts Urdu or Persian.
+    String normalised = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC);
+    String prose =
+        HASHTAG_MARKS.matcher(NOISE.matcher(normalised).replaceAll(" ")).replaceAll(" ").strip();
     Map<String, Double> out = new LinkedHashMap<>();
     if (prose.codePoints().noneMatch(Character::isLetter)) {
       return out;

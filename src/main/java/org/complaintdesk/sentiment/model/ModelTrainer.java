@@ -127,38 +127,37 @@ public final class ModelTrainer {
                     })
                 .toList();
         double sigma = options.ngramSigma();
+        boolean naiveBayes = false;
         if (data.size() >= options.minPostsToCrossValidate()) {
           double[] sigmas = new double[OTHER_NGRAM_SIGMAS.length + 1];
           sigmas[0] = options.ngramSigma();
           System.arraycopy(OTHER_NGRAM_SIGMAS, 0, sigmas, 1, OTHER_NGRAM_SIGMAS.length);
-          CrossValidatedDecision.Choice choice =
-              CrossValidatedDecision.choose(
-                  data,
-                  features,
-                  (rows, s) ->
-                      fit(
-                          rows.stream().map(data::get).toList(),
-                          rows.stream().map(features::get).toList(),
-                          s),
-                  sigmas,
-                  options.decisionThreshold());
+          CrossValidatedDecision.Choice plain = chooseNgram(data, features, sigmas, false);
+          CrossValidatedDecision.Choice scaled = chooseNgram(data, features, sigmas, true);
+          // Naive Bayes scaling only where cross-validation says it helps (ties keep plain).
+          naiveBayes = scaled.macroF1() > plain.macroF1() + 1e-3;
+          CrossValidatedDecision.Choice choice = naiveBayes ? scaled : plain;
           String decision =
               String.format(
                   Locale.ROOT,
-                  "%s: sigma %s, negative odds x%s by %d-fold CV (neg-vs-rest macro-F1 %.4f;"
+                  "%s: sigma %s, negative odds x%s, Naive Bayes scaling %s by %d-fold CV"
+                      + " (neg-vs-rest macro-F1 %.4f; plain features %.4f, scaled %.4f;"
                       + " default sigma, no correction %.4f)",
                   lang,
                   choice.sigma(),
                   choice.negativeOdds(),
+                  naiveBayes ? "on" : "off",
                   CrossValidatedDecision.FOLDS,
                   choice.macroF1(),
-                  choice.defaultMacroF1());
+                  plain.macroF1(),
+                  scaled.macroF1(),
+                  plain.defaultMacroF1());
           LOG.info(decision);
           decisions.add(decision);
           sigma = choice.sigma();
           negativeOdds.put(lang, choice.negativeOdds());
         }
-        ngram.put(lang, fit(data, features, sigma));
+        ngram.put(lang, fitNgram(data, features, sigma, naiveBayes));
       }
     }
     LinearClassifier<String, String> lexiconLayer = null;
@@ -182,6 +181,34 @@ public final class ModelTrainer {
     long[] texts = TextFingerprint.sortedSet(posts.stream().map(LabelledPost::text).toList());
     return new DetractorModel(
         en, complaint, ngram, lexiconLayer, texts, trainedOn, version, negativeOdds);
+  }
+
+  private CrossValidatedDecision.Choice chooseNgram(
+      List<LabelledPost> data,
+      List<Counter<String>> features,
+      double[] sigmas,
+      boolean naiveBayes) {
+    return CrossValidatedDecision.choose(
+        data,
+        features,
+        (rows, s) ->
+            fitNgram(
+                rows.stream().map(data::get).toList(),
+                rows.stream().map(features::get).toList(),
+                s,
+                naiveBayes),
+        sigmas,
+        options.decisionThreshold());
+  }
+
+  /** An n-gram layer, optionally over {@link NaiveBayesScaling} fitted on the same posts. */
+  private LinearClassifier<String, String> fitNgram(
+      List<LabelledPost> posts, List<Counter<String>> features, double sigma, boolean naiveBayes) {
+    if (!naiveBayes) {
+      return fit(posts, features, sigma);
+    }
+    NaiveBayesScaling scaling = NaiveBayesScaling.fit(posts, features);
+    return scaling.foldInto(fit(posts, features.stream().map(scaling::scale).toList(), sigma));
   }
 
   /**
