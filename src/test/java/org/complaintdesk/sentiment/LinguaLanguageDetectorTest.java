@@ -27,6 +27,21 @@ class LinguaLanguageDetectorTest {
   }
 
   @Test
+  void arabicHashtagsArePostsLanguageAndBareLinksAreNot() {
+    // All the Arabic is in hashtags; with them dropped, "2012" and "http" were called Italian.
+    assertThat(DETECTOR.detect("#افضل_مباراة_تنس_شاهدتها 2012 http")).contains("ar");
+    assertThat(DETECTOR.detect("بيونسيه 😌👏🏾 http")).contains("ar");
+    assertThat(DETECTOR.detect("#KiteBank http http…")).isEmpty();
+  }
+
+  @Test
+  void arabicPresentationFormsAreReadAsArabicLetters() {
+    // "The Russian defence ministry announces..." typed in presentation forms (U+FE70-FEFF).
+    assertThat(DETECTOR.detect("ﻭﺯﺍﺭﺓ ﺍﻟﺪﻓﺎﻉ ﺍﻟﺮﻭﺳﻴﺔ ﺗﻌﻠﻦ ﺍﻟﻴﻮﻡ ﻧﻘﻞ ﻣﻨﻈﻮﻣﺔ ﺍﻟﺪﻓﺎﻉ ﺍﻟﺠﻮﻱ"))
+        .contains("ar");
+  }
+
+  @Test
   void saysNothingWhenThereAreNoWords() {
     assertThat(DETECTOR.detect("@KiteBank #fail https://example.com/x 😡")).isEmpty();
     assertThat(DETECTOR.detect("")).isEmpty();

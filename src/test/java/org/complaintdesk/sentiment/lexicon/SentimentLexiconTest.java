@@ -47,6 +47,30 @@ class SentimentLexiconTest {
   }
 
   @Test
+  void everyLanguageWithAnNgramModelHasItsNlpJsLexiconOnTheAfinnScale() {
+    // German ML-SentiCon holds stems: "schlechter" is found as "schlecht".
+    assertThat(SentimentLexicon.bundled("de").match(List.of("schlechter")))
+        .singleElement()
+        .satisfies(h -> assertThat(h.score()).isNegative());
+    // Spanish: AFINN and SentiCon, accents ignored ("pésimo" / "pesim").
+    assertThat(SentimentLexicon.bundled("es").match(List.of("pésimo")))
+        .singleElement()
+        .satisfies(h -> assertThat(h.score()).isBetween(-5.0, -0.5));
+    // French and Italian Pattern lists (-1..1) are rescaled to AFINN's -5..5.
+    assertThat(SentimentLexicon.bundled("fr").match(List.of("horrible")))
+        .singleElement()
+        .satisfies(h -> assertThat(h.score()).isLessThan(-1.0));
+    assertThat(SentimentLexicon.bundled("it").match(List.of("pessimo")))
+        .singleElement()
+        .satisfies(h -> assertThat(h.score()).isLessThan(-1.0));
+    // Portuguese AFINN stems without accents: "horrível" is found as "horrivel".
+    assertThat(SentimentLexicon.bundled("pt").match(List.of("horrível")))
+        .singleElement()
+        .satisfies(h -> assertThat(h.score()).isEqualTo(-3.0));
+    assertThat(SentimentLexicon.bundled("hi").isEmpty()).isFalse();
+  }
+
+  @Test
   void complaintCuePhrasesWinOverNegation() {
     var russian = SentimentLexicon.bundled("ru");
     assertThat(
