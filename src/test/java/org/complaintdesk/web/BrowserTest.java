@@ -328,6 +328,56 @@ class BrowserTest {
   }
 
   @Test
+  void adminPausesAndResumesASourceAndNeverSeesACredentialValue() {
+    login(TestApp.ADMIN);
+    String token = TestApp.login(APP, TestApp.ADMIN);
+    open("#/admin/sources");
+    try {
+      waitFor(By.id("pause-demo")).click();
+      await()
+          .atMost(WAIT)
+          .ignoreExceptions()
+          .until(() -> text("#sources").contains("paused by an admin"));
+      assertThat(demoSource(token)).containsEntry("adminPaused", true);
+
+      waitFor(By.id("resume-demo")).click();
+      await()
+          .atMost(WAIT)
+          .ignoreExceptions()
+          .until(() -> !driver.findElements(By.id("pause-demo")).isEmpty());
+      assertThat(demoSource(token)).containsEntry("adminPaused", false);
+    } finally {
+      // Other tests need the demo source flowing.
+      TestApp.as(APP, token, "/api/sources/demo/resume").post(null).close();
+    }
+
+    // The demo network takes no credentials: the server's refusal is shown, the value is not.
+    String secret = "s3cret-value-never-shown";
+    new org.openqa.selenium.support.ui.Select(waitFor(By.id("credential-source")))
+        .selectByValue("demo");
+    driver.findElement(By.id("credential-field")).sendKeys("token");
+    driver.findElement(By.id("credential-value")).sendKeys(secret);
+    driver.findElement(By.id("save-credential")).click();
+    WebElement error = waitFor(By.cssSelector("#credential-error p"));
+    assertThat(error.getText()).isNotBlank();
+    assertThat(driver.findElement(By.id("credential-value")).getAttribute("value")).isEmpty();
+    assertThat(driver.getPageSource()).doesNotContain(secret);
+
+    open("#/admin/audit");
+    await()
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(() -> driver.findElement(By.id("audit")).getText().contains("source.paused"));
+  }
+
+  private static Map<String, Object> demoSource(String token) {
+    return getList(token, "/api/sources").stream()
+        .filter(s -> "demo".equals(s.get("name")))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
   void adminSetsUpATeamARuleACalendarAndAnSlaPolicyThroughTheConsole() {
     login(TestApp.ADMIN);
     open("#/admin/workflow");
