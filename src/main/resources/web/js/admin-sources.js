@@ -24,7 +24,9 @@ function pauseButton(s, reload) {
     'aria-label': `${verb} ${s.name}`,
     onclick: async () => {
       try {
-        await api(`/api/sources/${encodeURIComponent(s.name)}/${verb.toLowerCase()}`, { method: 'POST' });
+        const name = encodeURIComponent(s.name);
+        if (s.adminPaused) await api(`/api/sources/${name}/resume`, { method: 'POST' });
+        else await api(`/api/sources/${name}/pause`, { method: 'POST' });
         say(`${s.name} ${s.adminPaused ? 'resumed' : 'paused'}.`);
         await reload();
       } catch (e) {

@@ -353,8 +353,7 @@ class BrowserTest {
 
     // The demo network takes no credentials: the server's refusal is shown, the value is not.
     String secret = "s3cret-value-never-shown";
-    new org.openqa.selenium.support.ui.Select(waitFor(By.id("credential-source")))
-        .selectByValue("demo");
+    new Select(waitFor(By.id("credential-source"))).selectByValue("demo");
     driver.findElement(By.id("credential-field")).sendKeys("token");
     driver.findElement(By.id("credential-value")).sendKeys(secret);
     driver.findElement(By.id("save-credential")).click();
@@ -368,6 +367,119 @@ class BrowserTest {
         .atMost(WAIT)
         .ignoreExceptions()
         .until(() -> driver.findElement(By.id("audit")).getText().contains("source.paused"));
+  }
+
+  @Test
+  void adminEditsATeamARuleACalendarAndAPolicyInPlace() {
+    String token = TestApp.login(APP, TestApp.ADMIN);
+    long team =
+        create(token, "/api/teams", Map.of("name", "Edit desk", "strategy", "least_loaded"));
+    long rule =
+        create(
+            token,
+            "/api/routing-rules",
+            Map.of("name", "Edit rule", "keyword", "refund", "teamId", team));
+    long calendar =
+        create(
+            token,
+            "/api/sla/calendars",
+            Map.of(
+                "name",
+                "Edit cal",
+                "zone",
+                "Europe/Paris",
+                "week",
+                Map.of("MONDAY", List.of("09:00-17:00")),
+                "holidays",
+                List.of()));
+    long policy =
+        create(
+            token,
+            "/api/sla/policies",
+            Map.of(
+                "name",
+                "Edit SLA",
+                "position",
+                50,
+                "firstResponseMinutes",
+                60,
+                "warnPercent",
+                80,
+                "actions",
+                List.of(Map.of("kind", "raise_priority", "when", "breach", "target", "10"))));
+
+    login(TestApp.ADMIN);
+    open("#/admin/workflow");
+    // Cancel leaves the form as it was.
+    waitFor(By.cssSelector("button[aria-label='Edit team Edit desk']")).click();
+    assertThat(text("#team-form-title")).isEqualTo("Edit team Edit desk");
+    driver.findElement(By.id("team-form-cancel")).click();
+    assertThat(text("#team-form-title")).isEqualTo("Add a team");
+    assertThat(driver.findElement(By.id("team-name")).getAttribute("value")).isEmpty();
+
+    waitFor(By.cssSelector("button[aria-label='Edit team Edit desk']")).click();
+    assertThat(driver.findElement(By.id("team-name")).getAttribute("value")).isEqualTo("Edit desk");
+    driver.findElement(By.id("team-name")).sendKeys(" 2");
+    new Select(driver.findElement(By.id("team-strategy"))).selectByValue("round_robin");
+    driver.findElement(By.id("team-form-submit")).click();
+    await().atMost(WAIT).until(() -> text("#teams").contains("Edit desk 2"));
+    assertThat(text("#team-form-title")).isEqualTo("Add a team");
+
+    waitFor(By.cssSelector("button[aria-label='Edit rule Edit rule']")).click();
+    WebElement keyword = driver.findElement(By.id("rule-keyword"));
+    assertThat(keyword.getAttribute("value")).isEqualTo("refund");
+    keyword.clear();
+    keyword.sendKeys("chargeback");
+    driver.findElement(By.id("rule-form-submit")).click();
+    await().atMost(WAIT).until(() -> text("#routing-rules").contains("keyword chargeback"));
+
+    waitFor(By.cssSelector("button[aria-label='Edit calendar Edit cal']")).click();
+    assertThat(driver.findElement(By.id("calendar-hours")).getAttribute("value"))
+        .isEqualTo("09:00-17:00");
+    WebElement zone = driver.findElement(By.id("calendar-zone"));
+    zone.clear();
+    zone.sendKeys("Asia/Dubai");
+    driver.findElement(By.id("calendar-form-submit")).click();
+    await().atMost(WAIT).until(() -> text("#calendars").contains("Asia/Dubai"));
+
+    waitFor(By.cssSelector("button[aria-label='Edit policy Edit SLA']")).click();
+    WebElement first = driver.findElement(By.id("policy-first"));
+    assertThat(first.getAttribute("value")).isEqualTo("60");
+    first.clear();
+    first.sendKeys("45");
+    driver.findElement(By.id("policy-form-submit")).click();
+    await().atMost(WAIT).until(() -> text("#sla-policies").contains("45 min"));
+
+    // The server has the same items (updated, not duplicated); the policy kept its action.
+    assertThat(byId(getList(token, "/api/teams"), team))
+        .containsEntry("name", "Edit desk 2")
+        .containsEntry("strategy", "round_robin");
+    assertThat(getList(token, "/api/teams"))
+        .filteredOn(t -> String.valueOf(t.get("name")).startsWith("Edit desk"))
+        .hasSize(1);
+    assertThat(byId(getList(token, "/api/routing-rules"), rule))
+        .containsEntry("keyword", "chargeback")
+        .containsEntry("name", "Edit rule");
+    assertThat(byId(getList(token, "/api/sla/calendars"), calendar))
+        .containsEntry("zone", "Asia/Dubai");
+    Map<String, Object> saved = byId(getList(token, "/api/sla/policies"), policy);
+    assertThat(((Number) saved.get("firstResponseMinutes")).intValue()).isEqualTo(45);
+    assertThat((List<?>) saved.get("actions")).hasSize(1);
+  }
+
+  private static long create(String token, String path, Map<String, Object> body) {
+    return ((Number)
+            TestApp.as(APP, token, path)
+                .post(jakarta.ws.rs.client.Entity.json(body), Map.class)
+                .get("id"))
+        .longValue();
+  }
+
+  private static Map<String, Object> byId(List<Map<String, Object>> items, long id) {
+    return items.stream()
+        .filter(i -> ((Number) i.get("id")).longValue() == id)
+        .findFirst()
+        .orElseThrow();
   }
 
   private static Map<String, Object> demoSource(String token) {
