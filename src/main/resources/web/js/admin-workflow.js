@@ -204,7 +204,9 @@ export async function showWorkflow() {
   const weekText = (week) => DAYS.filter((d) => week[d] && week[d].length).map((d) => `${dayName(d)} ${week[d].join(', ')}`).join('; ') || 'closed';
   const drawCalendars = () => clear(calendarsBody).append(...state.calendars.map((c) => h('tr', {},
     h('th', { scope: 'row', dir: 'auto' }, c.name), cell(c.zone), cell(weekText(c.week || {})), cell((c.holidays || []).join(', ')),
-    h('td', {}, editButton(`Edit calendar ${c.name}`, () => editCalendar(c))))));
+    h('td', {}, editButton(`Edit calendar ${c.name}`, () => editCalendar(c)), ' ', h('button', { type: 'button', class: 'danger', 'aria-label': `Delete calendar ${c.name}`, onclick: async () => {
+      try { await api(`/api/sla/calendars/${c.id}`, { method: 'DELETE' }); say(`Deleted calendar ${c.name}.`); await reload(); } catch (e) { say(e.message, 'error'); }
+    } }, 'Delete')))));
 
   // ---- SLA policies ----
   const policiesBody = h('tbody', { id: 'sla-policies' });

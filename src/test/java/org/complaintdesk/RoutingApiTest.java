@@ -40,6 +40,69 @@ class RoutingApiTest {
   }
 
   @Test
+  void aCalendarCanBeDeletedOnlyWhenNoPolicyUsesIt() {
+    String admin = TestApp.login(APP, TestApp.ADMIN);
+    String responder = TestApp.login(APP, TestApp.RESPONDER);
+    long calendar =
+        TestApp.as(APP, admin, "/api/sla/calendars")
+            .post(
+                Entity.json(
+                    Map.of(
+                        "name",
+                        "to delete",
+                        "zone",
+                        "Asia/Dubai",
+                        "week",
+                        Map.of("SUNDAY", List.of("08:00-16:00")),
+                        "holidays",
+                        List.of())),
+                JsonNode.class)
+            .get("id")
+            .asLong();
+    long policy =
+        TestApp.as(APP, admin, "/api/sla/policies")
+            .post(
+                Entity.json(
+                    Map.of(
+                        "name",
+                        "uses the calendar",
+                        "position",
+                        900,
+                        "firstResponseMinutes",
+                        60,
+                        "calendarId",
+                        calendar,
+                        "warnPercent",
+                        80,
+                        "actions",
+                        List.of())),
+                JsonNode.class)
+            .get("id")
+            .asLong();
+    String path = "/api/sla/calendars/" + calendar;
+
+    assertThat(status(TestApp.as(APP, responder, path).delete())).isEqualTo(403);
+    try (Response inUse = TestApp.as(APP, admin, path).delete()) {
+      assertThat(inUse.getStatus()).isEqualTo(409);
+      assertThat(inUse.readEntity(JsonNode.class).get("message").asText())
+          .contains("uses the calendar")
+          .doesNotContain("Exception");
+    }
+    assertThat(status(TestApp.as(APP, admin, "/api/sla/policies/" + policy).delete()))
+        .isEqualTo(204);
+    assertThat(status(TestApp.as(APP, admin, path).delete())).isEqualTo(204);
+    assertThat(status(TestApp.as(APP, admin, path).delete())).isEqualTo(404);
+    assertThat(TestApp.as(APP, admin, "/api/sla/calendars").get(JsonNode.class).findValues("id"))
+        .noneMatch(id -> id.asLong() == calendar);
+    assertThat(
+            TestApp.as(APP, admin, "/api/audit?action=sla_calendar")
+                .get(JsonNode.class)
+                .path("items")
+                .findValuesAsText("action"))
+        .contains("sla_calendar.deleted");
+  }
+
+  @Test
   void shouldConfigureRouteClaimAnswerAndReport() {
     TestApplication.CLOCK.set(TestApplication.START);
     String admin = TestApp.login(APP, TestApp.ADMIN);

@@ -77,6 +77,12 @@ interface SlaDao {
       """)
   int updatePolicy(@BindMethods PolicyRow row);
 
+  @SqlQuery("SELECT name FROM sla_policies WHERE calendar_id = :id ORDER BY name")
+  List<String> policiesUsingCalendar(@Bind("id") long id);
+
+  @SqlUpdate("DELETE FROM sla_calendars WHERE id = :id")
+  int deleteCalendar(@Bind("id") long id);
+
   @SqlUpdate("DELETE FROM sla_policies WHERE id = :id")
   int deletePolicy(@Bind("id") long id);
 }

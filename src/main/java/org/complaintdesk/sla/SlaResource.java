@@ -121,6 +121,16 @@ public class SlaResource {
   }
 
   @DELETE
+  @Path("/calendars/{id}")
+  @Timed
+  @RolesAllowed(Role.ADMIN_NAME)
+  public void deleteCalendar(@Auth User user, @PathParam("id") LongParam id) {
+    var before = calendar(id.get());
+    sla.deleteCalendar(id.get());
+    audit.record(user, "sla_calendar.deleted", "sla_calendar:" + id.get(), before, null);
+  }
+
+  @DELETE
   @Path("/policies/{id}")
   @Timed
   @RolesAllowed(Role.ADMIN_NAME)

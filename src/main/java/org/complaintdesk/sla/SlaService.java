@@ -248,6 +248,26 @@ public class SlaService {
     return policies().stream().filter(v -> v.id() == saved).findFirst().orElseThrow();
   }
 
+  /**
+   * Deletes a business calendar no policy uses; 409 naming the policies that still use it, so an
+   * admin moves them first and no policy silently falls back to around-the-clock timing.
+   */
+  public void deleteCalendar(long id) {
+    jdbi.useTransaction(
+        h -> {
+          SlaDao dao = h.attach(SlaDao.class);
+          List<String> users = dao.policiesUsingCalendar(id);
+          if (!users.isEmpty()) {
+            throw new ClientErrorException(
+                "calendar " + id + " is used by SLA policies " + String.join(", ", users), 409);
+          }
+          if (dao.deleteCalendar(id) == 0) {
+            throw new NotFoundException("calendar " + id + " not found");
+          }
+        });
+    snapshot = null;
+  }
+
   public void deletePolicy(long id) {
     if (jdbi.withExtension(SlaDao.class, dao -> dao.deletePolicy(id)) == 0) {
       throw new NotFoundException("SLA policy " + id + " not found");

@@ -465,6 +465,16 @@ class BrowserTest {
     Map<String, Object> saved = byId(getList(token, "/api/sla/policies"), policy);
     assertThat(((Number) saved.get("firstResponseMinutes")).intValue()).isEqualTo(45);
     assertThat((List<?>) saved.get("actions")).hasSize(1);
+
+    // A calendar no policy uses can be deleted from its row.
+    WebElement delete = waitFor(By.cssSelector("button[aria-label='Delete calendar Edit cal']"));
+    // Centred, so the sticky status line above the page cannot be in the way of the click.
+    ((JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", delete);
+    delete.click();
+    await().atMost(WAIT).until(() -> !text("#calendars").contains("Edit cal"));
+    assertThat(getList(token, "/api/sla/calendars"))
+        .noneMatch(c -> ((Number) c.get("id")).longValue() == calendar);
   }
 
   private static long create(String token, String path, Map<String, Object> body) {
