@@ -33,6 +33,22 @@ class RoutingApiTest {
     TestApplication.CLOCK.set(TestApplication.START);
   }
 
+  /** POSTs a JSON body as this user and returns the created item's id. */
+  private static long createdId(String token, String path, Map<String, Object> body) {
+    return TestApp.as(APP, token, path).post(Entity.json(body), JsonNode.class).get("id").asLong();
+  }
+
+  /** An SLA policy with only a first-response target. */
+  private static Map<String, Object> policy(String name, int position, int firstMinutes) {
+    var body = new java.util.LinkedHashMap<String, Object>();
+    body.put("name", name);
+    body.put("position", position);
+    body.put("firstResponseMinutes", firstMinutes);
+    body.put("warnPercent", 80);
+    body.put("actions", List.of());
+    return body;
+  }
+
   private static int status(Response r) {
     try (r) {
       return r.getStatus();
@@ -44,41 +60,21 @@ class RoutingApiTest {
     String admin = TestApp.login(APP, TestApp.ADMIN);
     String responder = TestApp.login(APP, TestApp.RESPONDER);
     long calendar =
-        TestApp.as(APP, admin, "/api/sla/calendars")
-            .post(
-                Entity.json(
-                    Map.of(
-                        "name",
-                        "to delete",
-                        "zone",
-                        "Asia/Dubai",
-                        "week",
-                        Map.of("SUNDAY", List.of("08:00-16:00")),
-                        "holidays",
-                        List.of())),
-                JsonNode.class)
-            .get("id")
-            .asLong();
-    long policy =
-        TestApp.as(APP, admin, "/api/sla/policies")
-            .post(
-                Entity.json(
-                    Map.of(
-                        "name",
-                        "uses the calendar",
-                        "position",
-                        900,
-                        "firstResponseMinutes",
-                        60,
-                        "calendarId",
-                        calendar,
-                        "warnPercent",
-                        80,
-                        "actions",
-                        List.of())),
-                JsonNode.class)
-            .get("id")
-            .asLong();
+        createdId(
+            admin,
+            "/api/sla/calendars",
+            Map.of(
+                "name",
+                "to delete",
+                "zone",
+                "Asia/Dubai",
+                "week",
+                Map.of("SUNDAY", List.of("08:00-16:00")),
+                "holidays",
+                List.of()));
+    Map<String, Object> usesIt = policy("uses the calendar", 900, 60);
+    usesIt.put("calendarId", calendar);
+    long policy = createdId(admin, "/api/sla/policies", usesIt);
     String path = "/api/sla/calendars/" + calendar;
 
     assertThat(status(TestApp.as(APP, responder, path).delete())).isEqualTo(403);
@@ -248,39 +244,9 @@ class RoutingApiTest {
         .put(
             Entity.json(Map.of("name", "very angry", "minPriority", 90, "teamId", team)),
             JsonNode.class);
-    long policy =
-        TestApp.as(APP, admin, "/api/sla/policies")
-            .post(
-                Entity.json(
-                    Map.of(
-                        "name",
-                        "vip",
-                        "position",
-                        5,
-                        "firstResponseMinutes",
-                        30,
-                        "warnPercent",
-                        80,
-                        "actions",
-                        List.of())),
-                JsonNode.class)
-            .get("id")
-            .asLong();
+    long policy = createdId(admin, "/api/sla/policies", policy("vip", 5, 30));
     TestApp.as(APP, admin, "/api/sla/policies/" + policy)
-        .put(
-            Entity.json(
-                Map.of(
-                    "name",
-                    "vip",
-                    "position",
-                    5,
-                    "firstResponseMinutes",
-                    15,
-                    "warnPercent",
-                    80,
-                    "actions",
-                    List.of())),
-            JsonNode.class);
+        .put(Entity.json(policy("vip", 5, 15)), JsonNode.class);
 
     JsonNode rules =
         TestApp.as(APP, admin, "/api/audit?action=routing_rule").get(JsonNode.class).path("items");
