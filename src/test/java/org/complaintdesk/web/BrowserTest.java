@@ -467,11 +467,9 @@ class BrowserTest {
     assertThat((List<?>) saved.get("actions")).hasSize(1);
 
     // A calendar no policy uses can be deleted from its row.
-    WebElement delete = waitFor(By.cssSelector("button[aria-label='Delete calendar Edit cal']"));
-    // Centred, so the sticky status line above the page cannot be in the way of the click.
-    ((JavascriptExecutor) driver)
-        .executeScript("arguments[0].scrollIntoView({block: 'center'});", delete);
-    delete.click();
+    // The sticky status line ("Saved SLA policy ...") lies over the top of the page; clicks pass
+    // through it, so a button scrolled under it can still be pressed.
+    waitFor(By.cssSelector("button[aria-label='Delete calendar Edit cal']")).click();
     await().atMost(WAIT).until(() -> !text("#calendars").contains("Edit cal"));
     assertThat(getList(token, "/api/sla/calendars"))
         .noneMatch(c -> ((Number) c.get("id")).longValue() == calendar);
