@@ -1,7 +1,6 @@
 package org.complaintdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -30,15 +29,7 @@ class EndToEndTest {
     String token = TestApp.login(APP, TestApp.RESPONDER);
 
     JsonNode kase =
-        await()
-            .atMost(Duration.ofSeconds(90))
-            .until(
-                () ->
-                    TestApp.as(APP, token, "/api/cases?status=new")
-                        .get(JsonNode.class)
-                        .path("items"),
-                items -> items.size() > 0)
-            .get(0);
+        TestApp.awaitItems(APP, token, "/api/cases?status=new", 1, Duration.ofSeconds(90)).get(0);
     long caseId = kase.get("id").asLong();
     Instant openedAt = Instant.parse(kase.get("openedAt").asText());
     assertThat(openedAt).isEqualTo(TestApplication.START);
@@ -96,14 +87,7 @@ class EndToEndTest {
   void demoSourceOnlyEmitsPostsMatchingActiveKeywords() {
     String token = TestApp.login(APP, TestApp.MARKETER);
     JsonNode mentions =
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(
-                () ->
-                    TestApp.as(APP, token, "/api/mentions?limit=200")
-                        .get(JsonNode.class)
-                        .get("items"),
-                items -> items.size() >= 50);
+        TestApp.awaitItems(APP, token, "/api/mentions?limit=200", 50, Duration.ofSeconds(30));
     for (JsonNode m : mentions) {
       assertThat(m.get("keywordId").isNumber()).isTrue();
       assertThat(m.get("externalId").asText()).startsWith("demo-");

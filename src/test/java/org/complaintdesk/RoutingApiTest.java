@@ -1,7 +1,6 @@
 package org.complaintdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -33,22 +32,6 @@ class RoutingApiTest {
     TestApplication.CLOCK.set(TestApplication.START);
   }
 
-  /** POSTs a JSON body as this user and returns the created item's id. */
-  private static long createdId(String token, String path, Map<String, Object> body) {
-    return TestApp.as(APP, token, path).post(Entity.json(body), JsonNode.class).get("id").asLong();
-  }
-
-  /** An SLA policy with only a first-response target. */
-  private static Map<String, Object> policy(String name, int position, int firstMinutes) {
-    var body = new java.util.LinkedHashMap<String, Object>();
-    body.put("name", name);
-    body.put("position", position);
-    body.put("firstResponseMinutes", firstMinutes);
-    body.put("warnPercent", 80);
-    body.put("actions", List.of());
-    return body;
-  }
-
   private static int status(Response r) {
     try (r) {
       return r.getStatus();
@@ -60,7 +43,8 @@ class RoutingApiTest {
     String admin = TestApp.login(APP, TestApp.ADMIN);
     String responder = TestApp.login(APP, TestApp.RESPONDER);
     long calendar =
-        createdId(
+        TestApp.createdId(
+            APP,
             admin,
             "/api/sla/calendars",
             Map.of(
@@ -72,9 +56,9 @@ class RoutingApiTest {
                 Map.of("SUNDAY", List.of("08:00-16:00")),
                 "holidays",
                 List.of()));
-    Map<String, Object> usesIt = policy("uses the calendar", 900, 60);
+    Map<String, Object> usesIt = TestApp.firstResponsePolicy("uses the calendar", 900, 60);
     usesIt.put("calendarId", calendar);
-    long policy = createdId(admin, "/api/sla/policies", usesIt);
+    long policy = TestApp.createdId(APP, admin, "/api/sla/policies", usesIt);
     String path = "/api/sla/calendars/" + calendar;
 
     assertThat(status(TestApp.as(APP, responder, path).delete())).isEqualTo(403);
@@ -125,30 +109,10 @@ class RoutingApiTest {
                     .post(Entity.json(Map.of("name", "empty", "position", 1, "warnPercent", 80)))))
         .isEqualTo(422);
     TestApp.as(APP, admin, "/api/sla/policies")
-        .post(
-            Entity.json(
-                Map.of(
-                    "name",
-                    "all",
-                    "position",
-                    1,
-                    "firstResponseMinutes",
-                    60,
-                    "warnPercent",
-                    80,
-                    "actions",
-                    List.of())),
-            JsonNode.class);
+        .post(Entity.json(TestApp.firstResponsePolicy("all", 1, 60)), JsonNode.class);
 
     JsonNode queue =
-        await()
-            .atMost(Duration.ofSeconds(90))
-            .until(
-                () ->
-                    TestApp.as(APP, responder, "/api/cases?status=new")
-                        .get(JsonNode.class)
-                        .path("items"),
-                items -> items.size() > 0);
+        TestApp.awaitItems(APP, responder, "/api/cases?status=new", 1, Duration.ofSeconds(90));
     JsonNode first = queue.get(0);
     assertThat(first.get("dueAt").isNull()).as("SLA due time on the queue").isFalse();
     long caseId = first.get("id").asLong();
@@ -244,9 +208,11 @@ class RoutingApiTest {
         .put(
             Entity.json(Map.of("name", "very angry", "minPriority", 90, "teamId", team)),
             JsonNode.class);
-    long policy = createdId(admin, "/api/sla/policies", policy("vip", 5, 30));
+    long policy =
+        TestApp.createdId(
+            APP, admin, "/api/sla/policies", TestApp.firstResponsePolicy("vip", 5, 30));
     TestApp.as(APP, admin, "/api/sla/policies/" + policy)
-        .put(Entity.json(policy("vip", 5, 15)), JsonNode.class);
+        .put(Entity.json(TestApp.firstResponsePolicy("vip", 5, 15)), JsonNode.class);
 
     JsonNode rules =
         TestApp.as(APP, admin, "/api/audit?action=routing_rule").get(JsonNode.class).path("items");

@@ -84,6 +84,16 @@ class ReplyToolsServiceTest {
     ann = f.responder("ann");
   }
 
+  /** A reply outbox over this sender, with an English auto-acknowledgement of this text. */
+  private ReplyService autoAcknowledging(ReplySender sender, String ack) {
+    var outbox =
+        new ReplyService(
+            f.jdbi, f.cases, f.events, List.of(sender), new RepliesConfiguration(), f.clock);
+    tools.saveCanned(null, "ack", "en", ack, true, null);
+    f.cases.addListener(new AutoAcknowledger(tools, f.cases, outbox));
+    return outbox;
+  }
+
   private Case germanCase() {
     var m = f.post(Network.MASTODON, "carola", "Acme hat mein Paket verloren", T0);
     f.jdbi.useHandle(h -> h.execute("UPDATE mentions SET language = 'de' WHERE id = ?", m.id()));
@@ -195,11 +205,7 @@ class ReplyToolsServiceTest {
               }
               return network.send(reply);
             });
-    var outbox =
-        new ReplyService(
-            f.jdbi, f.cases, f.events, List.of(failing), new RepliesConfiguration(), f.clock);
-    tools.saveCanned(null, "ack", "en", "Thanks, on it (#{{case.id}})", true, null);
-    f.cases.addListener(new AutoAcknowledger(tools, f.cases, outbox));
+    var outbox = autoAcknowledging(failing, "Thanks, on it (#{{case.id}})");
 
     Case c = f.complaint(Network.MASTODON, "carol", T0);
     assertThat(outbox.forCase(c.id()))
@@ -240,11 +246,7 @@ class ReplyToolsServiceTest {
             reply -> {
               throw new ReplySender.ReplyFailedException("422 account suspended", false, null);
             });
-    var outbox =
-        new ReplyService(
-            f.jdbi, f.cases, f.events, List.of(refusing), new RepliesConfiguration(), f.clock);
-    tools.saveCanned(null, "ack", "en", "Thanks, on it", true, null);
-    f.cases.addListener(new AutoAcknowledger(tools, f.cases, outbox));
+    var outbox = autoAcknowledging(refusing, "Thanks, on it");
 
     Case c = f.complaint(Network.MASTODON, "carol", T0);
     assertThat(outbox.forCase(c.id()))

@@ -57,14 +57,7 @@ class DetractorCasesEndToEndTest {
   void aResponderCanCorrectALabelAndAMarketerCannot() {
     String responder = TestApp.login(APP, TestApp.RESPONDER);
     JsonNode mention =
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(
-                () ->
-                    TestApp.as(APP, responder, "/api/mentions?limit=1")
-                        .get(JsonNode.class)
-                        .get("items"),
-                items -> items.size() > 0)
+        TestApp.awaitItems(APP, responder, "/api/mentions?limit=1", 1, Duration.ofSeconds(30))
             .get(0);
     String path = "/api/mentions/" + mention.get("id").asLong() + "/label";
     JsonNode saved =
@@ -88,15 +81,12 @@ class DetractorCasesEndToEndTest {
   void casesShowTheirPriorityPartsAndTheQueueSortsByPriorityNow() {
     String token = TestApp.login(APP, TestApp.RESPONDER);
     JsonNode queue =
-        await()
-            .atMost(Duration.ofSeconds(90))
-            .pollInterval(Duration.ofMillis(500))
-            .until(
-                () ->
-                    TestApp.as(APP, token, "/api/cases?status=open&sort=priority&limit=200")
-                        .get(JsonNode.class)
-                        .get("items"),
-                items -> items.size() >= 3);
+        TestApp.awaitItems(
+            APP,
+            token,
+            "/api/cases?status=open&sort=priority&limit=200",
+            3,
+            Duration.ofSeconds(90));
     double previous = Double.MAX_VALUE;
     for (JsonNode c : queue) {
       JsonNode detail =

@@ -127,4 +127,45 @@ public final class TestApp {
     var builder = CLIENT.target(url(app, path)).request(MediaType.APPLICATION_JSON_TYPE);
     return token == null ? builder : builder.header("Authorization", "Bearer " + token);
   }
+
+  /**
+   * Polls {@code GET path} as the given user until its {@code items} has at least {@code min}
+   * entries (the pipeline works in the background), and returns them.
+   */
+  public static com.fasterxml.jackson.databind.JsonNode awaitItems(
+      DropwizardAppExtension<?> app,
+      String token,
+      String path,
+      int min,
+      java.time.Duration within) {
+    return org.awaitility.Awaitility.await()
+        .atMost(within)
+        .pollInterval(java.time.Duration.ofMillis(250))
+        .until(
+            () ->
+                as(app, token, path)
+                    .get(com.fasterxml.jackson.databind.JsonNode.class)
+                    .path("items"),
+            items -> items.size() >= min);
+  }
+
+  /** The JSON body of an SLA policy with only a first-response target, for every case. */
+  public static Map<String, Object> firstResponsePolicy(String name, int position, int minutes) {
+    var body = new java.util.LinkedHashMap<String, Object>();
+    body.put("name", name);
+    body.put("position", position);
+    body.put("firstResponseMinutes", minutes);
+    body.put("warnPercent", 80);
+    body.put("actions", List.of());
+    return body;
+  }
+
+  /** POSTs a JSON body as the given user and returns the created item's id. */
+  public static long createdId(
+      DropwizardAppExtension<?> app, String token, String path, Map<String, Object> body) {
+    return as(app, token, path)
+        .post(Entity.json(body), com.fasterxml.jackson.databind.JsonNode.class)
+        .get("id")
+        .asLong();
+  }
 }

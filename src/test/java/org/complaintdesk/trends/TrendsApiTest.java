@@ -109,29 +109,9 @@ class TrendsApiTest {
       TestApp.as(APP, admin, "/api/teams/" + teamId + "/members")
           .post(Entity.json(Map.of("username", "responder")), JsonNode.class);
       TestApp.as(APP, admin, "/api/sla/policies")
-          .post(
-              Entity.json(
-                  Map.of(
-                      "name",
-                      "trend-all",
-                      "position",
-                      1,
-                      "firstResponseMinutes",
-                      60,
-                      "warnPercent",
-                      80,
-                      "actions",
-                      List.of())),
-              JsonNode.class);
+          .post(Entity.json(TestApp.firstResponsePolicy("trend-all", 1, 60)), JsonNode.class);
       JsonNode queue =
-          await()
-              .atMost(Duration.ofSeconds(90))
-              .until(
-                  () ->
-                      TestApp.as(APP, responder, "/api/cases?status=new")
-                          .get(JsonNode.class)
-                          .path("items"),
-                  items -> items.size() > 0);
+          TestApp.awaitItems(APP, responder, "/api/cases?status=new", 1, Duration.ofSeconds(90));
       long caseId = queue.get(0).get("id").asLong();
       String network = queue.get(0).path("network").asText();
       TestApp.as(APP, responder, "/api/cases/" + caseId + "/claim")

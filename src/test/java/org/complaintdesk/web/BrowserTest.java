@@ -373,14 +373,17 @@ class BrowserTest {
   void adminEditsATeamARuleACalendarAndAPolicyInPlace() {
     String token = TestApp.login(APP, TestApp.ADMIN);
     long team =
-        create(token, "/api/teams", Map.of("name", "Edit desk", "strategy", "least_loaded"));
+        TestApp.createdId(
+            APP, token, "/api/teams", Map.of("name", "Edit desk", "strategy", "least_loaded"));
     long rule =
-        create(
+        TestApp.createdId(
+            APP,
             token,
             "/api/routing-rules",
             Map.of("name", "Edit rule", "keyword", "refund", "teamId", team));
     long calendar =
-        create(
+        TestApp.createdId(
+            APP,
             token,
             "/api/sla/calendars",
             Map.of(
@@ -393,7 +396,8 @@ class BrowserTest {
                 "holidays",
                 List.of()));
     long policy =
-        create(
+        TestApp.createdId(
+            APP,
             token,
             "/api/sla/policies",
             Map.of(
@@ -473,14 +477,6 @@ class BrowserTest {
     await().atMost(WAIT).until(() -> !text("#calendars").contains("Edit cal"));
     assertThat(getList(token, "/api/sla/calendars"))
         .noneMatch(c -> ((Number) c.get("id")).longValue() == calendar);
-  }
-
-  private static long create(String token, String path, Map<String, Object> body) {
-    return ((Number)
-            TestApp.as(APP, token, path)
-                .post(jakarta.ws.rs.client.Entity.json(body), Map.class)
-                .get("id"))
-        .longValue();
   }
 
   private static Map<String, Object> byId(List<Map<String, Object>> items, long id) {

@@ -154,8 +154,8 @@ class XClientTest {
     assertThat(result.nextCursor()).isEqualTo("1800000000000000003");
   }
 
-  @Test
-  void replyIsAV2PostSignedWithOAuth1() throws Exception {
+  /** X answers a new post with 201 and the created post. */
+  private void stubCreatedPost() {
     fake.server.stubFor(
         post("/2/tweets")
             .willReturn(
@@ -163,6 +163,11 @@ class XClientTest {
                     .withStatus(201)
                     .withHeader("Content-Type", "application/json")
                     .withBody(FakeNetwork.fixture("x/created.json"))));
+  }
+
+  @Test
+  void replyIsAV2PostSignedWithOAuth1() throws Exception {
+    stubCreatedPost();
     var sent =
         client()
             .send(
@@ -180,13 +185,7 @@ class XClientTest {
 
   @Test
   void keysReplacedOverTheApiSignTheNextReply() throws Exception {
-    fake.server.stubFor(
-        post("/2/tweets")
-            .willReturn(
-                aResponse()
-                    .withStatus(201)
-                    .withHeader("Content-Type", "application/json")
-                    .withBody(FakeNetwork.fixture("x/created.json"))));
+    stubCreatedPost();
     var client = client();
     sc.consumerKey = "ck2"; // what PUT /api/sources/x/credentials does to the live config
     sc.accessToken = "at2";
