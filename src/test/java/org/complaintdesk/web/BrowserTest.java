@@ -309,11 +309,7 @@ class BrowserTest {
         .isEmpty();
     assertThat(js("return window.__xss === undefined;")).isEqualTo(true);
 
-    open("#/admin/audit");
-    await()
-        .atMost(WAIT)
-        .ignoreExceptions()
-        .until(() -> driver.findElement(By.id("audit")).getText().contains("keyword.added"));
+    assertAudited("keyword.added");
   }
 
   @Test
@@ -362,11 +358,7 @@ class BrowserTest {
     assertThat(driver.findElement(By.id("credential-value")).getAttribute("value")).isEmpty();
     assertThat(driver.getPageSource()).doesNotContain(secret);
 
-    open("#/admin/audit");
-    await()
-        .atMost(WAIT)
-        .ignoreExceptions()
-        .until(() -> driver.findElement(By.id("audit")).getText().contains("source.paused"));
+    assertAudited("source.paused");
   }
 
   @Test
@@ -477,6 +469,15 @@ class BrowserTest {
     await().atMost(WAIT).until(() -> !text("#calendars").contains("Edit cal"));
     assertThat(getList(token, "/api/sla/calendars"))
         .noneMatch(c -> ((Number) c.get("id")).longValue() == calendar);
+  }
+
+  /** The audit log page shows an entry with this action. */
+  private void assertAudited(String action) {
+    open("#/admin/audit");
+    await()
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(() -> driver.findElement(By.id("audit")).getText().contains(action));
   }
 
   private static Map<String, Object> byId(List<Map<String, Object>> items, long id) {
