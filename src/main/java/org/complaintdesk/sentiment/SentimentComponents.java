@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.complaintdesk.sentiment.english.ChunkTreeSentimentScorer;
+import org.complaintdesk.sentiment.english.E5SentenceEncoder;
 import org.complaintdesk.sentiment.english.EnglishDetractorAnalyzer;
 import org.complaintdesk.sentiment.english.EnglishFeatures;
+import org.complaintdesk.sentiment.english.SentenceEncoder;
 import org.complaintdesk.sentiment.lexicon.EmojiLexicon;
 import org.complaintdesk.sentiment.lexicon.SentimentLexicon;
 import org.complaintdesk.sentiment.model.DetractorModel;
@@ -18,14 +20,15 @@ import org.complaintdesk.sentiment.prep.SocialTextPreparer;
 
 /**
  * The parts every sentiment path shares, loaded once: text preparation, lexicons, language
- * detection and CoreNLP's sentiment model. The scorer, {@code train}, {@code evaluate} and {@code
- * bench} all build on these, so they score exactly alike.
+ * detection, CoreNLP's sentiment model and the English sentence encoder. The scorer, {@code train},
+ * {@code evaluate} and {@code bench} all build on these, so they score exactly alike.
  */
 public final class SentimentComponents {
   /** Languages served by a lexicon-seeded model (no labelled training data in the shared set). */
   public static final Set<String> LEXICON_LANGUAGES = Set.of("ru", "fa", "el");
 
   private final SocialTextPreparer preparer;
+  private final SentenceEncoder encoder;
   private final EnglishFeatures english;
   private final LanguageDetector languages;
   private final Map<String, SentimentLexicon> lexicons = new ConcurrentHashMap<>();
@@ -33,7 +36,9 @@ public final class SentimentComponents {
   public SentimentComponents(LanguageDetector languages) {
     this.preparer = new SocialTextPreparer(EmojiLexicon.bundled());
     this.languages = languages;
-    this.english = new EnglishFeatures(preparer, new ChunkTreeSentimentScorer(), lexicon("en"));
+    this.encoder = new E5SentenceEncoder();
+    this.english =
+        new EnglishFeatures(preparer, new ChunkTreeSentimentScorer(), lexicon("en"), encoder);
   }
 
   public static SentimentComponents load() {
@@ -42,6 +47,10 @@ public final class SentimentComponents {
 
   public SocialTextPreparer preparer() {
     return preparer;
+  }
+
+  public SentenceEncoder encoder() {
+    return encoder;
   }
 
   public EnglishFeatures english() {
@@ -57,7 +66,7 @@ public final class SentimentComponents {
   }
 
   public ModelTrainer trainer(ModelTrainer.TrainingOptions options) {
-    return new ModelTrainer(preparer, english, languages, this::lexicon, options);
+    return new ModelTrainer(preparer, english, encoder, languages, this::lexicon, options);
   }
 
   /** One analyser per language the model covers; the rest will be reported unsupported. */
@@ -67,7 +76,12 @@ public final class SentimentComponents {
       out.put(
           "en",
           new EnglishDetractorAnalyzer(
-              english, model.english(), model.complaint(), threshold, model.version()));
+              english,
+              model.english(),
+              model.complaint(),
+              model.detractorMix(),
+              threshold,
+              model.version()));
     }
     model
         .ngram()
@@ -82,6 +96,7 @@ public final class SentimentComponents {
                         preparer,
                         threshold,
                         model.negativeOdds(lang),
+                        encoder,
                         model.version())));
     if (model.lexicon() != null) {
       for (String lang : LEXICON_LANGUAGES) {

@@ -13,6 +13,7 @@ import org.complaintdesk.sentiment.SentimentAnalyzer;
 import org.complaintdesk.sentiment.SentimentResult;
 import org.complaintdesk.sentiment.SentimentResult.Evidence;
 import org.complaintdesk.sentiment.Verdict;
+import org.complaintdesk.sentiment.model.DetractorMix;
 import org.complaintdesk.sentiment.model.Explanations;
 import org.complaintdesk.sentiment.model.LabelledPost;
 import org.complaintdesk.sentiment.prep.ComplaintCueFinder;
@@ -36,6 +37,7 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
   private final EnglishFeatures features;
   private final LinearClassifier<String, String> classifier;
   private final LinearClassifier<String, String> complaintLayer;
+  private final DetractorMix mix;
   private final double threshold;
   private final String model;
 
@@ -43,30 +45,15 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
       EnglishFeatures features,
       LinearClassifier<String, String> classifier,
       LinearClassifier<String, String> complaintLayer,
+      DetractorMix mix,
       double threshold,
       String modelVersion) {
     this.features = features;
     this.classifier = classifier;
     this.complaintLayer = complaintLayer;
+    this.mix = mix;
     this.threshold = threshold;
     this.model = features.rntnName() + "+lr-" + modelVersion;
-  }
-
-  /** Share of P(negative) in the detractor probability; the rest is P(complaint). */
-  static final double SENTIMENT_SHARE = 0.4;
-
-  /**
-   * The detractor probability: with a complaint layer, 0.4 × P(negative) from the sentiment layer +
-   * 0.6 × P(complaint) from the complaint layer. The two disagree on purpose: "still waiting for my
-   * refund" is a calm complaint, "this weather is awful" an angry non-complaint, and the product is
-   * for the first kind first. The weights (and the default threshold 0.4) were chosen against max,
-   * noisy-or and other mixes on complaints.tsv (cross-validated) and tweeteval val; see
-   * docs/benchmarks.md.
-   */
-  public static double detractorProbability(double negative, Double complaint) {
-    return complaint == null
-        ? negative
-        : SENTIMENT_SHARE * negative + (1 - SENTIMENT_SHARE) * complaint;
   }
 
   @Override
@@ -84,7 +71,7 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
             ? complaint >= COMPLAINT_PROBABILITY
             : !post.complaintCues().isEmpty() && negative >= 0.3;
     return Verdict.of(
-        detractorProbability(negative, complaint),
+        mix.of(negative, complaint),
         p.getCount(LabelledPost.NEUTRAL),
         p.getCount(LabelledPost.POSITIVE),
         threshold,
@@ -149,6 +136,16 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
               -Verdict.round(Math.max(0.5, Math.abs(w)))));
     }
     Explanations.lexiconAndEmoji(text, post.lexiconHits(), out);
+    String encoder = features.encoderName();
+    if (encoder != null) {
+      // The encoder reads the whole post; its share of the decision is shown as one item so a
+      // responder can see when the overall tone, not a single phrase, drove the flag.
+      Explanations.wholePost(
+          text.original(),
+          Explanations.push(classifier, LabelledPost.POSITIVE, post.features(), encoder + ":"),
+          "overall tone of the post (" + encoder + " sentence encoder)",
+          out);
+    }
     Explanations.learnedWords(
         classifier, LabelledPost.POSITIVE, post.features(), text.original(), "learned word", out);
     if (complaintLayer != null) {

@@ -25,12 +25,32 @@ public final class EnglishFeatures {
   private final SentenceSentimentScorer rntn;
   private final SentimentLexicon lexicon;
   private final ComplaintCueFinder complaints = new ComplaintCueFinder();
+  private final SentenceEncoder encoder;
 
+  /**
+   * Multiplies the sentence encoder's unit-length vector (components around ±0.05) so that its
+   * features sit on the 0..1 scale of the sentiment-tree features and share their σ.
+   */
+  static final double ENCODER_SCALE = 10;
+
+  /**
+   * @param encoder the whole-post meaning as features (its weights are learned with the rest); null
+   *     for none
+   */
   public EnglishFeatures(
-      SocialTextPreparer preparer, SentenceSentimentScorer rntn, SentimentLexicon lexicon) {
+      SocialTextPreparer preparer,
+      SentenceSentimentScorer rntn,
+      SentimentLexicon lexicon,
+      SentenceEncoder encoder) {
     this.preparer = preparer;
     this.rntn = rntn;
     this.lexicon = lexicon;
+    this.encoder = encoder;
+  }
+
+  /** The prefix of the sentence encoder's features, or null without one. */
+  public String encoderName() {
+    return encoder == null ? null : encoder.name();
   }
 
   public String rntnName() {
@@ -54,7 +74,25 @@ public final class EnglishFeatures {
       f.setCount("complaint:" + m.name(), 1);
       f.setCount("complaint:any", 1);
     }
+    addEncoderFeatures(encoder, original, f);
     return new EnglishPost(text, sentences, cues, hits, f);
+  }
+
+  /** The encoder's vector for the text as features {@code name:0..n-1}; nothing without one. */
+  public static void addEncoderFeatures(SentenceEncoder encoder, String text, Counter<String> f) {
+    if (encoder == null) {
+      return;
+    }
+    float[] vector = encoder.encode(text);
+    for (int i = 0; i < vector.length; i++) {
+      f.setCount(encoder.name() + ":" + i, vector[i] * ENCODER_SCALE);
+    }
+  }
+
+  /** True if a layer was trained with this encoder's features (so it must be given them). */
+  public static boolean usesEncoder(
+      edu.stanford.nlp.classify.LinearClassifier<String, String> layer, SentenceEncoder encoder) {
+    return encoder != null && layer.featureIndex().contains(encoder.name() + ":0");
   }
 
   /** Unigrams and bigrams; words after a negator until the end of the clause are marked NEG_. */

@@ -68,11 +68,9 @@ public final class CrossValidatedDecision {
       double[] sigmas,
       double threshold) {
     boolean[] gold = new boolean[posts.size()];
-    int[] fold = new int[posts.size()];
+    int[] fold = folds(posts);
     for (int i = 0; i < posts.size(); i++) {
       gold[i] = posts.get(i).isNegative();
-      // Folds by text fingerprint: independent of file order, stable across runs.
-      fold[i] = (int) Math.floorMod(TextFingerprint.of(posts.get(i).text()), (long) FOLDS);
     }
     Choice best = null;
     double defaultF1 = Double.NaN;
@@ -93,7 +91,17 @@ public final class CrossValidatedDecision {
     return new Choice(best.sigma(), best.negativeOdds(), best.macroF1(), defaultF1);
   }
 
-  private static double[] outOfFold(
+  /** Fold numbers by text fingerprint: independent of file order, stable across runs. */
+  static int[] folds(List<LabelledPost> posts) {
+    int[] fold = new int[posts.size()];
+    for (int i = 0; i < posts.size(); i++) {
+      fold[i] = (int) Math.floorMod(TextFingerprint.of(posts.get(i).text()), (long) FOLDS);
+    }
+    return fold;
+  }
+
+  /** P(negative) of every post from a layer trained on the other folds. */
+  static double[] outOfFold(
       List<Counter<String>> features,
       int[] fold,
       double sigma,
@@ -129,15 +137,23 @@ public final class CrossValidatedDecision {
   }
 
   static double macroF1(boolean[] gold, double[] negative, double odds, double threshold) {
+    boolean[] predicted = new boolean[gold.length];
+    for (int i = 0; i < gold.length; i++) {
+      predicted[i] = adjust(negative[i], odds) >= threshold;
+    }
+    return macroF1(gold, predicted);
+  }
+
+  /** Negative-vs-rest macro-F1: the mean of both classes' F1. */
+  static double macroF1(boolean[] gold, boolean[] predicted) {
     int tp = 0;
     int fp = 0;
     int fn = 0;
     int tn = 0;
     for (int i = 0; i < gold.length; i++) {
-      boolean predicted = adjust(negative[i], odds) >= threshold;
-      if (predicted && gold[i]) {
+      if (predicted[i] && gold[i]) {
         tp++;
-      } else if (predicted) {
+      } else if (predicted[i]) {
         fp++;
       } else if (gold[i]) {
         fn++;

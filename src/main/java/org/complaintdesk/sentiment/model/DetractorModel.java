@@ -32,6 +32,8 @@ import java.util.zip.GZIPOutputStream;
  * @param negativeOdds per n-gram language, the odds multiplier for P(negative) chosen by
  *     cross-validation on that language's training posts ({@link CrossValidatedDecision}); null in
  *     models written before it existed (no correction)
+ * @param mix how English combines P(negative) and P(complaint), chosen by cross-validation on the
+ *     training data ({@link DetractorMix#choose}); null in models written before it existed
  */
 public record DetractorModel(
     LinearClassifier<String, String> english,
@@ -41,7 +43,8 @@ public record DetractorModel(
     long[] trainedTexts,
     List<String> trainedOn,
     String version,
-    Map<String, Double> negativeOdds)
+    Map<String, Double> negativeOdds,
+    DetractorMix mix)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -58,10 +61,15 @@ public record DetractorModel(
     return negativeOdds == null ? 1.0 : negativeOdds.getOrDefault(language, 1.0);
   }
 
+  /** The English detractor rule; {@link DetractorMix#LEGACY} for models that have none. */
+  public DetractorMix detractorMix() {
+    return mix == null ? DetractorMix.LEGACY : mix;
+  }
+
   /** The same model with another complaint layer (cross-validation retrains only that layer). */
   public DetractorModel withComplaintLayer(LinearClassifier<String, String> layer, long[] texts) {
     return new DetractorModel(
-        english, layer, ngram, lexicon, texts, trainedOn, version, negativeOdds);
+        english, layer, ngram, lexicon, texts, trainedOn, version, negativeOdds, mix);
   }
 
   public void save(Path file) throws IOException {

@@ -42,6 +42,34 @@ public final class Explanations {
     }
   }
 
+  /**
+   * How hard a group of dense features (those starting with {@code prefix}, e.g. a sentence
+   * encoder's) pushed towards {@code otherLabel} rather than negative: Σ value × weight difference.
+   */
+  public static double push(
+      LinearClassifier<String, String> classifier,
+      String otherLabel,
+      Counter<String> features,
+      String prefix) {
+    double push = 0;
+    for (var e : features.entrySet()) {
+      if (e.getKey().startsWith(prefix)) {
+        push +=
+            e.getValue()
+                * (classifier.weight(e.getKey(), otherLabel)
+                    - classifier.weight(e.getKey(), LabelledPost.NEGATIVE));
+      }
+    }
+    return push;
+  }
+
+  /** Evidence for a push from {@link #push}, if it is big enough to show. */
+  public static void wholePost(String original, double push, String kind, List<Evidence> out) {
+    if (Math.abs(push) >= MIN_PUSH) {
+      out.add(new Evidence(original, kind, Verdict.round(Math.max(-1, Math.min(1, push / 4)))));
+    }
+  }
+
   public static void lexiconAndEmoji(
       PreparedText text, List<SentimentLexicon.Hit> hits, List<Evidence> out) {
     for (SentimentLexicon.Hit h : hits) {

@@ -4,6 +4,7 @@ import edu.stanford.nlp.classify.LinearClassifier;
 import edu.stanford.nlp.classify.LinearClassifierFactory;
 import edu.stanford.nlp.classify.RVFDataset;
 import edu.stanford.nlp.ling.RVFDatum;
+import edu.stanford.nlp.stats.ClassicCounter;
 import edu.stanford.nlp.stats.Counter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +15,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.complaintdesk.sentiment.LanguageDetector;
 import org.complaintdesk.sentiment.english.EnglishFeatures;
+import org.complaintdesk.sentiment.english.SentenceEncoder;
 import org.complaintdesk.sentiment.lexicon.SentimentLexicon;
 import org.complaintdesk.sentiment.prep.PreparedText;
 import org.complaintdesk.sentiment.prep.SocialTextPreparer;
@@ -40,6 +43,7 @@ public final class ModelTrainer {
 
   private final SocialTextPreparer preparer;
   private final EnglishFeatures english;
+  private final SentenceEncoder encoder;
   private final LanguageDetector languages;
   private final Function<String, SentimentLexicon> lexicons;
   private final TrainingOptions options;
@@ -77,11 +81,13 @@ public final class ModelTrainer {
   public ModelTrainer(
       SocialTextPreparer preparer,
       EnglishFeatures english,
+      SentenceEncoder encoder,
       LanguageDetector languages,
       Function<String, SentimentLexicon> lexicons,
       TrainingOptions options) {
     this.preparer = preparer;
     this.english = english;
+    this.encoder = encoder;
     this.languages = languages;
     this.lexicons = lexicons;
     this.options = options;
@@ -99,25 +105,57 @@ public final class ModelTrainer {
                             : languages.detect(p.text()).orElse("?"),
                     TreeMap::new,
                     Collectors.toList()));
+    List<String> decisions = new ArrayList<>();
     LinearClassifier<String, String> en = null;
-    if (byLanguage.getOrDefault("en", List.of()).size() >= options.minPostsPerLayer()) {
-      List<LabelledPost> data = byLanguage.get("en");
-      LOG.info("Training the English layer on {} posts", data.size());
-      en =
-          fit(
-              data,
-              data.parallelStream().map(p -> english.analyze(p.text()).features()).toList(),
-              options.englishSigma());
+    List<LabelledPost> enData = byLanguage.getOrDefault("en", List.of());
+    List<Counter<String>> enFeatures = List.of();
+    if (enData.size() >= options.minPostsPerLayer()) {
+      LOG.info("Training the English layer on {} posts", enData.size());
+      enFeatures = englishFeatures(enData);
+      en = fit(enData, enFeatures, options.englishSigma());
     }
-    LinearClassifier<String, String> complaint = trainComplaintLayer(posts);
+    List<LabelledPost> complaintData = complaintData(posts);
+    List<Counter<String>> complaintFeatures = List.of();
+    LinearClassifier<String, String> complaint = null;
+    if (posts.stream().filter(LabelledPost::isComplaintTask).count()
+        >= options.minPostsPerLayer()) {
+      LOG.info("Training the English complaint layer on {} posts", complaintData.size());
+      complaintFeatures = englishFeatures(complaintData);
+      complaint = fit(complaintData, complaintFeatures, options.englishSigma());
+    }
+    DetractorMix mix = null;
+    if (en != null
+        && complaint != null
+        && enData.size() >= options.minPostsToCrossValidate()
+        && complaintData.size() >= options.minPostsToCrossValidate()) {
+      DetractorMix.Choice choice =
+          DetractorMix.choose(
+              scored(enData, enFeatures, complaint, true),
+              scored(complaintData, complaintFeatures, en, false),
+              options.decisionThreshold());
+      mix = choice.mix();
+      String decision =
+          String.format(
+              Locale.ROOT,
+              "en: detractor = %s by %d-fold CV (mean %.4f of sentiment neg-vs-rest macro-F1"
+                  + " %.4f and complaint macro-F1 %.4f; 0.4/0.6 mean %.4f)",
+              mix,
+              CrossValidatedDecision.FOLDS,
+              choice.mean(),
+              choice.sentimentF1(),
+              choice.complaintF1(),
+              choice.legacyMean());
+      LOG.info(decision);
+      decisions.add(decision);
+    }
     Map<String, LinearClassifier<String, String>> ngram = new LinkedHashMap<>();
     Map<String, Double> negativeOdds = new TreeMap<>();
-    List<String> decisions = new ArrayList<>();
     for (String lang : NGRAM_LANGUAGES.stream().sorted().toList()) {
       List<LabelledPost> data = byLanguage.getOrDefault(lang, List.of());
       if (data.size() >= options.minPostsPerLayer()) {
         LOG.info("Training the {} n-gram layer on {} posts", lang, data.size());
         SentimentLexicon lexicon = lexicons.apply(lang);
+        // Not final: replaced by the features with the sentence encoder when CV chooses it.
         List<Counter<String>> features =
             data.parallelStream()
                 .map(
@@ -128,6 +166,7 @@ public final class ModelTrainer {
                 .toList();
         double sigma = options.ngramSigma();
         boolean naiveBayes = false;
+        boolean useEncoder = false;
         if (data.size() >= options.minPostsToCrossValidate()) {
           double[] sigmas = new double[OTHER_NGRAM_SIGMAS.length + 1];
           sigmas[0] = options.ngramSigma();
@@ -137,20 +176,37 @@ public final class ModelTrainer {
           // Naive Bayes scaling only where cross-validation says it helps (ties keep plain).
           naiveBayes = scaled.macroF1() > plain.macroF1() + 1e-3;
           CrossValidatedDecision.Choice choice = naiveBayes ? scaled : plain;
+          double withoutEncoder = choice.macroF1();
+          double withEncoder = Double.NaN;
+          if (encoder != null) {
+            // The English sentence encoder still reads cognates, names, emoji and English words
+            // in other languages' posts; it is used only where cross-validation says it helps.
+            List<Counter<String>> encodedFeatures = withEncoderFeatures(data, features);
+            CrossValidatedDecision.Choice encoded =
+                chooseNgram(data, encodedFeatures, sigmas, naiveBayes);
+            withEncoder = encoded.macroF1();
+            useEncoder = withEncoder > withoutEncoder + 1e-3;
+            if (useEncoder) {
+              choice = encoded;
+              features = encodedFeatures;
+            }
+          }
           String decision =
               String.format(
                   Locale.ROOT,
-                  "%s: sigma %s, negative odds x%s, Naive Bayes scaling %s by %d-fold CV"
-                      + " (neg-vs-rest macro-F1 %.4f; plain features %.4f, scaled %.4f;"
-                      + " default sigma, no correction %.4f)",
+                  "%s: sigma %s, negative odds x%s, Naive Bayes scaling %s, sentence encoder %s"
+                      + " by %d-fold CV (neg-vs-rest macro-F1 %.4f; plain features %.4f,"
+                      + " scaled %.4f, with the encoder %.4f; default sigma, no correction %.4f)",
                   lang,
                   choice.sigma(),
                   choice.negativeOdds(),
                   naiveBayes ? "on" : "off",
+                  useEncoder ? "on" : "off",
                   CrossValidatedDecision.FOLDS,
                   choice.macroF1(),
                   plain.macroF1(),
                   scaled.macroF1(),
+                  withEncoder,
                   plain.defaultMacroF1());
           LOG.info(decision);
           decisions.add(decision);
@@ -180,7 +236,7 @@ public final class ModelTrainer {
     trainedOn.addAll(decisions);
     long[] texts = TextFingerprint.sortedSet(posts.stream().map(LabelledPost::text).toList());
     return new DetractorModel(
-        en, complaint, ngram, lexiconLayer, texts, trainedOn, version, negativeOdds);
+        en, complaint, ngram, lexiconLayer, texts, trainedOn, version, negativeOdds, mix);
   }
 
   private CrossValidatedDecision.Choice chooseNgram(
@@ -219,23 +275,74 @@ public final class ModelTrainer {
     if (posts.stream().filter(LabelledPost::isComplaintTask).count() < options.minPostsPerLayer()) {
       return null;
     }
+    List<LabelledPost> data = complaintData(posts);
+    return fit(data, englishFeatures(data), options.englishSigma());
+  }
+
+  /** Complaint-labelled posts plus English corrections, labelled complaint / not_negative. */
+  private static List<LabelledPost> complaintData(List<LabelledPost> posts) {
     // A responder who marks a post negative says it needs an answer: a complaint for this layer.
-    List<LabelledPost> data =
-        posts.stream()
-            .filter(p -> p.isComplaintTask() || LabelledPost.CORRECTION.equals(p.task()))
-            .filter(p -> p.isComplaintTask() || "en".equals(p.language()))
-            .map(
-                p ->
-                    p.isComplaintTask() || p.isNegative()
-                        ? p
-                        : new LabelledPost(
-                            p.id(), "not_negative", p.language(), p.text(), p.weight(), p.task()))
-            .toList();
-    LOG.info("Training the English complaint layer on {} posts", data.size());
-    return fit(
-        data,
-        data.parallelStream().map(p -> english.analyze(p.text()).features()).toList(),
-        options.englishSigma());
+    return posts.stream()
+        .filter(p -> p.isComplaintTask() || LabelledPost.CORRECTION.equals(p.task()))
+        .filter(p -> p.isComplaintTask() || "en".equals(p.language()))
+        .map(
+            p ->
+                p.isComplaintTask() || p.isNegative()
+                    ? p
+                    : new LabelledPost(
+                        p.id(), "not_negative", p.language(), p.text(), p.weight(), p.task()))
+        .toList();
+  }
+
+  /** The same features plus the sentence encoder's (new counters; the inputs are kept). */
+  private List<Counter<String>> withEncoderFeatures(
+      List<LabelledPost> data, List<Counter<String>> features) {
+    return IntStream.range(0, data.size())
+        .parallel()
+        .mapToObj(
+            i -> {
+              Counter<String> f = new ClassicCounter<>(features.get(i));
+              EnglishFeatures.addEncoderFeatures(encoder, data.get(i).text(), f);
+              return f;
+            })
+        .toList();
+  }
+
+  private List<Counter<String>> englishFeatures(List<LabelledPost> data) {
+    return data.parallelStream().map(p -> english.analyze(p.text()).features()).toList();
+  }
+
+  /**
+   * One labelled set's probabilities for {@link DetractorMix#choose}: its own layer's out-of-fold
+   * P(negative) and the other layer's P (trained on other posts only, so no fold is needed).
+   *
+   * @param sentimentSet true for the sentiment posts (own layer = sentiment), false for complaints
+   */
+  private DetractorMix.Scored scored(
+      List<LabelledPost> data,
+      List<Counter<String>> features,
+      LinearClassifier<String, String> otherLayer,
+      boolean sentimentSet) {
+    double[] own =
+        CrossValidatedDecision.outOfFold(
+            features,
+            CrossValidatedDecision.folds(data),
+            options.englishSigma(),
+            (rows, sigma) ->
+                fit(
+                    rows.stream().map(data::get).toList(),
+                    rows.stream().map(features::get).toList(),
+                    sigma));
+    double[] other = new double[data.size()];
+    boolean[] gold = new boolean[data.size()];
+    for (int i = 0; i < data.size(); i++) {
+      other[i] =
+          otherLayer.probabilityOf(new RVFDatum<>(features.get(i))).getCount(LabelledPost.NEGATIVE);
+      gold[i] = data.get(i).isNegative();
+    }
+    return sentimentSet
+        ? new DetractorMix.Scored(own, other, gold)
+        : new DetractorMix.Scored(other, own, gold);
   }
 
   /** Same, from features already computed (cross-validation computes them once). */

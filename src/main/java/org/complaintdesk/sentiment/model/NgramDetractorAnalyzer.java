@@ -8,6 +8,8 @@ import java.util.List;
 import org.complaintdesk.sentiment.SentimentAnalyzer;
 import org.complaintdesk.sentiment.SentimentResult;
 import org.complaintdesk.sentiment.Verdict;
+import org.complaintdesk.sentiment.english.EnglishFeatures;
+import org.complaintdesk.sentiment.english.SentenceEncoder;
 import org.complaintdesk.sentiment.lexicon.SentimentLexicon;
 import org.complaintdesk.sentiment.prep.PreparedText;
 import org.complaintdesk.sentiment.prep.SocialTextPreparer;
@@ -15,7 +17,8 @@ import org.complaintdesk.sentiment.prep.SocialTextPreparer;
 /**
  * A language with labelled training data but no CoreNLP sentiment model (Arabic, Spanish,
  * Hindi...): a logistic regression over character n-grams, words, emoji and, where there is one,
- * lexicon scores. Millisecond-fast.
+ * lexicon scores, and the sentence encoder's features where cross-validation chose them at {@code
+ * train} time.
  */
 public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
   private final String language;
@@ -24,6 +27,7 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
   private final SocialTextPreparer preparer;
   private final double threshold;
   private final double negativeOdds;
+  private final SentenceEncoder encoder;
   private final String model;
 
   public NgramDetractorAnalyzer(
@@ -33,6 +37,7 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
       SocialTextPreparer preparer,
       double threshold,
       double negativeOdds,
+      SentenceEncoder encoder,
       String modelVersion) {
     this.language = language;
     this.classifier = classifier;
@@ -40,15 +45,14 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
     this.preparer = preparer;
     this.threshold = threshold;
     this.negativeOdds = negativeOdds;
-    this.model = "char-ngram-lr-" + language + "-" + modelVersion;
-  }
-
-  /** Class probabilities, P(negative) after the model's cross-validated decision rule. */
-  public Counter<String> probabilities(String text) {
-    PreparedText prepared = preparer.prepare(text);
-    return corrected(
-        classifier.probabilityOf(
-            new RVFDatum<>(NgramFeatures.extract(prepared, lexicon.match(prepared.words())))));
+    // Only layers that cross-validation trained with the sentence encoder pay for running it.
+    this.encoder = EnglishFeatures.usesEncoder(classifier, encoder) ? encoder : null;
+    this.model =
+        "char-ngram-lr-"
+            + language
+            + (this.encoder == null ? "" : "+" + this.encoder.name())
+            + "-"
+            + modelVersion;
   }
 
   private Counter<String> corrected(Counter<String> p) {
@@ -63,6 +67,7 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
     PreparedText prepared = preparer.prepare(text);
     List<SentimentLexicon.Hit> hits = lexicon.match(prepared.words());
     Counter<String> features = NgramFeatures.extract(prepared, hits);
+    EnglishFeatures.addEncoderFeatures(encoder, text, features);
     List<SentimentResult.Evidence> evidence = new ArrayList<>();
     Explanations.lexiconAndEmoji(prepared, hits, evidence);
     Explanations.learnedWords(

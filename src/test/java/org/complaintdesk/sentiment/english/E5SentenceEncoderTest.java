@@ -1,0 +1,76 @@
+package org.complaintdesk.sentiment.english;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import edu.stanford.nlp.classify.LinearClassifier;
+import edu.stanford.nlp.stats.ClassicCounter;
+import edu.stanford.nlp.stats.Counter;
+import edu.stanford.nlp.util.HashIndex;
+import java.util.List;
+import org.complaintdesk.testing.SharedScorer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real encoder (the shared one, loaded once per test JVM) from the jar on the classpath: no
+ * download, the same vector every time.
+ */
+class E5SentenceEncoderTest {
+  private static final SentenceEncoder ENCODER = SharedScorer.components().encoder();
+
+  @Test
+  void givesOneUnitLengthVectorPerTextAndTheSameOneEachTime() {
+    float[] v = ENCODER.encode("My flight was cancelled and nobody answers the phone");
+    assertThat(v).hasSize(ENCODER.dimensions());
+    double norm = 0;
+    for (float x : v) {
+      norm += x * x;
+    }
+    assertThat(Math.sqrt(norm)).isBetween(0.99, 1.01);
+    assertThat(ENCODER.encode("My flight was cancelled and nobody answers the phone")).isEqualTo(v);
+  }
+
+  @Test
+  void textsThatMeanTheSameAreCloserThanTextsThatDoNot() {
+    float[] cancelled = ENCODER.encode("my flight got cancelled again, furious");
+    float[] paraphrase = ENCODER.encode("they cancelled my flight one more time and I am angry");
+    float[] unrelated = ENCODER.encode("lovely sunny afternoon in the park with the kids");
+    assertThat(cosine(cancelled, paraphrase)).isGreaterThan(cosine(cancelled, unrelated) + 0.05);
+  }
+
+  @Test
+  void emptyTextStillGetsAVector() {
+    assertThat(ENCODER.encode("")).hasSize(ENCODER.dimensions());
+    assertThat(ENCODER.encode(null)).hasSize(ENCODER.dimensions());
+  }
+
+  @Test
+  void featuresAreNamedAfterTheEncoderAndOnlyLayersTrainedWithThemUseIt() {
+    Counter<String> f = new ClassicCounter<>();
+    EnglishFeatures.addEncoderFeatures(ENCODER, "late again", f);
+    assertThat(f.keySet()).hasSize(ENCODER.dimensions()).contains("e5:0", "e5:383");
+    EnglishFeatures.addEncoderFeatures(null, "late again", f);
+    assertThat(f.keySet()).hasSize(ENCODER.dimensions());
+
+    assertThat(EnglishFeatures.usesEncoder(layer("e5:0", "w:late"), ENCODER)).isTrue();
+    assertThat(EnglishFeatures.usesEncoder(layer("w:late"), ENCODER)).isFalse();
+    assertThat(EnglishFeatures.usesEncoder(layer("e5:0"), null)).isFalse();
+  }
+
+  private static LinearClassifier<String, String> layer(String... features) {
+    HashIndex<String> featureIndex = new HashIndex<>(List.of(features));
+    HashIndex<String> labels = new HashIndex<>(List.of("negative", "neutral"));
+    return new LinearClassifier<>(new double[features.length][2], featureIndex, labels);
+  }
+
+  private static double cosine(float[] a, float[] b) {
+    double dot = 0;
+    double na = 0;
+    double nb = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += a[i] * b[i];
+      na += a[i] * a[i];
+      nb += b[i] * b[i];
+    }
+    return dot / Math.sqrt(na * nb);
+  }
+}

@@ -1,0 +1,74 @@
+package org.complaintdesk.sentiment.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import org.junit.jupiter.api.Test;
+
+class DetractorMixTest {
+  @Test
+  void aMeanWeighsTheTwoLayersAndTheMaximumTakesTheLarger() {
+    assertThat(DetractorMix.LEGACY.of(1.0, 0.0)).isCloseTo(0.4, offset(1e-12));
+    assertThat(new DetractorMix(false, 0.7).of(0.5, 1.0)).isCloseTo(0.65, offset(1e-12));
+    assertThat(new DetractorMix(true, 0).of(0.2, 0.9)).isEqualTo(0.9);
+    assertThat(new DetractorMix(true, 0).of(0.8, 0.1)).isEqualTo(0.8);
+  }
+
+  @Test
+  void withoutAComplaintLayerTheDetractorProbabilityIsPNegative() {
+    assertThat(DetractorMix.LEGACY.of(0.3, null)).isEqualTo(0.3);
+    assertThat(new DetractorMix(true, 0).of(0.3, null)).isEqualTo(0.3);
+  }
+
+  @Test
+  void choosesTheMaximumWhenEachLayerAloneCatchesItsOwnKindOfUnhappyPost() {
+    // Sentiment set: negatives have P(negative) 0.7 but P(complaint) 0; complaint set: complaints
+    // have P(complaint) 0.7 but P(negative) 0. At 0.4 a mean flags one kind or the other (it would
+    // need a share of P(negative) >= 0.58 for the first and <= 0.43 for the second); the maximum
+    // flags both.
+    DetractorMix.Scored sentiment =
+        new DetractorMix.Scored(
+            new double[] {0.7, 0.7, 0.1, 0.1},
+            new double[] {0, 0, 0, 0},
+            new boolean[] {true, true, false, false});
+    DetractorMix.Scored complaints =
+        new DetractorMix.Scored(
+            new double[] {0, 0, 0, 0},
+            new double[] {0.7, 0.7, 0.1, 0.1},
+            new boolean[] {true, true, false, false});
+    DetractorMix.Choice c = DetractorMix.choose(sentiment, complaints, 0.4);
+    assertThat(c.mix()).isEqualTo(new DetractorMix(true, 0));
+    assertThat(c.sentimentF1()).isEqualTo(1.0);
+    assertThat(c.complaintF1()).isEqualTo(1.0);
+    assertThat(c.legacyMean()).isLessThan(1.0);
+  }
+
+  @Test
+  void keepsTheLegacyRuleWhenNothingBeatsIt() {
+    // Both layers agree perfectly: every rule separates the posts, so ties keep 0.4/0.6.
+    DetractorMix.Scored same =
+        new DetractorMix.Scored(
+            new double[] {1, 1, 0, 0},
+            new double[] {1, 1, 0, 0},
+            new boolean[] {true, true, false, false});
+    DetractorMix.Choice c = DetractorMix.choose(same, same, 0.4);
+    assertThat(c.mix()).isEqualTo(DetractorMix.LEGACY);
+    assertThat(c.mean()).isEqualTo(1.0);
+  }
+
+  @Test
+  void anOldModelWithoutAChosenRuleUsesTheLegacyOne() {
+    DetractorModel old =
+        new DetractorModel(
+            null,
+            null,
+            java.util.Map.of(),
+            null,
+            new long[0],
+            java.util.List.of(),
+            "old",
+            null,
+            null);
+    assertThat(old.detractorMix()).isEqualTo(DetractorMix.LEGACY);
+  }
+}
