@@ -95,6 +95,11 @@ public final class EnglishFeatures {
     return encoder != null && layer.featureIndex().contains(encoder.name() + ":0");
   }
 
+  /** Word unigram and bigram features (the ones {@link #words} adds). */
+  public static boolean isWordFeature(String feature) {
+    return feature.startsWith("w:") || feature.startsWith("b:");
+  }
+
   /** Unigrams and bigrams; words after a negator until the end of the clause are marked NEG_. */
   static void words(List<String> words, Counter<String> f) {
     boolean negated = false;

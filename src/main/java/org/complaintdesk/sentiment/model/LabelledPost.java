@@ -11,9 +11,16 @@ import java.util.Locale;
  * @param weight how many times the post counts in training (corrections count more)
  * @param task {@link #SENTIMENT} (3-class files), {@link #COMPLAINT} (complaint / not_complaint
  *     files) or {@link #CORRECTION}, which train different layers
+ * @param source where the post comes from (the file name for TSV files), so {@code train} can hold
+ *     out one source at a time; null when unknown
  */
 public record LabelledPost(
-    String id, String label, String language, String text, int weight, String task) {
+    String id, String label, String language, String text, int weight, String task, String source) {
+  public LabelledPost(
+      String id, String label, String language, String text, int weight, String task) {
+    this(id, label, language, text, weight, task, null);
+  }
+
   public static final String SENTIMENT = "sentiment";
   public static final String COMPLAINT = "complaint";
 

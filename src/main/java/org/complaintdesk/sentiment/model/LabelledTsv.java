@@ -54,7 +54,8 @@ public final class LabelledTsv {
               lang >= 0 ? cols[lang] : null,
               cols[text],
               1,
-              complaintFile ? LabelledPost.COMPLAINT : LabelledPost.SENTIMENT));
+              complaintFile ? LabelledPost.COMPLAINT : LabelledPost.SENTIMENT,
+              file.getFileName().toString()));
     }
     return out;
   }

@@ -1,7 +1,6 @@
 package org.complaintdesk.sentiment.model;
 
 import edu.stanford.nlp.classify.LinearClassifier;
-import edu.stanford.nlp.stats.ClassicCounter;
 import edu.stanford.nlp.stats.Counter;
 import java.util.HashMap;
 import java.util.List;
@@ -66,24 +65,11 @@ public final class NaiveBayesScaling {
   }
 
   public Counter<String> scale(Counter<String> features) {
-    Counter<String> out = new ClassicCounter<>();
-    for (String f : features.keySet()) {
-      out.setCount(f, features.getCount(f) * factor(f));
-    }
-    return out;
+    return FeatureScaling.scale(features, this::factor);
   }
 
   /** The same classifier over unscaled features: weight × factor for every feature. */
   public LinearClassifier<String, String> foldInto(LinearClassifier<String, String> scaled) {
-    double[][] weights = scaled.weights();
-    double[][] folded = new double[weights.length][];
-    for (int i = 0; i < weights.length; i++) {
-      double factor = factor(scaled.featureIndex().get(i));
-      folded[i] = weights[i].clone();
-      for (int j = 0; j < folded[i].length; j++) {
-        folded[i][j] *= factor;
-      }
-    }
-    return new LinearClassifier<>(folded, scaled.featureIndex(), scaled.labelIndex());
+    return FeatureScaling.fold(scaled, this::factor);
   }
 }
