@@ -111,18 +111,18 @@ public final class ModelTrainer {
     LinearClassifier<String, String> en = null;
     List<LabelledPost> enData = byLanguage.getOrDefault("en", List.of());
     List<Counter<String>> enFeatures = List.of();
-    double wordScale = 1;
+    FeatureGroups groups = FeatureGroups.PLAIN;
     if (enData.size() >= options.minPostsPerLayer()) {
       LOG.info("Training the English layer on {} posts", enData.size());
       enFeatures = englishFeatures(enData);
-      WordScaleChoice words = chooseWordScale(enData, enFeatures);
+      GroupScaleChoice words = chooseFeatureGroups(enData, enFeatures);
       if (words != null) {
-        wordScale = words.scale();
+        groups = words.scale();
         String decision =
             String.format(
                 Locale.ROOT,
-                "en: word and bigram features x%s by leaving out one source at a time (%s;"
-                    + " neg-vs-rest macro-F1 on the held-out source %.4f; x1 %.4f)",
+                "en: %s by leaving out one source at a time (%s;"
+                    + " neg-vs-rest macro-F1 on the held-out source %.4f; all x1 %.4f)",
                 words.scale(),
                 String.join(", ", words.sources()),
                 words.macroF1(),
@@ -130,7 +130,7 @@ public final class ModelTrainer {
         LOG.info(decision);
         decisions.add(decision);
       }
-      en = fitWordScaled(enData, enFeatures, options.englishSigma(), wordScale);
+      en = fitScaled(enData, enFeatures, options.englishSigma(), groups);
     }
     List<LabelledPost> complaintData = complaintData(posts);
     boolean hasComplaints =
@@ -147,7 +147,7 @@ public final class ModelTrainer {
         && complaint != null
         && enData.size() >= options.minPostsToCrossValidate()
         && complaintData.size() >= options.minPostsToCrossValidate()) {
-      double chosenWordScale = wordScale;
+      FeatureGroups chosenGroups = groups;
       List<Counter<String>> sentimentFeatures = enFeatures;
       DetractorMix.Choice choice =
           DetractorMix.choose(
@@ -156,8 +156,7 @@ public final class ModelTrainer {
                   enFeatures,
                   complaint,
                   true,
-                  (rows, sigma) ->
-                      fitWordScaled(enData, rows, sentimentFeatures, sigma, chosenWordScale)),
+                  (rows, sigma) -> fitScaled(enData, rows, sentimentFeatures, sigma, chosenGroups)),
               scored(
                   complaintData,
                   complaintFeatures,
@@ -340,24 +339,55 @@ public final class ModelTrainer {
         .toList();
   }
 
-  /** Word-feature factors tried for the English sentiment layer; the first is the default. */
-  private static final double[] WORD_SCALES = {1.0, 0.5, 0.25};
+  /**
+   * Factors for two groups of the English sentiment layer's features: words and bigrams, and the
+   * sentence encoder's numbers (the rest keep 1). With one σ for all features, a factor is a wider
+   * or narrower prior for that group: how much the layer may lean on it.
+   */
+  record FeatureGroups(double words, double encoder) {
+    static final FeatureGroups PLAIN = new FeatureGroups(1, 1);
+
+    /** Tried in this order; ties keep the earlier one, so all-1 wins unless beaten. */
+    static final List<FeatureGroups> CANDIDATES =
+        List.of(
+            PLAIN,
+            new FeatureGroups(0.5, 1),
+            new FeatureGroups(0.25, 1),
+            new FeatureGroups(1, 2),
+            new FeatureGroups(0.5, 2),
+            new FeatureGroups(1, 0.5));
+
+    double factor(String feature, String encoderPrefix) {
+      if (EnglishFeatures.isWordFeature(feature)) {
+        return words;
+      }
+      return encoderPrefix != null && feature.startsWith(encoderPrefix) ? encoder : 1;
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          Locale.ROOT, "word and bigram features x%s, sentence encoder x%s", words, encoder);
+    }
+  }
 
   /**
    * @param sources the sources held out in turn
    * @param macroF1 mean neg-vs-rest macro-F1 on the held-out sources with the chosen factor
-   * @param plainMacroF1 the same with factor 1
+   * @param plainMacroF1 the same with all factors 1
    */
-  record WordScaleChoice(double scale, List<String> sources, double macroF1, double plainMacroF1) {}
+  record GroupScaleChoice(
+      FeatureGroups scale, List<String> sources, double macroF1, double plainMacroF1) {}
 
   /**
-   * How much the English sentiment layer may lean on single words and bigrams, chosen by leaving
-   * out one training source at a time (e.g. train on TweetEval's SemEval-2017 tweets, score
-   * VADER's, and the other way round). Why not k-fold: words are where a layer learns its sources'
-   * topics (2017 politics), which k-fold rewards and new data punishes; the held-out-source figure
-   * is the one that estimates a brand's own posts. Null unless two sources have enough posts.
+   * How much the English sentiment layer may lean on single words and bigrams and on the sentence
+   * encoder ({@link FeatureGroups}), chosen by leaving out one training source at a time (e.g.
+   * train on TweetEval's SemEval-2017 tweets, score VADER's, and the other way round). Why not
+   * k-fold: words are where a layer learns its sources' topics (2017 politics), which k-fold
+   * rewards and new data punishes; the held-out-source figure is the one that estimates a brand's
+   * own posts. Null unless two sources have enough posts.
    */
-  WordScaleChoice chooseWordScale(List<LabelledPost> data, List<Counter<String>> features) {
+  GroupScaleChoice chooseFeatureGroups(List<LabelledPost> data, List<Counter<String>> features) {
     Map<String, List<Integer>> bySource = new TreeMap<>();
     for (int i = 0; i < data.size(); i++) {
       if (data.get(i).source() != null && !LabelledPost.CORRECTION.equals(data.get(i).task())) {
@@ -369,9 +399,9 @@ public final class ModelTrainer {
       return null;
     }
     List<String> sources = List.copyOf(bySource.keySet());
-    WordScaleChoice best = null;
+    GroupScaleChoice best = null;
     double plain = Double.NaN;
-    for (double scale : WORD_SCALES) {
+    for (FeatureGroups scale : FeatureGroups.CANDIDATES) {
       double mean =
           sources.parallelStream()
               .mapToDouble(
@@ -383,7 +413,7 @@ public final class ModelTrainer {
                             .boxed()
                             .toList();
                     LinearClassifier<String, String> layer =
-                        fitWordScaled(data, train, features, options.englishSigma(), scale);
+                        fitScaled(data, train, features, options.englishSigma(), scale);
                     return heldOutMacroF1(layer, data, features, bySource.get(source));
                   })
               .average()
@@ -392,10 +422,10 @@ public final class ModelTrainer {
         plain = mean;
       }
       if (best == null || mean > best.macroF1() + 1e-3) {
-        best = new WordScaleChoice(scale, sources, mean, plain);
+        best = new GroupScaleChoice(scale, sources, mean, plain);
       }
     }
-    return new WordScaleChoice(best.scale(), sources, best.macroF1(), plain);
+    return new GroupScaleChoice(best.scale(), sources, best.macroF1(), plain);
   }
 
   private double heldOutMacroF1(
@@ -415,26 +445,27 @@ public final class ModelTrainer {
     return CrossValidatedDecision.macroF1(gold, negative, 1.0, options.decisionThreshold());
   }
 
-  /** The English sentiment layer on some of the posts, with word features scaled (and folded). */
-  private LinearClassifier<String, String> fitWordScaled(
+  /** The English sentiment layer on some of the posts, with feature groups scaled (and folded). */
+  private LinearClassifier<String, String> fitScaled(
       List<LabelledPost> data,
       List<Integer> rows,
       List<Counter<String>> features,
       double sigma,
-      double scale) {
-    return fitWordScaled(
+      FeatureGroups scale) {
+    return fitScaled(
         rows.stream().map(data::get).toList(),
         rows.stream().map(features::get).toList(),
         sigma,
         scale);
   }
 
-  private LinearClassifier<String, String> fitWordScaled(
-      List<LabelledPost> posts, List<Counter<String>> features, double sigma, double scale) {
-    if (scale == 1.0) {
+  private LinearClassifier<String, String> fitScaled(
+      List<LabelledPost> posts, List<Counter<String>> features, double sigma, FeatureGroups scale) {
+    if (scale.equals(FeatureGroups.PLAIN)) {
       return fit(posts, features, sigma);
     }
-    ToDoubleFunction<String> factor = f -> EnglishFeatures.isWordFeature(f) ? scale : 1.0;
+    String prefix = encoder == null ? null : encoder.name() + ":";
+    ToDoubleFunction<String> factor = f -> scale.factor(f, prefix);
     return FeatureScaling.fold(
         fit(posts, features.stream().map(f -> FeatureScaling.scale(f, factor)).toList(), sigma),
         factor);

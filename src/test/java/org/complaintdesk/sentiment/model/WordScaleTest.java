@@ -49,9 +49,9 @@ class WordScaleTest {
         features.add(f);
       }
     }
-    ModelTrainer.WordScaleChoice c = trainer.chooseWordScale(posts, features);
+    ModelTrainer.GroupScaleChoice c = trainer.chooseFeatureGroups(posts, features);
     assertThat(c.sources()).containsExactly("a.tsv", "b.tsv");
-    assertThat(c.scale()).isLessThan(1.0);
+    assertThat(c.scale().words()).isLessThan(1.0);
     assertThat(c.macroF1()).isGreaterThan(c.plainMacroF1());
   }
 
@@ -73,6 +73,6 @@ class WordScaleTest {
       f.setCount("w:x" + i % 2, 1);
       features.add(f);
     }
-    assertThat(trainer.chooseWordScale(posts, features)).isNull();
+    assertThat(trainer.chooseFeatureGroups(posts, features)).isNull();
   }
 }
