@@ -3,9 +3,12 @@ import { api, optional } from './api.js';
 import { h, mount, duration, when, say, field, notAvailable } from './dom.js';
 import { sortCases, clockText, startClocks } from './inbox.js';
 
+/** Evidence about the whole post (the sentence encoder's share): shown by kind, never highlighted. */
+const wholePost = (e) => (e.kind || '').startsWith('overall tone of the post');
+
 /** The post text with the evidence phrases wrapped in <mark>, built from text nodes only. */
 export function highlighted(text, evidence) {
-  const phrases = (evidence || []).map((e) => e.text).filter((t) => t && t.trim().length > 1);
+  const phrases = (evidence || []).filter((e) => !wholePost(e)).map((e) => e.text).filter((t) => t && t.trim().length > 1);
   if (!phrases.length) return [text];
   const lower = text.toLowerCase();
   const ranges = [];
@@ -45,7 +48,7 @@ async function post(m) {
       m.url ? h('a', { href: m.url, rel: 'noopener noreferrer', target: '_blank' }, 'open on network') : null),
     h('p', { class: 'post-text', dir: 'auto', lang: m.language || null }, highlighted(m.text, evidence)),
     evidence && evidence.length
-      ? h('p', { class: 'evidence muted' }, 'Why flagged: ', evidence.map((e) => h('span', { class: 'chip', dir: 'auto' }, e.text)))
+      ? h('p', { class: 'evidence muted' }, 'Why flagged: ', evidence.map((e) => h('span', { class: 'chip', dir: 'auto' }, wholePost(e) ? 'overall tone of the post' : e.text)))
       : null);
 }
 

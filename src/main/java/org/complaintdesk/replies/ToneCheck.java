@@ -1,6 +1,8 @@
 package org.complaintdesk.replies;
 
+import com.google.common.base.Suppliers;
 import java.util.List;
+import java.util.function.Supplier;
 import org.complaintdesk.sentiment.SentimentResult;
 import org.complaintdesk.sentiment.SentimentScorer;
 
@@ -35,15 +37,16 @@ public class ToneCheck {
     this.threshold = threshold;
   }
 
-  /** The app's sentiment scorer as a draft scorer. */
+  /** The app's sentiment scorer, in its tone variant ({@link SentimentScorer#forTone}). */
   public static DraftScorer fromSentiment(SentimentScorer scorer) {
     return fromSentiment(() -> scorer);
   }
 
   /** As above, with the scorer loaded on first use. */
-  public static DraftScorer fromSentiment(java.util.function.Supplier<SentimentScorer> scorer) {
+  public static DraftScorer fromSentiment(Supplier<SentimentScorer> scorer) {
+    Supplier<SentimentScorer> tone = Suppliers.memoize(() -> scorer.get().forTone());
     return text -> {
-      SentimentResult r = scorer.get().score(text);
+      SentimentResult r = tone.get().score(text);
       return new Score(
           r.status(),
           r.detractorProbability(),

@@ -35,8 +35,9 @@ public class RoutingConfiguration {
   @NotNull @JsonProperty public Duration webhookTimeout = Duration.seconds(5);
 
   /**
-   * Tone check: a draft whose detractor probability is at least this is flagged as rude and needs
-   * an explicit confirm to be sent.
+   * Tone check: a draft whose negative-tone probability (the sentiment layer's P(negative), without
+   * the complaint layer) is at least this is flagged as rude and needs an explicit confirm to be
+   * sent.
    */
   @DecimalMin("0.0")
   @DecimalMax("1.0")

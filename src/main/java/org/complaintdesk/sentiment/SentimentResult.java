@@ -1,5 +1,6 @@
 package org.complaintdesk.sentiment;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -83,9 +84,22 @@ public record SentimentResult(
    * A phrase or cue that pushed the decision, quoted as the author wrote it.
    *
    * @param kind what it is: negative phrase (from CoreNLP's sentiment tree), complaint cue, lexicon
-   *     word, emoji, shouting, elongation, learned word (weighed by the trained layer)
+   *     word, emoji, shouting, elongation, learned word (weighed by the trained layer), overall
+   *     tone of the post (the sentence encoder; shown only when no phrase explains the label)
    * @param weight how strongly and which way it pushed: below zero towards negative, above zero
    *     towards positive
    */
-  public record Evidence(String text, String kind, double weight) {}
+  public record Evidence(String text, String kind, double weight) {
+    /**
+     * The start of the kind of an item about the whole post rather than a phrase (the sentence
+     * encoder's share of the decision); its text is the whole post.
+     */
+    public static final String WHOLE_POST = "overall tone of the post";
+
+    /** True for a {@link #WHOLE_POST} item. */
+    @JsonIgnore
+    public boolean wholePost() {
+      return kind != null && kind.startsWith(WHOLE_POST);
+    }
+  }
 }

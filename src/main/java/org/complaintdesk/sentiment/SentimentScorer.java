@@ -37,6 +37,16 @@ public class SentimentScorer {
     this.maxChars = maxChars;
   }
 
+  /**
+   * A scorer for the tone of reply drafts: its detractor probability is how negative the text
+   * reads, without the complaint layer ({@link SentimentAnalyzer#forTone}).
+   */
+  public SentimentScorer forTone() {
+    Map<String, SentimentAnalyzer> tone = new java.util.HashMap<>();
+    analyzers.forEach((lang, analyzer) -> tone.put(lang, analyzer.forTone()));
+    return new SentimentScorer(languages, tone, maxChars);
+  }
+
   /** Languages this scorer has a model for. */
   public java.util.Set<String> languages() {
     return analyzers.keySet();

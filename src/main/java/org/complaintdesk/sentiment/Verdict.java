@@ -4,6 +4,7 @@ import edu.stanford.nlp.stats.Counter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.complaintdesk.sentiment.model.LabelledPost;
 
 /**
@@ -84,16 +85,14 @@ public final class Verdict {
   /**
    * The evidence that points the way of the label (negative cues for a negative post, positive ones
    * for a positive post; neutral posts show whatever weighed most), strongest first, no overlaps.
+   * Whole-post items ({@link SentimentResult.Evidence#WHOLE_POST}, the sentence encoder's share)
+   * quote everything, so they would hide every phrase: one is shown only when no phrase agrees.
    */
   static List<SentimentResult.Evidence> strongest(
       List<SentimentResult.Evidence> all, String label) {
     List<SentimentResult.Evidence> chosen = new ArrayList<>();
-    all.stream()
-        .filter(e -> agrees(e, label))
-        .sorted(
-            Comparator.comparingDouble((SentimentResult.Evidence e) -> Math.abs(e.weight()))
-                .reversed()
-                .thenComparingInt(e -> e.text().length()))
+    strongestFirst(all, label)
+        .filter(e -> !e.wholePost())
         .forEach(
             e -> {
               String t = e.text().toLowerCase();
@@ -105,7 +104,20 @@ public final class Verdict {
                 chosen.add(e);
               }
             });
+    if (chosen.isEmpty()) {
+      strongestFirst(all, label).filter(e -> e.wholePost()).findFirst().ifPresent(chosen::add);
+    }
     return chosen;
+  }
+
+  private static Stream<SentimentResult.Evidence> strongestFirst(
+      List<SentimentResult.Evidence> all, String label) {
+    return all.stream()
+        .filter(e -> agrees(e, label))
+        .sorted(
+            Comparator.comparingDouble((SentimentResult.Evidence e) -> Math.abs(e.weight()))
+                .reversed()
+                .thenComparingInt(e -> e.text().length()));
   }
 
   /** Evidence weights are signed: below zero pushes towards negative, above towards positive. */

@@ -25,4 +25,16 @@ class ToneCheckTest {
     assertThat(r.rude()).isFalse();
     assertThat(r.warning()).isNull();
   }
+
+  @Test
+  void theToneOfADraftIsItsNegativityNotWhetherItReadsLikeAComplaint() {
+    // A calm complaint: the product scorer flags it through the complaint layer, while the tone
+    // scorer, which leaves that layer out, sees a text that is not rude.
+    String calmComplaint = "Still waiting for my refund for order 1234, please fix it.";
+    var product = SharedScorer.get().score(calmComplaint);
+    var tone = SharedScorer.get().forTone().score(calmComplaint);
+    assertThat(product.complaint()).isTrue();
+    assertThat(tone.detractorProbability()).isLessThan(product.detractorProbability());
+    assertThat(this.tone.check(calmComplaint).rude()).isFalse();
+  }
 }

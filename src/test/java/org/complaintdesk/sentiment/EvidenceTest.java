@@ -2,6 +2,8 @@ package org.complaintdesk.sentiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import org.complaintdesk.testing.SharedScorer;
 import org.junit.jupiter.api.Test;
 
 /** Evidence must quote the author, not the normalised text, and explain the decision. */
@@ -43,5 +45,32 @@ class EvidenceTest {
     assertThat(r.detractor()).isFalse();
     assertThat(r.label()).isEqualTo("positive");
     assertThat(r.evidence()).allSatisfy(e -> assertThat(e.weight()).isPositive());
+  }
+
+  @Test
+  void theShippedModelExplainsAComplaintWithPhrasesNotWithTheWholePost() {
+    String post = "@NimbusAir lost my bag AGAIN, still waiting for a refund, worst airline ever";
+    SentimentResult r = SharedScorer.get().score(post);
+    assertThat(r.detractor()).isTrue();
+    assertThat(r.evidence()).isNotEmpty().noneMatch(SentimentResult.Evidence::wholePost);
+    assertThat(r.evidence())
+        .extracting(SentimentResult.Evidence::kind)
+        .anyMatch(k -> k.startsWith("complaint cue"));
+  }
+
+  @Test
+  void theSentenceEncodersShareIsShownOnlyWhenNoPhraseExplainsTheLabel() {
+    var whole =
+        new SentimentResult.Evidence(
+            "the whole post, bag lost", SentimentResult.Evidence.WHOLE_POST + " (e5)", -1.0);
+    var phrase = new SentimentResult.Evidence("bag lost", "complaint cue: lost", -0.5);
+    var positive = new SentimentResult.Evidence("lovely", "lexicon word", 0.6);
+    assertThat(whole.wholePost()).isTrue();
+    assertThat(phrase.wholePost()).isFalse();
+    // A phrase agrees: it is shown, and the whole post (which contains it) is not.
+    assertThat(Verdict.strongest(List.of(whole, phrase, positive), "negative"))
+        .containsExactly(phrase);
+    // Nothing else agrees: the whole-post item is the explanation.
+    assertThat(Verdict.strongest(List.of(whole, positive), "negative")).containsExactly(whole);
   }
 }

@@ -39,6 +39,7 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
   private final LinearClassifier<String, String> complaintLayer;
   private final DetractorMix mix;
   private final double threshold;
+  private final String version;
   private final String model;
 
   public EnglishDetractorAnalyzer(
@@ -53,7 +54,16 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
     this.complaintLayer = complaintLayer;
     this.mix = mix;
     this.threshold = threshold;
+    this.version = modelVersion;
     this.model = features.rntnName() + "+lr-" + modelVersion;
+  }
+
+  /** P(negative) alone decides: the tone of a reply is not a question of complaints. */
+  @Override
+  public SentimentAnalyzer forTone() {
+    return complaintLayer == null
+        ? this
+        : new EnglishDetractorAnalyzer(features, classifier, null, mix, threshold, version);
   }
 
   @Override
@@ -143,7 +153,7 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
       Explanations.wholePost(
           text.original(),
           Explanations.push(classifier, LabelledPost.POSITIVE, post.features(), encoder + ":"),
-          "overall tone of the post (" + encoder + " sentence encoder)",
+          Evidence.WHOLE_POST + " (" + encoder + " sentence encoder)",
           out);
     }
     Explanations.learnedWords(
