@@ -6,6 +6,13 @@ import static org.assertj.core.data.Offset.offset;
 import org.junit.jupiter.api.Test;
 
 class DetractorMixTest {
+  private static final double[] ZEROS = {0, 0, 0, 0};
+
+  /** Four posts whose first two are the unhappy ones (negative, or a complaint). */
+  private static DetractorMix.Scored firstTwoUnhappy(double[] negative, double[] complaint) {
+    return new DetractorMix.Scored(negative, complaint, new boolean[] {true, true, false, false});
+  }
+
   @Test
   void aMeanWeighsTheTwoLayersAndTheMaximumTakesTheLarger() {
     assertThat(DetractorMix.LEGACY.of(1.0, 0.0)).isCloseTo(0.4, offset(1e-12));
@@ -26,16 +33,8 @@ class DetractorMixTest {
     // have P(complaint) 0.7 but P(negative) 0. At 0.4 a mean flags one kind or the other (it would
     // need a share of P(negative) >= 0.58 for the first and <= 0.43 for the second); the maximum
     // flags both.
-    DetractorMix.Scored sentiment =
-        new DetractorMix.Scored(
-            new double[] {0.7, 0.7, 0.1, 0.1},
-            new double[] {0, 0, 0, 0},
-            new boolean[] {true, true, false, false});
-    DetractorMix.Scored complaints =
-        new DetractorMix.Scored(
-            new double[] {0, 0, 0, 0},
-            new double[] {0.7, 0.7, 0.1, 0.1},
-            new boolean[] {true, true, false, false});
+    DetractorMix.Scored sentiment = firstTwoUnhappy(new double[] {0.7, 0.7, 0.1, 0.1}, ZEROS);
+    DetractorMix.Scored complaints = firstTwoUnhappy(ZEROS, new double[] {0.7, 0.7, 0.1, 0.1});
     DetractorMix.Choice c = DetractorMix.choose(sentiment, complaints, 0.4);
     assertThat(c.mix()).isEqualTo(new DetractorMix(true, 0));
     assertThat(c.sentimentF1()).isEqualTo(1.0);
@@ -47,10 +46,7 @@ class DetractorMixTest {
   void keepsTheLegacyRuleWhenNothingBeatsIt() {
     // Both layers agree perfectly: every rule separates the posts, so ties keep 0.4/0.6.
     DetractorMix.Scored same =
-        new DetractorMix.Scored(
-            new double[] {1, 1, 0, 0},
-            new double[] {1, 1, 0, 0},
-            new boolean[] {true, true, false, false});
+        firstTwoUnhappy(new double[] {1, 1, 0, 0}, new double[] {1, 1, 0, 0});
     DetractorMix.Choice c = DetractorMix.choose(same, same, 0.4);
     assertThat(c.mix()).isEqualTo(DetractorMix.LEGACY);
     assertThat(c.mean()).isEqualTo(1.0);
