@@ -108,77 +108,8 @@ public final class ModelTrainer {
                     TreeMap::new,
                     Collectors.toList()));
     List<String> decisions = new ArrayList<>();
-    LinearClassifier<String, String> en = null;
-    List<LabelledPost> enData = byLanguage.getOrDefault("en", List.of());
-    List<Counter<String>> enFeatures = List.of();
-    FeatureGroups groups = FeatureGroups.PLAIN;
-    if (enData.size() >= options.minPostsPerLayer()) {
-      LOG.info("Training the English layer on {} posts", enData.size());
-      enFeatures = englishFeatures(enData);
-      GroupScaleChoice words = chooseFeatureGroups(enData, enFeatures);
-      if (words != null) {
-        groups = words.scale();
-        String decision =
-            String.format(
-                Locale.ROOT,
-                "en: %s by leaving out one source at a time (%s;"
-                    + " neg-vs-rest macro-F1 on the held-out source %.4f; all x1 %.4f)",
-                words.scale(),
-                String.join(", ", words.sources()),
-                words.macroF1(),
-                words.plainMacroF1());
-        LOG.info(decision);
-        decisions.add(decision);
-      }
-      en = fitScaled(enData, enFeatures, options.englishSigma(), groups);
-    }
-    List<LabelledPost> complaintData = complaintData(posts);
-    boolean hasComplaints =
-        posts.stream().filter(LabelledPost::isComplaintTask).count() >= options.minPostsPerLayer();
-    List<Counter<String>> complaintFeatures =
-        hasComplaints ? englishFeatures(complaintData) : List.of();
-    LinearClassifier<String, String> complaint = null;
-    if (hasComplaints) {
-      LOG.info("Training the English complaint layer on {} posts", complaintData.size());
-      complaint = fit(complaintData, complaintFeatures, options.englishSigma());
-    }
-    DetractorMix mix = null;
-    if (en != null
-        && complaint != null
-        && enData.size() >= options.minPostsToCrossValidate()
-        && complaintData.size() >= options.minPostsToCrossValidate()) {
-      FeatureGroups chosenGroups = groups;
-      List<Counter<String>> sentimentFeatures = enFeatures;
-      DetractorMix.Choice choice =
-          DetractorMix.choose(
-              scored(
-                  enData,
-                  enFeatures,
-                  complaint,
-                  true,
-                  (rows, sigma) -> fitScaled(enData, rows, sentimentFeatures, sigma, chosenGroups)),
-              scored(
-                  complaintData,
-                  complaintFeatures,
-                  en,
-                  false,
-                  (rows, sigma) -> fitSubset(complaintData, complaintFeatures, rows, sigma)),
-              options.decisionThreshold());
-      mix = choice.mix();
-      String decision =
-          String.format(
-              Locale.ROOT,
-              "en: detractor = %s by %d-fold CV (mean %.4f of sentiment neg-vs-rest macro-F1"
-                  + " %.4f and complaint macro-F1 %.4f; 0.4/0.6 mean %.4f)",
-              mix,
-              CrossValidatedDecision.FOLDS,
-              choice.mean(),
-              choice.sentimentF1(),
-              choice.complaintF1(),
-              choice.legacyMean());
-      LOG.info(decision);
-      decisions.add(decision);
-    }
+    EnglishLayers english =
+        trainEnglish(posts, byLanguage.getOrDefault("en", List.of()), decisions);
     Map<String, LinearClassifier<String, String>> ngram = new LinkedHashMap<>();
     Map<String, Double> negativeOdds = new TreeMap<>();
     for (String lang : NGRAM_LANGUAGES.stream().sorted().toList()) {
@@ -267,7 +198,101 @@ public final class ModelTrainer {
     trainedOn.addAll(decisions);
     long[] texts = TextFingerprint.sortedSet(posts.stream().map(LabelledPost::text).toList());
     return new DetractorModel(
-        en, complaint, ngram, lexiconLayer, texts, trainedOn, version, negativeOdds, mix);
+        english.sentiment(),
+        english.complaint(),
+        ngram,
+        lexiconLayer,
+        texts,
+        trainedOn,
+        version,
+        negativeOdds,
+        english.mix());
+  }
+
+  /** The English layers and how they are combined. */
+  private record EnglishLayers(
+      LinearClassifier<String, String> sentiment,
+      LinearClassifier<String, String> complaint,
+      DetractorMix mix) {}
+
+  /**
+   * The English sentiment layer (its feature groups weighed by leaving out one source at a time),
+   * the complaint layer, and the rule that combines them (by cross-validation); each choice is
+   * added to {@code decisions}.
+   */
+  private EnglishLayers trainEnglish(
+      List<LabelledPost> posts, List<LabelledPost> enData, List<String> decisions) {
+    LinearClassifier<String, String> en = null;
+    List<Counter<String>> enFeatures = List.of();
+    FeatureGroups groups = FeatureGroups.PLAIN;
+    if (enData.size() >= options.minPostsPerLayer()) {
+      LOG.info("Training the English layer on {} posts", enData.size());
+      enFeatures = englishFeatures(enData);
+      GroupScaleChoice groupChoice = chooseFeatureGroups(enData, enFeatures);
+      if (groupChoice != null) {
+        groups = groupChoice.scale();
+        String decision =
+            String.format(
+                Locale.ROOT,
+                "en: %s by leaving out one source at a time (%s;"
+                    + " neg-vs-rest macro-F1 on the held-out source %.4f; all x1 %.4f)",
+                groupChoice.scale(),
+                String.join(", ", groupChoice.sources()),
+                groupChoice.macroF1(),
+                groupChoice.plainMacroF1());
+        LOG.info(decision);
+        decisions.add(decision);
+      }
+      en = fitScaled(enData, enFeatures, options.englishSigma(), groups);
+    }
+    List<LabelledPost> complaintData = complaintData(posts);
+    boolean hasComplaints =
+        posts.stream().filter(LabelledPost::isComplaintTask).count() >= options.minPostsPerLayer();
+    List<Counter<String>> complaintFeatures =
+        hasComplaints ? englishFeatures(complaintData) : List.of();
+    LinearClassifier<String, String> complaint = null;
+    if (hasComplaints) {
+      LOG.info("Training the English complaint layer on {} posts", complaintData.size());
+      complaint = fit(complaintData, complaintFeatures, options.englishSigma());
+    }
+    DetractorMix mix = null;
+    if (en != null
+        && complaint != null
+        && enData.size() >= options.minPostsToCrossValidate()
+        && complaintData.size() >= options.minPostsToCrossValidate()) {
+      FeatureGroups chosenGroups = groups;
+      List<Counter<String>> sentimentFeatures = enFeatures;
+      DetractorMix.Choice choice =
+          DetractorMix.choose(
+              scored(
+                  enData,
+                  enFeatures,
+                  complaint,
+                  true,
+                  (rows, sigma) -> fitScaled(enData, rows, sentimentFeatures, sigma, chosenGroups)),
+              scored(
+                  complaintData,
+                  complaintFeatures,
+                  en,
+                  false,
+                  (rows, sigma) -> fitSubset(complaintData, complaintFeatures, rows, sigma)),
+              options.decisionThreshold());
+      mix = choice.mix();
+      String decision =
+          String.format(
+              Locale.ROOT,
+              "en: detractor = %s by %d-fold CV (mean %.4f of sentiment neg-vs-rest macro-F1"
+                  + " %.4f and complaint macro-F1 %.4f; 0.4/0.6 mean %.4f)",
+              mix,
+              CrossValidatedDecision.FOLDS,
+              choice.mean(),
+              choice.sentimentF1(),
+              choice.complaintF1(),
+              choice.legacyMean());
+      LOG.info(decision);
+      decisions.add(decision);
+    }
+    return new EnglishLayers(en, complaint, mix);
   }
 
   private CrossValidatedDecision.Choice chooseNgram(
