@@ -1,5 +1,6 @@
 package org.complaintdesk.sentiment.english;
 
+import edu.stanford.nlp.classify.LinearClassifier;
 import edu.stanford.nlp.stats.ClassicCounter;
 import edu.stanford.nlp.stats.Counter;
 import edu.stanford.nlp.trees.Tree;
@@ -91,7 +92,7 @@ public final class EnglishFeatures {
 
   /** True if a layer was trained with this encoder's features (so it must be given them). */
   public static boolean usesEncoder(
-      edu.stanford.nlp.classify.LinearClassifier<String, String> layer, SentenceEncoder encoder) {
+      LinearClassifier<String, String> layer, SentenceEncoder encoder) {
     return encoder != null && layer.featureIndex().contains(encoder.name() + ":0");
   }
 

@@ -323,18 +323,6 @@ public final class ModelTrainer {
     return scaling.foldInto(fit(posts, features.stream().map(scaling::scale).toList(), sigma));
   }
 
-  /**
-   * The English complaint-vs-not layer, from complaint-labelled posts (e.g. Preotiuc-Pietro et al.
-   * 2019); null if there are none. Public so cross-validation can retrain just this layer.
-   */
-  public LinearClassifier<String, String> trainComplaintLayer(List<LabelledPost> posts) {
-    if (posts.stream().filter(LabelledPost::isComplaintTask).count() < options.minPostsPerLayer()) {
-      return null;
-    }
-    List<LabelledPost> data = complaintData(posts);
-    return fit(data, englishFeatures(data), options.englishSigma());
-  }
-
   /** Complaint-labelled posts plus English corrections, labelled complaint / not_negative. */
   private static List<LabelledPost> complaintData(List<LabelledPost> posts) {
     // A responder who marks a post negative says it needs an answer: a complaint for this layer.
@@ -533,7 +521,11 @@ public final class ModelTrainer {
         : new DetractorMix.Scored(other, own, gold);
   }
 
-  /** Same, from features already computed (cross-validation computes them once). */
+  /**
+   * The English complaint-vs-not layer from complaint-labelled posts (e.g. Preotiuc-Pietro et al.
+   * 2019) and their features, already computed. Public so {@code evaluate}'s cross-validation can
+   * retrain just this layer.
+   */
   public LinearClassifier<String, String> trainComplaintLayer(
       List<LabelledPost> posts, List<Counter<String>> features) {
     return fit(posts, features, options.englishSigma());
