@@ -15,6 +15,10 @@ import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddi
 public final class E5SentenceEncoder implements SentenceEncoder {
   private static final int DIMENSIONS = 384;
 
+  static {
+    DjlOffline.apply();
+  }
+
   private final EmbeddingModel model = new E5SmallV2QuantizedEmbeddingModel(Runnable::run);
 
   @Override
