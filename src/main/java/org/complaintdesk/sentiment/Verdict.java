@@ -8,9 +8,20 @@ import java.util.stream.Stream;
 import org.complaintdesk.sentiment.model.LabelledPost;
 
 /**
- * Turns a trained layer's class probabilities into the product's decision, the same way for every
- * language: detractor when P(negative) reaches the threshold; otherwise the likelier of neutral and
- * positive. Evidence is ranked by weight and overlapping quotes are dropped.
+ * Turns a trained layer's class probabilities into the product's two decisions, the same way for
+ * every language:
+ *
+ * <ul>
+ *   <li>the <b>label</b> (what marketers chart): negative when P(negative) reaches the threshold,
+ *       otherwise the likelier of neutral and positive;
+ *   <li>the <b>detractor flag</b> (what opens a case): the detractor probability reaches the
+ *       threshold. It is P(negative) itself except in English, which mixes in P(complaint) ({@link
+ *       org.complaintdesk.sentiment.model.DetractorMix}), so a calm "still waiting for my refund"
+ *       is flagged while its label says neutral.
+ * </ul>
+ *
+ * Evidence explains the flag when it is set, otherwise the label; it is ranked by weight and
+ * overlapping quotes are dropped.
  */
 public final class Verdict {
   static final int MAX_EVIDENCE = 6;
@@ -34,6 +45,7 @@ public final class Verdict {
     double neg = probabilities.getCount(LabelledPost.NEGATIVE);
     return of(
         neg,
+        neg,
         probabilities.getCount(LabelledPost.NEUTRAL),
         probabilities.getCount(LabelledPost.POSITIVE),
         threshold,
@@ -45,11 +57,13 @@ public final class Verdict {
   }
 
   /**
-   * @param detractor the detractor probability (for English with a complaint layer, the mean of
+   * @param detractor the detractor probability (for English with a complaint layer, a mix of
    *     P(negative) and P(complaint))
+   * @param negative P(negative) of the sentiment layer, which decides the label
    */
   public static SentimentResult of(
       double detractor,
+      double negative,
       double neutral,
       double positive,
       double threshold,
@@ -59,25 +73,26 @@ public final class Verdict {
       List<SentimentResult.Evidence> evidence,
       String model) {
     boolean isDetractor = detractor >= threshold;
+    boolean isNegative = negative >= threshold;
     String label =
-        isDetractor
+        isNegative
             ? LabelledPost.NEGATIVE
             : positive >= neutral ? LabelledPost.POSITIVE : LabelledPost.NEUTRAL;
     double confidence =
-        isDetractor
-            ? detractor
-            : Math.max(positive, neutral) / (positive + neutral + 1e-9) * (1 - detractor);
+        isNegative
+            ? negative
+            : Math.max(positive, neutral) / (positive + neutral + 1e-9) * (1 - negative);
     return new SentimentResult(
         SentimentResult.SCORED,
         label,
-        round(positive - detractor),
+        round(positive - negative),
         round(detractor),
         isDetractor,
         complaint,
         round(confidence),
         language,
         sentences,
-        strongest(evidence, label),
+        strongest(evidence, isDetractor ? LabelledPost.NEGATIVE : label),
         model,
         null);
   }

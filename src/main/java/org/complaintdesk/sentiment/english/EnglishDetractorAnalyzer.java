@@ -82,6 +82,7 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
             : !post.complaintCues().isEmpty() && negative >= 0.3;
     return Verdict.of(
         mix.of(negative, complaint),
+        negative,
         p.getCount(LabelledPost.NEUTRAL),
         p.getCount(LabelledPost.POSITIVE),
         threshold,

@@ -108,9 +108,11 @@ public class EvaluateCommand extends Command {
     double productSeconds = (System.nanoTime() - t0) / 1e9;
     Map<String, Metrics> product =
         tally(scored, results.stream().map(SentimentResult::label).toList());
+    Map<String, Metrics> flags =
+        tally(scored, results.stream().map(EvaluateCommand::flag).toList());
     long unsupported =
         results.stream().filter(r -> !SentimentResult.SCORED.equals(r.status())).count();
-    print("Product scorer (" + model.version() + ")", product);
+    print("Product scorer (" + model.version() + ")", product, flags);
     System.out.printf(
         "  %d posts not scored (unsupported or undetected language, no words); counted as not"
             + " negative. %.1f s%n%n",
@@ -121,7 +123,7 @@ public class EvaluateCommand extends Command {
         tally(
             scored,
             results.stream()
-                .map(r -> r.detractor() || r.complaint() ? LabelledPost.NEGATIVE : r.label())
+                .map(r -> r.detractor() || r.complaint() ? LabelledPost.NEGATIVE : NOT_FLAGGED)
                 .toList());
     System.out.printf(
         "Cases opened (detractor or complaint flag): negvsrest_macro_f1=%s neg_precision=%s"
@@ -145,6 +147,8 @@ public class EvaluateCommand extends Command {
       if (picked != null) {
         productOnSample =
             tally(basePosts, picked.stream().map(i -> scoredResults.get(i).label()).toList());
+        Map<String, Metrics> flagsOnSample =
+            tally(basePosts, picked.stream().map(i -> flag(scoredResults.get(i))).toList());
         print(
             "SAMPLE: product scorer on the baseline's stratified sample ("
                 + basePosts.size()
@@ -153,7 +157,9 @@ public class EvaluateCommand extends Command {
                 + " per language, seed "
                 + SAMPLE_SEED
                 + ")",
-            productOnSample);
+            productOnSample,
+            flagsOnSample);
+        productOnSample = flagsOnSample;
         System.out.println();
       }
       print(
@@ -164,7 +170,8 @@ public class EvaluateCommand extends Command {
       System.out.printf("  %.1f s%n%n", (System.nanoTime() - t1) / 1e9);
     }
 
-    Map<String, String> result = new LinkedHashMap<>(product.get("all").figures());
+    Map<String, String> result =
+        new LinkedHashMap<>(Metrics.figures(product.get("all"), flags.get("all")));
     if (baseline != null) {
       Metrics b = baseline.get("all");
       if (productOnSample != null) {
@@ -226,21 +233,45 @@ public class EvaluateCommand extends Command {
     return out;
   }
 
+  /** What the detractor flag predicts, as a label the metrics can count. */
+  static String flag(SentimentResult r) {
+    return r.detractor() ? LabelledPost.NEGATIVE : NOT_FLAGGED;
+  }
+
+  static final String NOT_FLAGGED = "unflagged";
+
   private static void print(String title, Map<String, Metrics> metrics) {
+    print(title, metrics, metrics);
+  }
+
+  /** 3-class figures from the labels, negative-class figures from the detractor flags. */
+  private static void print(String title, Map<String, Metrics> labels, Map<String, Metrics> flags) {
     System.out.println("== " + title);
-    Metrics all = metrics.get("all");
-    System.out.println("  " + line(all));
-    System.out.print(all.confusionMatrix().indent(2));
-    metrics.forEach(
+    System.out.println("  " + line(labels.get("all"), flags.get("all")));
+    if (labels != flags) {
+      System.out.println(
+          "  (3-class figures: the label; negative-class figures: the detractor flag, the"
+              + " decision that opens a case)");
+      System.out.println(
+          "  label: (read as negative-vs-rest, negvsrest_macro_f1="
+              + Metrics.fmt(labels.get("all").negVsRestMacroF1())
+              + ")");
+    }
+    System.out.print(labels.get("all").confusionMatrix().indent(2));
+    if (labels != flags) {
+      System.out.println("  detractor flag:");
+      System.out.print(flags.get("all").flagMatrix().indent(2));
+    }
+    labels.forEach(
         (k, m) -> {
           if (!k.equals("all")) {
-            System.out.println("  " + k + ": " + line(m));
+            System.out.println("  " + k + ": " + line(m, flags.get(k)));
           }
         });
   }
 
-  private static String line(Metrics m) {
-    return m.figures().entrySet().stream()
+  private static String line(Metrics labels, Metrics flags) {
+    return Metrics.figures(labels, flags).entrySet().stream()
         .map(e -> e.getKey() + "=" + e.getValue())
         .collect(Collectors.joining(" "));
   }

@@ -102,17 +102,28 @@ public final class Metrics {
 
   /** The figures as key=value pairs, in the order of the RESULT line. */
   public Map<String, String> figures() {
+    return figures(this, this);
+  }
+
+  /**
+   * The figures of a scorer with two outputs, as the evaluation README defines them: the 3-class
+   * ones from its label, the negative-class ones from its detractor decision (which may differ).
+   *
+   * @param labels gold against the predicted label
+   * @param flags gold against negative where the post was flagged, anything else where not
+   */
+  public static Map<String, String> figures(Metrics labels, Metrics flags) {
     Map<String, String> out = new LinkedHashMap<>();
-    out.put("n", String.valueOf(n));
-    if (threeClass) {
-      out.put("acc3", fmt(accuracy3()));
-      out.put("macro_f1_3", fmt(macroF1()));
-      out.put("macro_recall3", fmt(macroRecall()));
+    out.put("n", String.valueOf(labels.n));
+    if (labels.threeClass) {
+      out.put("acc3", fmt(labels.accuracy3()));
+      out.put("macro_f1_3", fmt(labels.macroF1()));
+      out.put("macro_recall3", fmt(labels.macroRecall()));
     }
-    out.put("neg_precision", fmt(precision("negative")));
-    out.put("neg_recall", fmt(recall("negative")));
-    out.put("neg_f1", fmt(f1("negative")));
-    out.put("negvsrest_macro_f1", fmt(negVsRestMacroF1()));
+    out.put("neg_precision", fmt(flags.precision("negative")));
+    out.put("neg_recall", fmt(flags.recall("negative")));
+    out.put("neg_f1", fmt(flags.f1("negative")));
+    out.put("negvsrest_macro_f1", fmt(flags.negVsRestMacroF1()));
     return out;
   }
 
@@ -132,8 +143,22 @@ public final class Metrics {
                             preds.add(p);
                           }
                         }));
+    return matrix(golds, preds, preds);
+  }
+
+  /**
+   * The matrix of a detractor-flag tally (predicted negative where flagged, {@code unflagged}
+   * elsewhere): one row per gold label, two columns.
+   */
+  public String flagMatrix() {
+    List<String> golds = new ArrayList<>(confusion.keySet());
+    golds.sort(Metrics::labelOrder);
+    return matrix(golds, List.of("negative", "unflagged"), List.of("flagged", "unflagged"));
+  }
+
+  private String matrix(List<String> golds, List<String> preds, List<String> headers) {
     StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-14s", "gold \\ pred"));
-    preds.forEach(p -> b.append(String.format(Locale.ROOT, "%10s", p)));
+    headers.forEach(h -> b.append(String.format(Locale.ROOT, "%10s", h)));
     b.append('\n');
     for (String g : golds) {
       b.append(String.format(Locale.ROOT, "%-14s", g));

@@ -32,4 +32,24 @@ class MetricsTest {
     assertThat(m.figures()).doesNotContainKeys("acc3", "macro_f1_3", "macro_recall3");
     assertThat(m.figures().get("negvsrest_macro_f1")).isEqualTo("1.0000");
   }
+
+  @Test
+  void threeClassFiguresComeFromTheLabelAndNegativeOnesFromTheFlag() {
+    // A calm complaint: labelled neutral, flagged. An angry aside: labelled negative, not flagged.
+    Metrics labels = new Metrics();
+    Metrics flags = new Metrics();
+    labels.add("negative", "neutral");
+    flags.add("negative", "negative");
+    labels.add("neutral", "negative");
+    flags.add("neutral", EvaluateCommand.NOT_FLAGGED);
+    labels.add("positive", "positive");
+    flags.add("positive", EvaluateCommand.NOT_FLAGGED);
+
+    var figures = Metrics.figures(labels, flags);
+    assertThat(figures.get("acc3")).isEqualTo(Metrics.fmt(1 / 3.0));
+    assertThat(figures.get("neg_recall")).isEqualTo("1.0000");
+    assertThat(figures.get("negvsrest_macro_f1")).isEqualTo("1.0000");
+    assertThat(labels.figures().get("negvsrest_macro_f1")).isEqualTo("0.2500");
+    assertThat(flags.flagMatrix()).contains("flagged").contains("unflagged");
+  }
 }

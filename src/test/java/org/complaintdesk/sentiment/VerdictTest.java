@@ -1,0 +1,52 @@
+package org.complaintdesk.sentiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The label says what the post's tone is; the detractor flag says whether it needs an answer. */
+class VerdictTest {
+  private static final List<SentimentResult.Evidence> EVIDENCE =
+      List.of(
+          new SentimentResult.Evidence("still waiting", "complaint cue: waiting", -0.6),
+          new SentimentResult.Evidence("thanks", "lexicon word", 0.4));
+
+  private static SentimentResult verdict(double detractor, double negative, double neutral) {
+    double positive = 1 - negative - neutral;
+    return Verdict.of(
+        detractor, negative, neutral, positive, 0.4, true, "en", List.of(), EVIDENCE, "test");
+  }
+
+  @Test
+  void aCalmComplaintIsFlaggedWhileItsLabelStaysNeutral() {
+    SentimentResult r = verdict(0.55, 0.2, 0.6);
+    assertThat(r.detractor()).isTrue();
+    assertThat(r.detractorProbability()).isEqualTo(0.55);
+    assertThat(r.label()).isEqualTo("neutral");
+    // The evidence explains the flag, the decision a responder acts on.
+    assertThat(r.evidence())
+        .extracting(SentimentResult.Evidence::text)
+        .first()
+        .isEqualTo("still waiting");
+  }
+
+  @Test
+  void anAngryPostThatIsNoComplaintIsLabelledNegativeWithoutAFlag() {
+    SentimentResult r = verdict(0.3, 0.45, 0.35);
+    assertThat(r.label()).isEqualTo("negative");
+    assertThat(r.detractor()).isFalse();
+    assertThat(r.confidence()).isEqualTo(0.45);
+  }
+
+  @Test
+  void oneProbabilityForBothDecisionsGivesTheSameAnswerTwice() {
+    SentimentResult r = verdict(0.5, 0.5, 0.3);
+    assertThat(r.label()).isEqualTo("negative");
+    assertThat(r.detractor()).isTrue();
+    SentimentResult calm = verdict(0.1, 0.1, 0.3);
+    assertThat(calm.label()).isEqualTo("positive");
+    assertThat(calm.detractor()).isFalse();
+    assertThat(calm.score()).isEqualTo(0.5);
+  }
+}
