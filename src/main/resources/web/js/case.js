@@ -35,7 +35,8 @@ export function highlighted(text, evidence) {
 
 async function post(m) {
   const detail = await optional(`/api/mentions/${m.id}`).catch(() => null);
-  const sentiment = detail && detail.sentiment;
+  // GET /api/mentions/{id} nests the scorer's output: {mention, sentiment: {result, scoredAt}}.
+  const sentiment = detail && detail.sentiment && detail.sentiment.result;
   const evidence = sentiment && sentiment.evidence;
   return h('article', { class: 'post', 'aria-label': `Post by ${m.authorHandle}` },
     h('header', {},
@@ -44,11 +45,15 @@ async function post(m) {
       h('span', { class: 'muted', dir: 'auto' }, `@${m.authorHandle}`), ' · ',
       h('time', { datetime: m.postedAt }, when(m.postedAt)),
       m.language ? h('span', { class: 'badge' }, m.language) : null,
-      m.sentimentLabel ? h('span', { class: `badge label-${m.sentimentLabel}` }, m.sentimentLabel) : null,
+      // The label is the post's tone; the flags say why it needs an answer (they can differ: a calm
+      // "still waiting for my refund" is a neutral complaint).
+      m.sentimentLabel ? h('span', { class: `badge label-${m.sentimentLabel}`, title: 'tone of the post' }, m.sentimentLabel) : null,
+      sentiment && sentiment.detractor ? h('span', { class: 'badge label-negative flag-detractor', title: 'detractor: opens a case' }, 'detractor') : null,
+      sentiment && sentiment.complaint ? h('span', { class: 'badge flag-complaint', title: 'complaint' }, 'complaint') : null,
       m.url ? h('a', { href: m.url, rel: 'noopener noreferrer', target: '_blank' }, 'open on network') : null),
     h('p', { class: 'post-text', dir: 'auto', lang: m.language || null }, highlighted(m.text, evidence)),
     evidence && evidence.length
-      ? h('p', { class: 'evidence muted' }, 'Why flagged: ', evidence.map((e) => h('span', { class: 'chip', dir: 'auto' }, wholePost(e) ? 'overall tone of the post' : e.text)))
+      ? h('p', { class: 'evidence muted' }, sentiment.detractor || sentiment.complaint ? 'Why flagged: ' : `Why ${sentiment.label}: `, evidence.map((e) => h('span', { class: 'chip', dir: 'auto' }, wholePost(e) ? 'overall tone of the post' : e.text)))
       : null);
 }
 

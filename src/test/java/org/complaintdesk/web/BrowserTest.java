@@ -205,6 +205,15 @@ class BrowserTest {
     waitFor(By.id("reply-text"));
     assertThat(driver.findElement(By.cssSelector(".post-text")).getAttribute("dir"))
         .isEqualTo("auto");
+    // Next to its tone, the case's post says why it needs an answer.
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                !driver
+                    .findElements(By.cssSelector(".post .flag-detractor, .post .flag-complaint"))
+                    .isEmpty());
+    assertThat(text(".post .evidence")).startsWith("Why flagged:");
     assertThat(text("#first-response-label")).isEqualTo("Waiting");
     TestApplication.CLOCK.advance(Duration.ofMinutes(4));
     // r focuses the reply box.
