@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param kind volume or negativity
  * @param network null when detected across all networks
- * @param observed the current hour's volume (volume) or negative share (negativity)
+ * @param observed the current hour's volume (volume) or share of negative or flagged posts
+ *     (negativity)
  * @param expected the baseline: median hourly volume, or the pooled negative share
  * @param score robust z-score (volume) or proportion z-score (negativity)
  * @param delivery per channel: "sent" or "failed: reason"

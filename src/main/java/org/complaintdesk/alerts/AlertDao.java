@@ -26,13 +26,18 @@ interface AlertDao extends SqlObject {
       String details,
       String delivery) {}
 
-  /** Hourly sums for the detector: per keyword and network, total and negative. */
+  /**
+   * Hourly sums for the detector: per keyword and network, total and negative, where negative is a
+   * negative label or a detractor flag (a calm complaint is flagged with a neutral label; a burst
+   * of them is what a negativity alert is for). A rollup row of a non-negative label counts its
+   * flagged posts ({@code detractors}), so the sum counts each post once.
+   */
   record HourCount(long bucketStart, long keywordId, String network, long volume, long negative) {}
 
   @SqlQuery(
       """
       SELECT bucket_start, keyword_id, network, SUM(volume) AS volume,
-        SUM(CASE WHEN label = 'negative' THEN volume ELSE 0 END) AS negative
+        SUM(CASE WHEN label = 'negative' THEN volume ELSE detractors END) AS negative
       FROM trend_rollup WHERE bucket_start >= :from AND bucket_start < :to
       GROUP BY bucket_start, keyword_id, network
       """)
@@ -88,7 +93,7 @@ interface AlertDao extends SqlObject {
       SELECT id AS mention_id, network, author_handle AS author, text, url FROM mentions
       WHERE keyword_id = :keywordId AND posted_at >= :from AND posted_at < :to
         AND (:network = '' OR network = :network)
-        AND (:negativeOnly = FALSE OR sentiment_label = 'negative')
+        AND (:negativeOnly = FALSE OR sentiment_label = 'negative' OR detractor = TRUE)
       ORDER BY detractor DESC, COALESCE(author_followers, 0) DESC, id DESC LIMIT :limit
       """)
   @RegisterConstructorMapper(Alert.Post.class)

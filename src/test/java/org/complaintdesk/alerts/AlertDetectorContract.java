@@ -122,6 +122,14 @@ abstract class AlertDetectorContract {
 
   /** {@code n} scored posts in the current hour, all negative when {@code angry}. */
   void burst(String prefix, int n, boolean angry) {
+    burst(prefix, n, angry, "negative");
+  }
+
+  /**
+   * As above; flagged posts get {@code flaggedLabel} (neutral for calm complaints: the label is the
+   * tone, the detractor flag says they need an answer).
+   */
+  void burst(String prefix, int n, boolean angry, String flaggedLabel) {
     List<IncomingMention> posts = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       posts.add(
@@ -144,7 +152,7 @@ abstract class AlertDetectorContract {
           m.id(),
           new SentimentResult(
               "scored",
-              negative ? "negative" : "neutral",
+              negative ? flaggedLabel : "neutral",
               0,
               negative ? 0.9 : 0.1,
               negative,
@@ -218,6 +226,20 @@ abstract class AlertDetectorContract {
     var fired = detector(c).tick();
     assertThat(fired).extracting(Alert::kind).containsExactly("negativity");
     assertThat(fired.get(0).observed()).isEqualTo(1.0);
+  }
+
+  @Test
+  void aBurstOfCalmComplaintsIsANegativitySpikeToo() {
+    steadyWeek();
+    var c = config();
+    c.webhook.url = "";
+    c.email.host = "";
+    // "still can't check out" in a neutral tone: flagged, labelled neutral.
+    burst("q", 12, true, "neutral");
+    var fired = detector(c).tick();
+    assertThat(fired).extracting(Alert::kind).containsExactly("negativity");
+    assertThat(fired.get(0).observed()).isEqualTo(1.0);
+    assertThat(fired.get(0).posts()).isNotEmpty();
   }
 
   @Test
