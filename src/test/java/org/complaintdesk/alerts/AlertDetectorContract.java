@@ -219,11 +219,8 @@ abstract class AlertDetectorContract {
   @Test
   void aNegativitySpikeWithoutExtraVolumeFiresANegativityAlert() {
     steadyWeek();
-    var c = config();
-    c.webhook.url = "";
-    c.email.host = "";
     burst("n", 12, true);
-    var fired = detector(c).tick();
+    var fired = undeliveredDetector().tick();
     assertThat(fired).extracting(Alert::kind).containsExactly("negativity");
     assertThat(fired.get(0).observed()).isEqualTo(1.0);
   }
@@ -231,15 +228,20 @@ abstract class AlertDetectorContract {
   @Test
   void aBurstOfCalmComplaintsIsANegativitySpikeToo() {
     steadyWeek();
-    var c = config();
-    c.webhook.url = "";
-    c.email.host = "";
     // "still can't check out" in a neutral tone: flagged, labelled neutral.
     burst("q", 12, true, "neutral");
-    var fired = detector(c).tick();
+    var fired = undeliveredDetector().tick();
     assertThat(fired).extracting(Alert::kind).containsExactly("negativity");
     assertThat(fired.get(0).observed()).isEqualTo(1.0);
     assertThat(fired.get(0).posts()).isNotEmpty();
+  }
+
+  /** A detector with no delivery channel configured. */
+  private AlertDetector undeliveredDetector() {
+    var c = config();
+    c.webhook.url = "";
+    c.email.host = "";
+    return detector(c);
   }
 
   @Test
