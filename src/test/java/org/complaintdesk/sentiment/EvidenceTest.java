@@ -40,6 +40,19 @@ class EvidenceTest {
   }
 
   @Test
+  void aCalmComplaintIsFlaggedWithANeutralLabelAndExplainedByItsComplaintCue() {
+    SentimentResult r =
+        scorer.score(
+            "Hi @KiteBank, I ordered a new card two weeks ago and it has not arrived yet. Can you"
+                + " check?");
+    assertThat(r.label()).as("the tone is calm").isEqualTo("neutral");
+    assertThat(r.detractor()).as("but it needs an answer").isTrue();
+    assertThat(r.complaint()).isTrue();
+    assertThat(r.evidence()).extracting(SentimentResult.Evidence::text).contains("has not arrived");
+    assertThat(r.evidence()).allMatch(e -> e.weight() < 0);
+  }
+
+  @Test
   void aHappyPostIsNotADetractorAndShowsPositiveEvidence() {
     SentimentResult r = scorer.score("Thank you @NimbusAir, lovely crew and a wonderful flight 😍");
     assertThat(r.detractor()).isFalse();
