@@ -134,7 +134,7 @@ public class EvaluateCommand extends Command {
 
     Map<String, Metrics> baseline = null;
     int sample = ns.getInt("baseline_sample");
-    Map<String, Metrics> productOnSample = null;
+    Map<String, Metrics> flagsOnSample = null;
     if (!ns.getBoolean("no_baseline")) {
       List<Integer> picked = sample > 0 ? stratifiedSample(scored, sample) : null;
       List<LabelledPost> basePosts =
@@ -145,9 +145,9 @@ public class EvaluateCommand extends Command {
           Parallel.map(basePosts, threads, "baseline", p -> plain.label(p.text()));
       baseline = tally(basePosts, labels);
       if (picked != null) {
-        productOnSample =
+        Map<String, Metrics> labelsOnSample =
             tally(basePosts, picked.stream().map(i -> scoredResults.get(i).label()).toList());
-        Map<String, Metrics> flagsOnSample =
+        flagsOnSample =
             tally(basePosts, picked.stream().map(i -> flag(scoredResults.get(i))).toList());
         print(
             "SAMPLE: product scorer on the baseline's stratified sample ("
@@ -157,9 +157,8 @@ public class EvaluateCommand extends Command {
                 + " per language, seed "
                 + SAMPLE_SEED
                 + ")",
-            productOnSample,
+            labelsOnSample,
             flagsOnSample);
-        productOnSample = flagsOnSample;
         System.out.println();
       }
       print(
@@ -174,11 +173,10 @@ public class EvaluateCommand extends Command {
         new LinkedHashMap<>(Metrics.figures(product.get("all"), flags.get("all")));
     if (baseline != null) {
       Metrics b = baseline.get("all");
-      if (productOnSample != null) {
+      if (flagsOnSample != null) {
         result.put("baseline_sample_n", Integer.toString(b.n()));
         result.put(
-            "sample_negvsrest_macro_f1",
-            Metrics.fmt(productOnSample.get("all").negVsRestMacroF1()));
+            "sample_negvsrest_macro_f1", Metrics.fmt(flagsOnSample.get("all").negVsRestMacroF1()));
       }
       result.put("baseline_negvsrest_macro_f1", Metrics.fmt(b.negVsRestMacroF1()));
       if (b.threeClass()) {
