@@ -25,8 +25,8 @@ public record LabelledPost(
   public static final String COMPLAINT = "complaint";
 
   /**
-   * A responder's correction: trains the sentiment layer and, as negative-or-not, the complaint
-   * one.
+   * A responder's correction: trains the sentiment layer and, when negative (a complaint) or
+   * positive (not one), the complaint layer; a neutral correction is about tone only.
    */
   public static final String CORRECTION = "correction";
 

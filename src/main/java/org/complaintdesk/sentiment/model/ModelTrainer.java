@@ -323,12 +323,17 @@ public final class ModelTrainer {
     return scaling.foldInto(fit(posts, features.stream().map(scaling::scale).toList(), sigma));
   }
 
-  /** Complaint-labelled posts plus English corrections, labelled complaint / not_negative. */
-  private static List<LabelledPost> complaintData(List<LabelledPost> posts) {
-    // A responder who marks a post negative says it needs an answer: a complaint for this layer.
+  /**
+   * Complaint-labelled posts plus English corrections, labelled complaint / not_negative. A
+   * responder who marks a post negative says it needs an answer: a complaint for this layer; one
+   * who marks it positive says it does not. A neutral correction is about tone only (a calm "still
+   * waiting for my refund" is neutral and still a complaint), so it does not teach this layer.
+   */
+  static List<LabelledPost> complaintData(List<LabelledPost> posts) {
     return posts.stream()
         .filter(p -> p.isComplaintTask() || LabelledPost.CORRECTION.equals(p.task()))
         .filter(p -> p.isComplaintTask() || "en".equals(p.language()))
+        .filter(p -> p.isComplaintTask() || !LabelledPost.NEUTRAL.equals(p.label()))
         .map(
             p ->
                 p.isComplaintTask() || p.isNegative()
