@@ -123,7 +123,8 @@ public class EvaluateCommand extends Command {
         tally(
             scored,
             results.stream()
-                .map(r -> r.detractor() || r.complaint() ? LabelledPost.NEGATIVE : NOT_FLAGGED)
+                .map(
+                    r -> r.detractor() || r.complaint() ? LabelledPost.NEGATIVE : Metrics.UNFLAGGED)
                 .toList());
     System.out.printf(
         "Cases opened (detractor or complaint flag): negvsrest_macro_f1=%s neg_precision=%s"
@@ -233,10 +234,8 @@ public class EvaluateCommand extends Command {
 
   /** What the detractor flag predicts, as a label the metrics can count. */
   static String flag(SentimentResult r) {
-    return r.detractor() ? LabelledPost.NEGATIVE : NOT_FLAGGED;
+    return r.detractor() ? LabelledPost.NEGATIVE : Metrics.UNFLAGGED;
   }
-
-  static final String NOT_FLAGGED = "unflagged";
 
   private static void print(String title, Map<String, Metrics> metrics) {
     print(title, metrics, metrics);

@@ -15,6 +15,9 @@ public final class Metrics {
   public static final List<String> LABELS = List.of("negative", "neutral", "positive");
   private static final String NOT_NEGATIVE = "not_negative";
 
+  /** The predicted value of a detractor-flag tally where the post was not flagged. */
+  public static final String UNFLAGGED = "unflagged";
+
   /** gold label → predicted label → count. */
   private final Map<String, Map<String, Integer>> confusion = new LinkedHashMap<>();
 
@@ -147,13 +150,13 @@ public final class Metrics {
   }
 
   /**
-   * The matrix of a detractor-flag tally (predicted negative where flagged, {@code unflagged}
+   * The matrix of a detractor-flag tally (predicted negative where flagged, {@link #UNFLAGGED}
    * elsewhere): one row per gold label, two columns.
    */
   public String flagMatrix() {
     List<String> golds = new ArrayList<>(confusion.keySet());
     golds.sort(Metrics::labelOrder);
-    return matrix(golds, List.of("negative", "unflagged"), List.of("flagged", "unflagged"));
+    return matrix(golds, List.of("negative", UNFLAGGED), List.of("flagged", UNFLAGGED));
   }
 
   private String matrix(List<String> golds, List<String> preds, List<String> headers) {

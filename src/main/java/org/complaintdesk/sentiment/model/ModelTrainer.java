@@ -331,9 +331,7 @@ public final class ModelTrainer {
    */
   static List<LabelledPost> complaintData(List<LabelledPost> posts) {
     return posts.stream()
-        .filter(p -> p.isComplaintTask() || LabelledPost.CORRECTION.equals(p.task()))
-        .filter(p -> p.isComplaintTask() || "en".equals(p.language()))
-        .filter(p -> p.isComplaintTask() || !LabelledPost.NEUTRAL.equals(p.label()))
+        .filter(p -> p.isComplaintTask() || saysWhetherItIsAComplaint(p))
         .map(
             p ->
                 p.isComplaintTask() || p.isNegative()
@@ -341,6 +339,13 @@ public final class ModelTrainer {
                     : new LabelledPost(
                         p.id(), "not_negative", p.language(), p.text(), p.weight(), p.task()))
         .toList();
+  }
+
+  /** An English correction to negative (a complaint) or positive (not one). */
+  private static boolean saysWhetherItIsAComplaint(LabelledPost p) {
+    return LabelledPost.CORRECTION.equals(p.task())
+        && "en".equals(p.language())
+        && !LabelledPost.NEUTRAL.equals(p.label());
   }
 
   /** The same features plus the sentence encoder's (new counters; the inputs are kept). */

@@ -41,9 +41,9 @@ class MetricsTest {
     labels.add("negative", "neutral");
     flags.add("negative", "negative");
     labels.add("neutral", "negative");
-    flags.add("neutral", EvaluateCommand.NOT_FLAGGED);
+    flags.add("neutral", Metrics.UNFLAGGED);
     labels.add("positive", "positive");
-    flags.add("positive", EvaluateCommand.NOT_FLAGGED);
+    flags.add("positive", Metrics.UNFLAGGED);
 
     var figures = Metrics.figures(labels, flags);
     assertThat(figures.get("acc3")).isEqualTo(Metrics.fmt(1 / 3.0));
