@@ -10,6 +10,7 @@ import org.complaintdesk.sentiment.english.E5SentenceEncoder;
 import org.complaintdesk.sentiment.english.EnglishDetractorAnalyzer;
 import org.complaintdesk.sentiment.english.EnglishFeatures;
 import org.complaintdesk.sentiment.english.SentenceEncoder;
+import org.complaintdesk.sentiment.lexicon.ComplaintCueList;
 import org.complaintdesk.sentiment.lexicon.EmojiLexicon;
 import org.complaintdesk.sentiment.lexicon.SentimentLexicon;
 import org.complaintdesk.sentiment.model.DetractorModel;
@@ -93,6 +94,7 @@ public final class SentimentComponents {
                         lang,
                         classifier,
                         lexicon(lang),
+                        ComplaintCueList.bundled(lang),
                         preparer,
                         threshold,
                         model.negativeOdds(lang),
@@ -105,7 +107,12 @@ public final class SentimentComponents {
           out.put(
               lang,
               new LexiconDetractorAnalyzer(
-                  lexicon, model.lexicon(), preparer, threshold, model.version()));
+                  lexicon,
+                  ComplaintCueList.bundled(lang),
+                  model.lexicon(),
+                  preparer,
+                  threshold,
+                  model.version()));
         }
       }
     }

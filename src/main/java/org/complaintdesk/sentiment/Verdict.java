@@ -26,30 +26,45 @@ import org.complaintdesk.sentiment.model.LabelledPost;
 public final class Verdict {
   static final int MAX_EVIDENCE = 6;
 
-  /** A complaint cue makes a complaint only when the model also sees at least this much anger. */
+  /**
+   * A complaint cue in a post the layer calls positive makes a complaint only with at least this
+   * much P(negative): "thanks for the quick refund" is not one.
+   */
   static final double COMPLAINT_MIN_PROBABILITY = 0.3;
 
   private Verdict() {}
 
   /**
-   * A 3-class layer's probabilities; a complaint cue makes a complaint if P(negative) is not low.
+   * A 3-class layer's probabilities, for the languages without a complaint layer. A complaint cue
+   * makes a complaint unless the label is positive and P(negative) low: brand complaints are often
+   * calm ("three days without internet, nobody answers"), and a layer trained on general tweets
+   * calls them neutral. Two different cues make a complaint whatever the label: "no internet for
+   * three days, nobody answers" is one even where the layer misreads it as positive. A complaint
+   * opens a case (CaseService), so missing one costs an unanswered customer, a false one a
+   * dismissed case.
+   *
+   * @param complaintCues how many complaint cues the post has
    */
   public static SentimentResult of(
       Counter<String> probabilities,
       double threshold,
-      boolean hasComplaintCue,
+      int complaintCues,
       String language,
       List<SentimentResult.SentenceSentiment> sentences,
       List<SentimentResult.Evidence> evidence,
       String model) {
     double neg = probabilities.getCount(LabelledPost.NEGATIVE);
+    double neutral = probabilities.getCount(LabelledPost.NEUTRAL);
+    double positive = probabilities.getCount(LabelledPost.POSITIVE);
+    boolean labelledPositive = neg < threshold && positive >= neutral;
     return of(
         neg,
         neg,
-        probabilities.getCount(LabelledPost.NEUTRAL),
-        probabilities.getCount(LabelledPost.POSITIVE),
+        neutral,
+        positive,
         threshold,
-        hasComplaintCue && neg >= COMPLAINT_MIN_PROBABILITY,
+        complaintCues >= 2
+            || complaintCues == 1 && (!labelledPositive || neg >= COMPLAINT_MIN_PROBABILITY),
         language,
         sentences,
         evidence,

@@ -53,6 +53,18 @@ class EvidenceTest {
   }
 
   @Test
+  void aCalmArabicComplaintIsAComplaintExplainedByItsCues() {
+    String post = "@STC الإنترنت مقطوع من امس ولا أحد يرد على الاتصال";
+    SentimentResult r = SharedScorer.get().score(post);
+    assertThat(r.language()).isEqualTo("ar");
+    assertThat(r.complaint()).as("opens a case (CaseService) even unflagged").isTrue();
+    assertThat(r.evidence())
+        .filteredOn(e -> e.kind().equals("complaint cue"))
+        .extracting(SentimentResult.Evidence::text)
+        .containsExactlyInAnyOrder("مقطوع", "ولا أحد يرد");
+  }
+
+  @Test
   void aHappyPostIsNotADetractorAndShowsPositiveEvidence() {
     SentimentResult r = scorer.score("Thank you @NimbusAir, lovely crew and a wonderful flight 😍");
     assertThat(r.detractor()).isFalse();

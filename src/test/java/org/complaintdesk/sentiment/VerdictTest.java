@@ -2,7 +2,9 @@ package org.complaintdesk.sentiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import edu.stanford.nlp.stats.ClassicCounter;
 import java.util.List;
+import org.complaintdesk.sentiment.model.LabelledPost;
 import org.junit.jupiter.api.Test;
 
 /** The label says what the post's tone is; the detractor flag says whether it needs an answer. */
@@ -48,5 +50,31 @@ class VerdictTest {
     assertThat(calm.label()).isEqualTo("positive");
     assertThat(calm.detractor()).isFalse();
     assertThat(calm.score()).isEqualTo(0.5);
+  }
+
+  /** The languages without a complaint layer: their complaint flag comes from complaint cues. */
+  private static SentimentResult withCues(int cues, double negative, double neutral) {
+    var p = new ClassicCounter<String>();
+    p.setCount(LabelledPost.NEGATIVE, negative);
+    p.setCount(LabelledPost.NEUTRAL, neutral);
+    p.setCount(LabelledPost.POSITIVE, 1 - negative - neutral);
+    return Verdict.of(p, 0.4, cues, "es", List.of(), EVIDENCE, "test");
+  }
+
+  @Test
+  void aCueInACalmPostMakesAComplaintThatOpensACaseWithoutTheDetractorFlag() {
+    SentimentResult r = withCues(1, 0.2, 0.6);
+    assertThat(r.label()).isEqualTo("neutral");
+    assertThat(r.detractor()).isFalse();
+    assertThat(r.complaint()).isTrue();
+    assertThat(withCues(0, 0.2, 0.6).complaint()).as("no cue, no complaint").isFalse();
+  }
+
+  @Test
+  void oneCueInAHappyPostIsNoComplaintButTwoAre() {
+    assertThat(withCues(1, 0.1, 0.2).label()).isEqualTo("positive");
+    assertThat(withCues(1, 0.1, 0.2).complaint()).as("thanks for the quick refund").isFalse();
+    assertThat(withCues(1, 0.3, 0.1).complaint()).as("positive, but not without anger").isTrue();
+    assertThat(withCues(2, 0.1, 0.2).complaint()).as("no internet, nobody answers").isTrue();
   }
 }

@@ -128,10 +128,24 @@ public class EvaluateCommand extends Command {
                 .toList());
     System.out.printf(
         "Cases opened (detractor or complaint flag): negvsrest_macro_f1=%s neg_precision=%s"
-            + " neg_recall=%s%n%n",
+            + " neg_recall=%s%n",
         Metrics.fmt(cases.get("all").negVsRestMacroF1()),
         Metrics.fmt(cases.get("all").precision(LabelledPost.NEGATIVE)),
         Metrics.fmt(cases.get("all").recall(LabelledPost.NEGATIVE)));
+    // Per language too: the complaint cues of the languages without a complaint layer open cases
+    // the detractor flag would not.
+    cases.forEach(
+        (key, m) -> {
+          if (!key.equals("all")) {
+            System.out.printf(
+                "  %s cases: negvsrest_macro_f1=%s neg_precision=%s neg_recall=%s%n",
+                key,
+                Metrics.fmt(m.negVsRestMacroF1()),
+                Metrics.fmt(m.precision(LabelledPost.NEGATIVE)),
+                Metrics.fmt(m.recall(LabelledPost.NEGATIVE)));
+          }
+        });
+    System.out.println();
 
     Map<String, Metrics> baseline = null;
     int sample = ns.getInt("baseline_sample");

@@ -66,10 +66,10 @@ public final class SentimentLexicon {
 
   /**
    * The nlp.js lexicon for a language (en, ar, fa, el, ru, de, es, fr, it, pt, hi), plus, for the
-   * languages served by the lexicon alone (ru, fa, el), our complaint cues: brand complaints
-   * ("still waiting", "support does not answer") often carry no sentiment word. Empty if there is
-   * none. English keeps SentiCon's own −1..1 scale (its features were built on it); every other
-   * language is on AFINN's −5..5 ({@link LexiconFiles#onAfinnScale}).
+   * languages served by the lexicon alone ({@link #CUES_IN_SCORES}), our complaint cues: brand
+   * complaints ("still waiting", "support does not answer") often carry no sentiment word. Empty if
+   * there is none. English keeps SentiCon's own −1..1 scale (its features were built on it); every
+   * other language is on AFINN's −5..5 ({@link LexiconFiles#onAfinnScale}).
    */
   public static SentimentLexicon bundled(String language) {
     boolean stemmed = STEMMED.contains(language);
@@ -82,10 +82,19 @@ public final class SentimentLexicon {
       // The Russian list is over-stemmed: "и" (and) and "у" (at) carry +1.7. Stems need 3 letters.
       scores.keySet().removeIf(k -> k.length() < MIN_STEM);
     }
-    List<String> cues = LexiconFiles.complaintCues(language);
+    List<String> cues =
+        CUES_IN_SCORES.contains(language) ? LexiconFiles.complaintCues(language) : List.of();
     cues.forEach(cue -> scores.putIfAbsent(cue, COMPLAINT_CUE));
     return new SentimentLexicon(language, scores, stemmed, new HashSet<>(cues));
   }
+
+  /**
+   * Languages whose complaint cues also count as lexicon words. They have no labelled posts, so the
+   * lexicon is the only way a cue can move their probabilities. The n-gram languages learned their
+   * weights from labelled posts without the cues; their cues only set the complaint flag ({@link
+   * ComplaintCueList}).
+   */
+  private static final Set<String> CUES_IN_SCORES = Set.of("ru", "fa", "el");
 
   /** The score a complaint cue gets in the lexicon: clearly negative, below the strongest words. */
   static final double COMPLAINT_CUE = -2;
@@ -162,8 +171,12 @@ public final class SentimentLexicon {
     return null;
   }
 
-  /** Lower case; for {@link #UNACCENTED} languages also without accents, vowel marks and ß. */
   private String normalize(String s) {
+    return normalize(language, s);
+  }
+
+  /** Lower case; for {@link #UNACCENTED} languages also without accents, vowel marks and ß. */
+  static String normalize(String language, String s) {
     String lower = s.toLowerCase(Locale.ROOT).replace('\u200c', ' ');
     if (!UNACCENTED.contains(language)) {
       return lower;

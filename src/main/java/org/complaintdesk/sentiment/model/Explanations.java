@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.complaintdesk.sentiment.SentimentResult.Evidence;
 import org.complaintdesk.sentiment.Verdict;
+import org.complaintdesk.sentiment.lexicon.ComplaintCueList;
 import org.complaintdesk.sentiment.lexicon.SentimentLexicon;
 import org.complaintdesk.sentiment.prep.Cue;
 import org.complaintdesk.sentiment.prep.PreparedText;
@@ -92,6 +93,22 @@ public final class Explanations {
       }
     }
   }
+
+  /**
+   * Adds each complaint cue of the post as evidence ("complaint cue", weight {@value
+   * #COMPLAINT_CUE_WEIGHT}) and says how many different cues it has.
+   */
+  public static int complaintCues(PreparedText text, ComplaintCueList cues, List<Evidence> out) {
+    List<String> found = cues.find(text.words());
+    for (String cue : found) {
+      out.add(
+          new Evidence(findOriginal(text.original(), cue), "complaint cue", COMPLAINT_CUE_WEIGHT));
+    }
+    return (int) found.stream().map(c -> c.toLowerCase(Locale.ROOT)).distinct().count();
+  }
+
+  /** As strong as a clearly negative lexicon word (AFINN −2, scaled like the lexicon's hits). */
+  static final double COMPLAINT_CUE_WEIGHT = -0.67;
 
   /** The word as the author wrote it (case, elongation), or the word itself if not found. */
   public static String findOriginal(String original, String word) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.complaintdesk.sentiment.SentimentAnalyzer;
 import org.complaintdesk.sentiment.SentimentResult;
 import org.complaintdesk.sentiment.Verdict;
+import org.complaintdesk.sentiment.lexicon.ComplaintCueList;
 import org.complaintdesk.sentiment.lexicon.SentimentLexicon;
 import org.complaintdesk.sentiment.prep.PreparedText;
 import org.complaintdesk.sentiment.prep.SocialTextPreparer;
@@ -20,6 +21,7 @@ import org.complaintdesk.sentiment.prep.SocialTextPreparer;
  */
 public final class LexiconDetractorAnalyzer implements SentimentAnalyzer {
   private final SentimentLexicon lexicon;
+  private final ComplaintCueList cues;
   private final LinearClassifier<String, String> classifier;
   private final SocialTextPreparer preparer;
   private final double threshold;
@@ -27,11 +29,13 @@ public final class LexiconDetractorAnalyzer implements SentimentAnalyzer {
 
   public LexiconDetractorAnalyzer(
       SentimentLexicon lexicon,
+      ComplaintCueList cues,
       LinearClassifier<String, String> classifier,
       SocialTextPreparer preparer,
       double threshold,
       String modelVersion) {
     this.lexicon = lexicon;
+    this.cues = cues;
     this.classifier = classifier;
     this.preparer = preparer;
     this.threshold = threshold;
@@ -44,10 +48,11 @@ public final class LexiconDetractorAnalyzer implements SentimentAnalyzer {
     List<SentimentLexicon.Hit> hits = lexicon.match(prepared.words());
     List<SentimentResult.Evidence> evidence = new ArrayList<>();
     Explanations.lexiconAndEmoji(prepared, hits, evidence);
+    int complaintCues = Explanations.complaintCues(prepared, cues, evidence);
     return Verdict.of(
         classifier.probabilityOf(new RVFDatum<>(NgramFeatures.lexiconOnly(prepared, hits))),
         threshold,
-        false,
+        complaintCues,
         lexicon.language(),
         List.of(),
         evidence,

@@ -10,6 +10,7 @@ import org.complaintdesk.sentiment.SentimentResult;
 import org.complaintdesk.sentiment.Verdict;
 import org.complaintdesk.sentiment.english.EnglishFeatures;
 import org.complaintdesk.sentiment.english.SentenceEncoder;
+import org.complaintdesk.sentiment.lexicon.ComplaintCueList;
 import org.complaintdesk.sentiment.lexicon.SentimentLexicon;
 import org.complaintdesk.sentiment.prep.PreparedText;
 import org.complaintdesk.sentiment.prep.SocialTextPreparer;
@@ -24,6 +25,7 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
   private final String language;
   private final LinearClassifier<String, String> classifier;
   private final SentimentLexicon lexicon;
+  private final ComplaintCueList cues;
   private final SocialTextPreparer preparer;
   private final double threshold;
   private final double negativeOdds;
@@ -34,6 +36,7 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
       String language,
       LinearClassifier<String, String> classifier,
       SentimentLexicon lexicon,
+      ComplaintCueList cues,
       SocialTextPreparer preparer,
       double threshold,
       double negativeOdds,
@@ -42,6 +45,7 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
     this.language = language;
     this.classifier = classifier;
     this.lexicon = lexicon;
+    this.cues = cues;
     this.preparer = preparer;
     this.threshold = threshold;
     this.negativeOdds = negativeOdds;
@@ -72,10 +76,11 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
     Explanations.lexiconAndEmoji(prepared, hits, evidence);
     Explanations.learnedWords(
         classifier, LabelledPost.POSITIVE, features, text, "learned word", evidence);
+    int complaintCues = Explanations.complaintCues(prepared, cues, evidence);
     return Verdict.of(
         corrected(classifier.probabilityOf(new RVFDatum<>(features))),
         threshold,
-        false,
+        complaintCues,
         language,
         List.of(),
         evidence,

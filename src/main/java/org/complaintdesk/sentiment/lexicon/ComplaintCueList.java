@@ -1,0 +1,85 @@
+package org.complaintdesk.sentiment.lexicon;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Our complaint cues for one language ({@code sentiment/complaint-cues/LANG.txt}): what customers
+ * write to a brand when something failed ("لم يصل", "sigo esperando", "non funziona", "rimborso").
+ * They set the complaint flag of the languages that have no complaint layer, so a calm "three days
+ * without internet and nobody answers" opens a case although the sentiment layer, trained on
+ * general tweets, calls it neutral.
+ *
+ * <p>Matching is on the post's words, case- and (where the lexicon ignores them) accent-blind. Each
+ * cue word matches a word that starts with it, so cues are written as stems ("reembols" for
+ * reembolso/reembolsaron, "لم يصل" for لم يصلني); cue words under {@value #MIN_PREFIX} letters must
+ * match whole ("no", "لا").
+ */
+public final class ComplaintCueList {
+  static final int MIN_PREFIX = 3;
+
+  private final String language;
+  private final List<String[]> cues;
+
+  public ComplaintCueList(String language, List<String> cues) {
+    this.language = language;
+    List<String[]> split = new ArrayList<>();
+    for (String cue : cues) {
+      String[] words = SentimentLexicon.normalize(language, cue).strip().split("\\s+");
+      if (words.length > 0 && !words[0].isEmpty()) {
+        split.add(words);
+      }
+    }
+    // Longest first, so "no funciona" is quoted whole rather than as "funciona".
+    split.sort(Comparator.comparingInt((String[] w) -> w.length).reversed());
+    this.cues = List.copyOf(split);
+  }
+
+  /** The cues shipped for a language; empty when it has none. */
+  public static ComplaintCueList bundled(String language) {
+    return new ComplaintCueList(language, LexiconFiles.complaintCues(language));
+  }
+
+  public boolean isEmpty() {
+    return cues.isEmpty();
+  }
+
+  /** The matched cues in order, each as the post's words, without overlaps. */
+  public List<String> find(List<String> words) {
+    List<String> normalized =
+        words.stream().map(w -> SentimentLexicon.normalize(language, w)).toList();
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < normalized.size(); i++) {
+      for (String[] cue : cues) {
+        if (matchesAt(cue, normalized, i)) {
+          out.add(String.join(" ", words.subList(i, i + cue.length)));
+          i += cue.length - 1;
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean matchesAt(String[] cue, List<String> words, int at) {
+    if (at + cue.length > words.size()) {
+      return false;
+    }
+    for (int k = 0; k < cue.length; k++) {
+      String word = words.get(at + k);
+      String c = cue[k];
+      boolean match = c.length() < MIN_PREFIX ? word.equals(c) : word.startsWith(c);
+      if (!match) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public String toString() {
+    return language + " cues " + cues.stream().map(Arrays::toString).toList();
+  }
+}

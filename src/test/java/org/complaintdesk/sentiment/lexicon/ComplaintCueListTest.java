@@ -1,0 +1,66 @@
+package org.complaintdesk.sentiment.lexicon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Complaint cues are stems and phrases matched on a post's words, whatever the accents. */
+class ComplaintCueListTest {
+  private static List<String> words(String text) {
+    return Arrays.asList(text.toLowerCase().split(" "));
+  }
+
+  @Test
+  void aCueWordMatchesTheWordsThatStartWithItAndShortWordsMatchWhole() {
+    var cues = new ComplaintCueList("es", List.of("reembols", "no funciona"));
+    assertThat(cues.find(words("quiero mi reembolso ya"))).containsExactly("reembolso");
+    assertThat(cues.find(words("la app no funciona"))).containsExactly("no funciona");
+    assertThat(cues.find(words("la app nos funciona"))).as("'no' must match whole").isEmpty();
+  }
+
+  @Test
+  void accentsAndCaseDoNotMatterWhereTheLexiconIgnoresThem() {
+    var cues = new ComplaintCueList("fr", List.of("remboursé", "annulé"));
+    assertThat(cues.find(words("Train ANNULE , je veux être rembourse")))
+        .containsExactly("annule", "rembourse");
+  }
+
+  @Test
+  void theLongestCueIsQuotedAndMatchesDoNotOverlap() {
+    var cues = new ComplaintCueList("it", List.of("risponde", "nessuno risponde"));
+    assertThat(cues.find(words("nessuno risponde mai"))).containsExactly("nessuno risponde");
+  }
+
+  @Test
+  void aLanguageWithoutAListHasNoCues() {
+    assertThat(ComplaintCueList.bundled("sv").isEmpty()).isTrue();
+    assertThat(ComplaintCueList.bundled("sv").find(words("det fungerar inte"))).isEmpty();
+  }
+
+  /** One calm brand complaint per language with a list, and a post that is none. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "ar|الانترنت مقطوع من امس ولا احد يرد|شكرا على الخدمة الرائعة",
+        "es|llevo tres dias sin internet y nadie responde|que buen partido anoche",
+        "pt|estou esperando o reembolso ha duas semanas|que dia lindo hoje",
+        "it|sono tre giorni che non funziona internet|che bella giornata oggi",
+        "fr|train annulé encore une fois , je veux être remboursé|belle journée à tous",
+        "de|zug schon wieder 40 minuten verspätung , keine info|schönes wochenende euch allen",
+        "hi|data nahi mil raha , koi jawab nahi de raha|kya mast gaana hai bhai",
+        "ru|рейс отменили , деньги не вернули|отличный концерт вчера",
+        "fa|اینترنت از دیروز قطع است|روز خوبی داشته باشید",
+        "el|δεν λειτουργεί το ίντερνετ|καλημέρα σε όλους"
+      })
+  void everyListFindsAComplaintAndLeavesAnEverydayPostAlone(
+      String language, String complaint, String everyday) {
+    var cues = ComplaintCueList.bundled(language);
+    assertThat(cues.find(words(complaint))).as(language + ": " + complaint).isNotEmpty();
+    assertThat(cues.find(words(everyday))).as(language + ": " + everyday).isEmpty();
+  }
+}
