@@ -81,6 +81,8 @@ public final class SentimentLexicon {
     if (language.equals("ru")) {
       // The Russian list is over-stemmed: "и" (and) and "у" (at) carry +1.7. Stems need 3 letters.
       scores.keySet().removeIf(k -> k.length() < MIN_STEM);
+      // "как" (how, as) and "мог" (could) carry -5; both are in nlp.js's own Russian stopwords.
+      scores.keySet().removeAll(Set.of("как", "мог"));
     }
     List<String> cues =
         CUES_IN_SCORES.contains(language) ? LexiconFiles.complaintCues(language) : List.of();
@@ -130,6 +132,7 @@ public final class SentimentLexicon {
           matched = n;
         }
       }
+      boolean cue = score != null;
       if (score == null && negations.contains(w)) {
         negatedUntil = i + NEGATION_SCOPE;
         continue;
@@ -143,7 +146,8 @@ public final class SentimentLexicon {
         matched = 1;
       }
       if (score != null && score != 0) {
-        boolean negated = i <= negatedUntil;
+        // A cue carries its own negation ("никто не отвечает"); an earlier "не" does not flip it.
+        boolean negated = !cue && i <= negatedUntil;
         negatedUntil = -1; // a negator flips the next sentiment word only: "not good, a rip off"
         hits.add(
             new Hit(
@@ -161,8 +165,11 @@ public final class SentimentLexicon {
     if (s != null || !stemmed) {
       return s;
     }
-    // Stemmed lists hold "плох" for плохой/плохо/плохая: try the longest known prefix.
-    for (int len = w.length() - 1; len >= Math.max(MIN_STEM, w.length() - MAX_SUFFIX); len--) {
+    // Stemmed lists hold "плох" for плохой/плохо/плохая: try the longest known prefix, but never
+    // one shorter than the word's Snowball stem, where the cut would reach into the root.
+    int shortest = Math.max(MIN_STEM, w.length() - MAX_SUFFIX);
+    shortest = Math.max(shortest, SnowballStems.stemLength(language, w));
+    for (int len = w.length() - 1; len >= shortest; len--) {
       s = scores.get(w.substring(0, len));
       if (s != null) {
         return s;

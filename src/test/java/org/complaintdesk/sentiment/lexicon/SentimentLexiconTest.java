@@ -81,4 +81,34 @@ class SentimentLexiconTest {
             org.assertj.core.groups.Tuple.tuple("никто не отвечает", false));
     assertThat(russian.match(List.of("приложение", "не", "работает")).get(0).score()).isNegative();
   }
+
+  @Test
+  void aCueKeepsItsOwnSignAfterAnEarlierNegationFoundNoWord() {
+    // "не вернули" has no lexicon word, so that "не" is still open when the cue comes.
+    var hits =
+        SentimentLexicon.bundled("ru")
+            .match(List.of("деньги", "не", "вернули", "никто", "не", "отвечает"));
+    assertThat(hits)
+        .filteredOn(h -> h.text().equals("никто не отвечает"))
+        .singleElement()
+        .satisfies(h -> assertThat(h.score()).isNegative());
+  }
+
+  @Test
+  void aStemIsNeverMatchedShorterThanTheWordsSnowballStem() {
+    var lexicon = new SentimentLexicon("ru", Map.of("гор", -5.0, "обожа", 5.0), true);
+    assertThat(lexicon.match(List.of("горе"))).as("grief").hasSize(1);
+    assertThat(lexicon.match(List.of("в", "городе"))).as("in the city: stem город").isEmpty();
+    assertThat(lexicon.match(List.of("обожаю", "кофе")))
+        .extracting(SentimentLexicon.Hit::score)
+        .containsExactly(5.0);
+  }
+
+  @Test
+  void russianStopwordsThatTheListScoresAreNotSentimentWords() {
+    assertThat(
+            SentimentLexicon.bundled("ru").match(List.of("как", "скачать", "серии")).stream()
+                .map(SentimentLexicon.Hit::text))
+        .doesNotContain("как");
+  }
 }
