@@ -29,6 +29,14 @@ public final class SentimentLexicon {
           "ar", Set.of("لا", "لم", "لن", "ما", "ليس", "مش", "مو"),
           "fa", Set.of("نه", "نیست", "هرگز"));
 
+  /**
+   * Persian writes the present and continuous tenses with a prefix ("می‌کند", does; "نمی‌دهد", does
+   * not give) joined by a zero-width non-joiner, so the verb stem arrives as a word of its own. The
+   * translated AFINN list scores some stems as words ("کند", slow, −2), which made every "does"
+   * negative: a word right after these prefixes is not looked up alone.
+   */
+  private static final Set<String> PERSIAN_VERB_PREFIXES = Set.of("می", "نمی");
+
   private final String language;
   private final Map<String, Double> scores;
   private final boolean stemmed;
@@ -83,6 +91,10 @@ public final class SentimentLexicon {
       scores.keySet().removeIf(k -> k.length() < MIN_STEM);
       // "как" (how, as) and "мог" (could) carry -5; both are in nlp.js's own Russian stopwords.
       scores.keySet().removeAll(Set.of("как", "мог"));
+    }
+    if (language.equals("fa")) {
+      // "بار" (burden, −2) is mostly "time(s)": "یه بار" (once), "هر بار" (every time).
+      scores.remove("بار");
     }
     List<String> cues =
         CUES_IN_SCORES.contains(language) ? LexiconFiles.complaintCues(language) : List.of();
@@ -141,7 +153,10 @@ public final class SentimentLexicon {
         score = scores.get(normalize(String.join(" ", words.subList(i, i + n))));
         matched = n;
       }
-      if (score == null) {
+      if (score == null
+          && !(language.equals("fa")
+              && i > 0
+              && PERSIAN_VERB_PREFIXES.contains(normalize(words.get(i - 1))))) {
         score = lookupWord(w);
         matched = 1;
       }

@@ -111,4 +111,13 @@ class SentimentLexiconTest {
                 .map(SentimentLexicon.Hit::text))
         .doesNotContain("как");
   }
+
+  @Test
+  void aPersianVerbStemAfterItsPrefixIsNotReadAsAWord() {
+    var persian = SentimentLexicon.bundled("fa");
+    // "می‌کند" (does) arrives as "می" + "کند"; the list scores "کند" (slow) as −2.
+    assertThat(persian.match(List.of("کار", "می", "کند"))).isEmpty();
+    assertThat(persian.match(List.of("سرعت", "کند"))).as("slow, on its own").hasSize(1);
+    assertThat(persian.match(List.of("یه", "بار"))).as("once").isEmpty();
+  }
 }
