@@ -7,12 +7,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import jakarta.ws.rs.client.Entity;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
 import org.complaintdesk.ComplaintDeskConfiguration;
 import org.complaintdesk.testing.FakeNetwork;
 import org.complaintdesk.testing.TestApp;
@@ -117,30 +113,12 @@ class ChannelsAppTest {
         .doesNotContain(SECRET);
   }
 
-  static String sign(String body, String secret) {
-    try {
-      var mac = javax.crypto.Mac.getInstance("HmacSHA256");
-      mac.init(
-          new javax.crypto.spec.SecretKeySpec(
-              secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return "sha256="
-          + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
   static Response hook(String path, String body, String signature) {
-    return hookOn(APP, path, body, signature);
+    return TestApp.hook(APP, path, body, signature);
   }
 
-  static Response hookOn(
-      DropwizardAppExtension<?> app, String path, String body, String signature) {
-    var request = TestApp.client().target(TestApp.url(app, path)).request();
-    if (signature != null) {
-      request = request.header("X-Signature-256", signature);
-    }
-    return request.post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE));
+  static String sign(String body, String secret) {
+    return TestApp.sign(body, secret);
   }
 
   @Test

@@ -199,13 +199,10 @@ class SourcesAdminApiTest {
         "{\"eventId\":\"evt-9\",\"author\":\"dana\",\"text\":\"NimbusAir again\","
             + "\"postedAt\":\"2026-01-01T10:00:00Z\"}";
     try (var r =
-        ChannelsAppTest.hookOn(
-            APP, "/api/ingest/hook", body, ChannelsAppTest.sign(body, "old-hook-secret"))) {
+        TestApp.hook(APP, "/api/ingest/hook", body, TestApp.sign(body, "old-hook-secret"))) {
       assertThat(r.getStatus()).isEqualTo(401);
     }
-    try (var r =
-        ChannelsAppTest.hookOn(
-            APP, "/api/ingest/hook", body, ChannelsAppTest.sign(body, NEW_HOOK_SECRET))) {
+    try (var r = TestApp.hook(APP, "/api/ingest/hook", body, TestApp.sign(body, NEW_HOOK_SECRET))) {
       assertThat(r.getStatus()).isEqualTo(202);
     }
     assertNoSecretLogged();

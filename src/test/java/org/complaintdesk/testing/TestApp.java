@@ -13,9 +13,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.complaintdesk.ComplaintDeskConfiguration;
@@ -88,6 +90,30 @@ public final class TestApp {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The {@code X-Signature-256} value a webhook sender computes for a body. */
+  public static String sign(String body, String secret) {
+    try {
+      var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(
+          new javax.crypto.spec.SecretKeySpec(
+              secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return "sha256="
+          + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Posts a body to a webhook path of the app, signed when {@code signature} is not null. */
+  public static Response hook(
+      DropwizardAppExtension<?> app, String path, String body, String signature) {
+    var request = CLIENT.target(url(app, path)).request();
+    if (signature != null) {
+      request = request.header("X-Signature-256", signature);
+    }
+    return request.post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE));
   }
 
   public static Path tempDatabase() {
