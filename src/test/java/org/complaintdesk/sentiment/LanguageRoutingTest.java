@@ -103,6 +103,8 @@ class LanguageRoutingTest {
     assertThat(lingua.detect("خدمة سيئة جدا ولن أتعامل معكم مرة أخرى")).contains("ar");
     assertThat(lingua.detect("Очень плохой сервис, больше никогда")).contains("ru");
     assertThat(lingua.detect("yaar ye app kya bakwas hai, kuch kaam nahi karta")).contains("hi");
+    // A customer's question in romanised Hindi, which Lingua alone calls Indonesian.
+    assertThat(lingua.detect("@airindia kya main online seat badal sakta hoon?")).contains("hi");
     assertThat(lingua.detect("@NimbusAir https://t.co/x")).isEmpty();
   }
 
