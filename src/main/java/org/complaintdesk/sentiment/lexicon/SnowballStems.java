@@ -37,6 +37,17 @@ final class SnowballStems {
     SnowballStemmer s = stemmer.get();
     s.setCurrent(word);
     s.stem();
-    return s.getCurrent().length();
+    String stem = s.getCurrent();
+    // Russian verbs insert an л after a labial in some forms (люб-ить, любл-ю; куп-ить, купл-ю):
+    // the list holds the stem without it.
+    if (language.equals("ru")
+        && stem.length() >= 3
+        && stem.endsWith("л")
+        && LABIALS.indexOf(stem.charAt(stem.length() - 2)) >= 0) {
+      return stem.length() - 1;
+    }
+    return stem.length();
   }
+
+  private static final String LABIALS = "бпвмф";
 }

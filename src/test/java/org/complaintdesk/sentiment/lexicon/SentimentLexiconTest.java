@@ -96,12 +96,13 @@ class SentimentLexiconTest {
 
   @Test
   void aStemIsNeverMatchedShorterThanTheWordsSnowballStem() {
-    var lexicon = new SentimentLexicon("ru", Map.of("гор", -5.0, "обожа", 5.0), true);
+    var lexicon = new SentimentLexicon("ru", Map.of("гор", -5.0, "обожа", 5.0, "люб", 5.0), true);
     assertThat(lexicon.match(List.of("горе"))).as("grief").hasSize(1);
     assertThat(lexicon.match(List.of("в", "городе"))).as("in the city: stem город").isEmpty();
     assertThat(lexicon.match(List.of("обожаю", "кофе")))
         .extracting(SentimentLexicon.Hit::score)
         .containsExactly(5.0);
+    assertThat(lexicon.match(List.of("люблю"))).as("I love: Snowball stem любл").hasSize(1);
   }
 
   @Test
