@@ -43,8 +43,8 @@ class EndToEndTest {
             .get("sentiment")
             .get("result");
     assertThat(sentiment.get("detractor").asBoolean()).isTrue();
-    // The label is the tone and may be neutral for a calm complaint; the evidence explains the
-    // flag, so every item pushed towards negative.
+    // The label is the tone and may be neutral for a calm flagged post that is no complaint; the
+    // evidence explains the flag, so every item pushed towards negative.
     assertThat(sentiment.get("evidence").size()).isPositive();
     sentiment
         .get("evidence")

@@ -12,12 +12,13 @@ import org.complaintdesk.sentiment.model.LabelledPost;
  * every language:
  *
  * <ul>
- *   <li>the <b>label</b> (what marketers chart): negative when P(negative) reaches the threshold,
- *       otherwise the likelier of neutral and positive;
+ *   <li>the <b>label</b> (what marketers chart): negative when P(negative) reaches the threshold or
+ *       the post is a flagged complaint, otherwise the likelier of neutral and positive;
  *   <li>the <b>detractor flag</b> (what opens a case): the detractor probability reaches the
  *       threshold. It is P(negative) itself except in English, which mixes in P(complaint) ({@link
  *       org.complaintdesk.sentiment.model.DetractorMix}), so a calm "still waiting for my refund"
- *       is flagged while its label says neutral.
+ *       is flagged although P(negative) is low, and an angry remark about the weather is labelled
+ *       negative without a flag.
  * </ul>
  *
  * Evidence explains the flag when it is set, otherwise the label; it is ranked by weight and
@@ -88,15 +89,20 @@ public final class Verdict {
       List<SentimentResult.Evidence> evidence,
       String model) {
     boolean isDetractor = detractor >= threshold;
-    boolean isNegative = negative >= threshold;
+    // A flagged complaint reports a bad experience with the brand, however calmly: that is
+    // negative sentiment to the marketer who charts it and to whoever labels brand posts.
+    boolean flaggedComplaint = isDetractor && complaint && negative < threshold;
+    boolean isNegative = negative >= threshold || flaggedComplaint;
     String label =
         isNegative
             ? LabelledPost.NEGATIVE
             : positive >= neutral ? LabelledPost.POSITIVE : LabelledPost.NEUTRAL;
     double confidence =
-        isNegative
-            ? negative
-            : Math.max(positive, neutral) / (positive + neutral + 1e-9) * (1 - negative);
+        flaggedComplaint
+            ? detractor
+            : isNegative
+                ? negative
+                : Math.max(positive, neutral) / (positive + neutral + 1e-9) * (1 - negative);
     return new SentimentResult(
         SentimentResult.SCORED,
         label,

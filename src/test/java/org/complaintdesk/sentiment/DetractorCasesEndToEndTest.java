@@ -44,8 +44,8 @@ class DetractorCasesEndToEndTest {
     for (String lang : List.of("en", "ar")) {
       Flagged f = flagged.stream().filter(x -> language(x).equals(lang)).findFirst().orElseThrow();
       assertThat(f.mention().get("detractor").asBoolean()).isTrue();
-      // The label is the tone (an English calm complaint may read neutral); the evidence explains
-      // the flag, so every item pushes towards negative.
+      // The label is the tone (a calm English post flagged without being a complaint may read
+      // neutral); the evidence explains the flag, so every item pushes towards negative.
       assertThat(f.sentiment().get("label").asText()).isIn("negative", "neutral");
       assertThat(f.sentiment().get("evidence").size()).as(lang + " evidence").isPositive();
       String text = f.mention().get("text").asText();

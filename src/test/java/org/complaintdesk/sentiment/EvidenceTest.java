@@ -40,13 +40,15 @@ class EvidenceTest {
   }
 
   @Test
-  void aCalmComplaintIsFlaggedWithANeutralLabelAndExplainedByItsComplaintCue() {
+  void aCalmComplaintIsFlaggedLabelledNegativeAndExplainedByItsComplaintCue() {
     SentimentResult r =
         scorer.score(
             "Hi @KiteBank, I ordered a new card two weeks ago and it has not arrived yet. Can you"
                 + " check?");
-    assertThat(r.label()).as("the tone is calm").isEqualTo("neutral");
-    assertThat(r.detractor()).as("but it needs an answer").isTrue();
+    assertThat(r.detractor()).as("it needs an answer").isTrue();
+    assertThat(r.label())
+        .as("a flagged complaint: a bad experience, however calm")
+        .isEqualTo("negative");
     assertThat(r.complaint()).isTrue();
     assertThat(r.evidence()).extracting(SentimentResult.Evidence::text).contains("has not arrived");
     assertThat(r.evidence()).allMatch(e -> e.weight() < 0);

@@ -15,13 +15,18 @@ class VerdictTest {
           new SentimentResult.Evidence("thanks", "lexicon word", 0.4));
 
   private static SentimentResult verdict(double detractor, double negative, double neutral) {
+    return verdict(detractor, negative, neutral, false);
+  }
+
+  private static SentimentResult verdict(
+      double detractor, double negative, double neutral, boolean complaint) {
     double positive = 1 - negative - neutral;
     return Verdict.of(
-        detractor, negative, neutral, positive, 0.4, true, "en", List.of(), EVIDENCE, "test");
+        detractor, negative, neutral, positive, 0.4, complaint, "en", List.of(), EVIDENCE, "test");
   }
 
   @Test
-  void aCalmComplaintIsFlaggedWhileItsLabelStaysNeutral() {
+  void aCalmFlaggedPostThatIsNoComplaintKeepsItsNeutralLabel() {
     SentimentResult r = verdict(0.55, 0.2, 0.6);
     assertThat(r.detractor()).isTrue();
     assertThat(r.detractorProbability()).isEqualTo(0.55);
@@ -31,6 +36,17 @@ class VerdictTest {
         .extracting(SentimentResult.Evidence::text)
         .first()
         .isEqualTo("still waiting");
+  }
+
+  @Test
+  void aCalmFlaggedComplaintIsLabelledNegative() {
+    SentimentResult r = verdict(0.55, 0.2, 0.6, true);
+    assertThat(r.detractor()).isTrue();
+    assertThat(r.label()).as("a bad experience, however calm").isEqualTo("negative");
+    assertThat(r.confidence()).isEqualTo(0.55);
+    assertThat(verdict(0.35, 0.2, 0.6, true).label())
+        .as("a complaint below the detractor threshold keeps its tone")
+        .isEqualTo("neutral");
   }
 
   @Test
