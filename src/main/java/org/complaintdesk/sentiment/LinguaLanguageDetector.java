@@ -58,86 +58,18 @@ public final class LinguaLanguageDetector implements LanguageDetector {
 
   /**
    * Romanised Hindi ("Kya sai hai re") is how many Indian customers write; no detector trained on
-   * scripts sees it as Hindi. Two or more of these common function words in a Latin-script post
-   * make it Hindi.
+   * scripts sees it as Hindi. Two or more of these common function words (and words customers write
+   * to a brand: "kya main online seat badal sakta hoon?") in a Latin-script post make it Hindi.
    */
   private static final Set<String> ROMANISED_HINDI =
       Set.of(
-          "hai",
-          "hain",
-          "nahi",
-          "nahin",
-          "kya",
-          "kyu",
-          "kyun",
-          "mein",
-          "bhi",
-          "kr",
-          "karo",
-          "raha",
-          "rahe",
-          "rha",
-          "tha",
-          "thi",
-          "yaar",
-          "aur",
-          "mujhe",
-          "kuch",
-          "bahut",
-          "bohot",
-          "accha",
-          "acha",
-          "abhi",
-          "bhai",
-          "hoga",
-          "tera",
-          "mera",
-          "wala",
-          "wali",
-          "kaise",
-          "gaya",
-          "diya",
-          "liya",
-          "apna",
-          "sirf",
-          "matlab",
-          "koi",
-          "kuchh",
-          "karna",
-          "karte",
-          "hota",
-          "hoti",
-          "ji",
-          // What customers write to a brand: "kya main online seat badal sakta hoon?"
-          "hoon",
-          "hun",
-          "sakta",
-          "sakti",
-          "sakte",
-          "kijiye",
-          "karein",
-          "kab",
-          "kahan",
-          "kyon",
-          "nhi",
-          "meri",
-          "mere",
-          "aap",
-          "aapka",
-          "apka",
-          "aapko",
-          "apko",
-          "hamara",
-          "humein",
-          "kripya",
-          "dhanyavad",
-          "shukriya",
-          "jaldi",
-          "paisa",
-          "paise",
-          "wapas",
-          "mila",
-          "mili");
+          ("hai hain nahi nahin kya kyu kyun mein bhi kr karo raha rahe rha tha thi yaar "
+                  + "aur mujhe kuch bahut bohot accha acha abhi bhai hoga tera mera wala wali kaise "
+                  + "gaya diya liya apna sirf matlab koi kuchh karna karte hota hoti ji "
+                  + "hoon hun sakta sakti sakte kijiye karein "
+                  + "kab kahan kyon nhi meri mere aap aapka apka aapko apko hamara humein kripya "
+                  + "dhanyavad shukriya jaldi paisa paise wapas mila mili")
+              .split(" "));
 
   private static final Pattern WORD = Pattern.compile("\\p{L}+");
 

@@ -1,7 +1,6 @@
 package org.complaintdesk.sentiment.lexicon;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -76,10 +75,5 @@ public final class ComplaintCueList {
       }
     }
     return true;
-  }
-
-  @Override
-  public String toString() {
-    return language + " cues " + cues.stream().map(Arrays::toString).toList();
   }
 }
