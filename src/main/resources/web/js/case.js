@@ -46,7 +46,7 @@ async function post(m) {
       h('time', { datetime: m.postedAt }, when(m.postedAt)),
       m.language ? h('span', { class: 'badge' }, m.language) : null,
       // The label is the post's tone; the flags say why it needs an answer (they can differ: a calm
-      // "still waiting for my refund" is a neutral complaint).
+      // post can be flagged with a neutral tone, an angry one about the weather is not flagged).
       m.sentimentLabel ? h('span', { class: `badge label-${m.sentimentLabel}`, title: 'tone of the post' }, m.sentimentLabel) : null,
       sentiment && sentiment.detractor ? h('span', { class: 'badge label-negative flag-detractor', title: 'detractor: opens a case' }, 'detractor') : null,
       sentiment && sentiment.complaint ? h('span', { class: 'badge flag-complaint', title: 'complaint' }, 'complaint') : null,

@@ -28,8 +28,8 @@ interface AlertDao extends SqlObject {
 
   /**
    * Hourly sums for the detector: per keyword and network, total and negative, where negative is a
-   * negative label or a detractor flag (a calm complaint is flagged with a neutral label; a burst
-   * of them is what a negativity alert is for). A rollup row of a non-negative label counts its
+   * negative label or a detractor flag (a calm post can be flagged with a neutral label; a burst of
+   * them is what a negativity alert is for). A rollup row of a non-negative label counts its
    * flagged posts ({@code detractors}), so the sum counts each post once.
    */
   record HourCount(long bucketStart, long keywordId, String network, long volume, long negative) {}

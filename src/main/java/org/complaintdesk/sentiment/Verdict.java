@@ -57,7 +57,8 @@ public final class Verdict {
     double neg = probabilities.getCount(LabelledPost.NEGATIVE);
     double neutral = probabilities.getCount(LabelledPost.NEUTRAL);
     double positive = probabilities.getCount(LabelledPost.POSITIVE);
-    boolean labelledPositive = neg < threshold && positive >= neutral;
+    boolean labelledPositive =
+        tone(neg, neutral, positive, threshold).equals(LabelledPost.POSITIVE);
     return of(
         neg,
         neg,
@@ -94,9 +95,7 @@ public final class Verdict {
     boolean flaggedComplaint = isDetractor && complaint && negative < threshold;
     boolean isNegative = negative >= threshold || flaggedComplaint;
     String label =
-        isNegative
-            ? LabelledPost.NEGATIVE
-            : positive >= neutral ? LabelledPost.POSITIVE : LabelledPost.NEUTRAL;
+        flaggedComplaint ? LabelledPost.NEGATIVE : tone(negative, neutral, positive, threshold);
     double confidence =
         flaggedComplaint
             ? detractor
@@ -116,6 +115,13 @@ public final class Verdict {
         strongest(evidence, isDetractor ? LabelledPost.NEGATIVE : label),
         model,
         null);
+  }
+
+  /** The sentiment layer's own label: negative from the threshold, else the likelier other. */
+  private static String tone(double negative, double neutral, double positive, double threshold) {
+    return negative >= threshold
+        ? LabelledPost.NEGATIVE
+        : positive >= neutral ? LabelledPost.POSITIVE : LabelledPost.NEUTRAL;
   }
 
   /**

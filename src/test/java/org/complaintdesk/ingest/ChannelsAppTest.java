@@ -117,16 +117,12 @@ class ChannelsAppTest {
     return TestApp.hook(APP, path, body, signature);
   }
 
-  static String sign(String body, String secret) {
-    return TestApp.sign(body, secret);
-  }
-
   @Test
   void webhookChecksTheSignatureDeduplicatesAndStoresAsynchronously() {
     String body =
         "{\"eventId\":\"evt-1\",\"author\":\"dana\",\"text\":\"NimbusAir ate my bag 🧳 خدمة سيئة\","
             + "\"postedAt\":\"2026-01-01T10:00:00Z\",\"language\":\"en\"}";
-    try (var r = hook("/api/ingest/helpdesk", body, sign(body, "wrong-secret"))) {
+    try (var r = hook("/api/ingest/helpdesk", body, TestApp.sign(body, "wrong-secret"))) {
       assertThat(r.getStatus()).isEqualTo(401);
       JsonNode error = r.readEntity(JsonNode.class);
       assertThat(error.get("code").asInt()).isEqualTo(401);
@@ -136,21 +132,22 @@ class ChannelsAppTest {
       assertThat(r.getStatus()).isEqualTo(401);
     }
     // One changed byte after signing.
-    try (var r = hook("/api/ingest/helpdesk", body.replace("dana", "dan4"), sign(body, SECRET))) {
+    try (var r =
+        hook("/api/ingest/helpdesk", body.replace("dana", "dan4"), TestApp.sign(body, SECRET))) {
       assertThat(r.getStatus()).isEqualTo(401);
     }
-    try (var r = hook("/api/ingest/helpdesk", body, sign(body, SECRET))) {
+    try (var r = hook("/api/ingest/helpdesk", body, TestApp.sign(body, SECRET))) {
       assertThat(r.getStatus()).isEqualTo(202);
     }
-    try (var r = hook("/api/ingest/helpdesk", body, sign(body, SECRET))) {
+    try (var r = hook("/api/ingest/helpdesk", body, TestApp.sign(body, SECRET))) {
       assertThat(r.getStatus()).isEqualTo(200);
       assertThat(r.readEntity(JsonNode.class).get("status").asText()).isEqualTo("duplicate");
     }
     String bad = "{\"eventId\":\"evt-2\",\"text\":\"no author\"}";
-    try (var r = hook("/api/ingest/helpdesk", bad, sign(bad, SECRET))) {
+    try (var r = hook("/api/ingest/helpdesk", bad, TestApp.sign(bad, SECRET))) {
       assertThat(r.getStatus()).isEqualTo(422);
     }
-    try (var r = hook("/api/ingest/nope", body, sign(body, SECRET))) {
+    try (var r = hook("/api/ingest/nope", body, TestApp.sign(body, SECRET))) {
       assertThat(r.getStatus()).isEqualTo(404);
     }
     await()

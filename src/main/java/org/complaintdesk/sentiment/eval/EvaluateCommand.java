@@ -126,23 +126,14 @@ public class EvaluateCommand extends Command {
                 .map(
                     r -> r.detractor() || r.complaint() ? LabelledPost.NEGATIVE : Metrics.UNFLAGGED)
                 .toList());
-    System.out.printf(
-        "Cases opened (detractor or complaint flag): negvsrest_macro_f1=%s neg_precision=%s"
-            + " neg_recall=%s%n",
-        Metrics.fmt(cases.get("all").negVsRestMacroF1()),
-        Metrics.fmt(cases.get("all").precision(LabelledPost.NEGATIVE)),
-        Metrics.fmt(cases.get("all").recall(LabelledPost.NEGATIVE)));
+    System.out.println(
+        "Cases opened (detractor or complaint flag): " + casesLine(cases.get("all")));
     // Per language too: the complaint cues of the languages without a complaint layer open cases
     // the detractor flag would not.
     cases.forEach(
         (key, m) -> {
           if (!key.equals("all")) {
-            System.out.printf(
-                "  %s cases: negvsrest_macro_f1=%s neg_precision=%s neg_recall=%s%n",
-                key,
-                Metrics.fmt(m.negVsRestMacroF1()),
-                Metrics.fmt(m.precision(LabelledPost.NEGATIVE)),
-                Metrics.fmt(m.recall(LabelledPost.NEGATIVE)));
+            System.out.println("  " + key + " cases: " + casesLine(m));
           }
         });
     System.out.println();
@@ -244,6 +235,14 @@ public class EvaluateCommand extends Command {
       out.keySet().removeIf(k -> k.startsWith("lang="));
     }
     return out;
+  }
+
+  private static String casesLine(Metrics m) {
+    return "negvsrest_macro_f1=%s neg_precision=%s neg_recall=%s"
+        .formatted(
+            Metrics.fmt(m.negVsRestMacroF1()),
+            Metrics.fmt(m.precision(LabelledPost.NEGATIVE)),
+            Metrics.fmt(m.recall(LabelledPost.NEGATIVE)));
   }
 
   /** What the detractor flag predicts, as a label the metrics can count. */

@@ -45,15 +45,24 @@ public final class ComplaintCueList {
     return cues.isEmpty();
   }
 
-  /** The matched cues in order, each as the post's words, without overlaps. */
-  public List<String> find(List<String> words) {
+  /**
+   * A matched cue.
+   *
+   * @param quote the post's words it matched
+   * @param cue which entry of the list matched (the same cue twice is one cue)
+   */
+  public record Match(String quote, int cue) {}
+
+  /** The matched cues in order, without overlaps. */
+  public List<Match> find(List<String> words) {
     List<String> normalized =
         words.stream().map(w -> SentimentLexicon.normalize(language, w)).toList();
-    List<String> out = new ArrayList<>();
+    List<Match> out = new ArrayList<>();
     for (int i = 0; i < normalized.size(); i++) {
-      for (String[] cue : cues) {
+      for (int c = 0; c < cues.size(); c++) {
+        String[] cue = cues.get(c);
         if (matchesAt(cue, normalized, i)) {
-          out.add(String.join(" ", words.subList(i, i + cue.length)));
+          out.add(new Match(String.join(" ", words.subList(i, i + cue.length)), c));
           i += cue.length - 1;
           break;
         }

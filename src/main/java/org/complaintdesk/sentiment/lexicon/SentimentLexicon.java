@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A word list with polarity scores (AFINN style, -5..5), matched on single words, multi-word
@@ -30,17 +31,29 @@ public final class SentimentLexicon {
           "fa", Set.of("نه", "نیست", "هرگز"));
 
   /**
-   * Persian writes the present and continuous tenses with a prefix ("می‌کند", does; "نمی‌دهد", does
-   * not give) joined by a zero-width non-joiner, so the verb stem arrives as a word of its own. The
-   * translated AFINN list scores some stems as words ("کند", slow, −2), which made every "does"
-   * negative: a word right after these prefixes is not looked up alone.
+   * Verb prefixes written as words of their own. Persian joins the present and continuous tenses'
+   * prefix with a zero-width non-joiner ("می‌کند", does; "نمی‌دهد", does not give), so the verb
+   * stem arrives alone, and the translated AFINN list scores some stems as words ("کند", slow, −2),
+   * which made every "does" negative: a word right after one of these is not looked up alone.
    */
-  private static final Set<String> PERSIAN_VERB_PREFIXES = Set.of("می", "نمی");
+  private static final Map<String, Set<String>> VERB_PREFIXES = Map.of("fa", Set.of("می", "نمی"));
+
+  /**
+   * Entries of the nlp.js lists that are not sentiment words: Russian "как" (how, as) and "мог"
+   * (could), scored −5 and both in nlp.js's own Russian stopwords; Persian "بار" (burden, −2),
+   * mostly "time(s)" ("یه بار", once; "هر بار", every time). Only for the languages served by the
+   * lexicon alone: the n-gram layers were trained on their lists as they are.
+   */
+  private static final Map<String, Set<String>> NOT_SENTIMENT =
+      Map.of("ru", Set.of("как", "мог"), "fa", Set.of("بار"));
+
+  private static final Pattern MARKS = Pattern.compile("\\p{Mn}+");
 
   private final String language;
   private final Map<String, Double> scores;
   private final boolean stemmed;
   private final Set<String> negations;
+  private final Set<String> verbPrefixes;
   private final Set<String> cuePhrases;
 
   public SentimentLexicon(String language, Map<String, Double> scores, boolean stemmed) {
@@ -56,6 +69,7 @@ public final class SentimentLexicon {
     this.language = language;
     this.stemmed = stemmed;
     this.negations = NEGATIONS.getOrDefault(language, Set.of());
+    this.verbPrefixes = VERB_PREFIXES.getOrDefault(language, Set.of());
     Map<String, Double> normalized = new HashMap<>();
     scores.forEach((k, v) -> normalized.put(normalize(k), v));
     this.scores = normalized;
@@ -89,13 +103,8 @@ public final class SentimentLexicon {
     if (language.equals("ru")) {
       // The Russian list is over-stemmed: "и" (and) and "у" (at) carry +1.7. Stems need 3 letters.
       scores.keySet().removeIf(k -> k.length() < MIN_STEM);
-      // "как" (how, as) and "мог" (could) carry -5; both are in nlp.js's own Russian stopwords.
-      scores.keySet().removeAll(Set.of("как", "мог"));
     }
-    if (language.equals("fa")) {
-      // "بار" (burden, −2) is mostly "time(s)": "یه بار" (once), "هر بار" (every time).
-      scores.remove("بار");
-    }
+    scores.keySet().removeAll(NOT_SENTIMENT.getOrDefault(language, Set.of()));
     List<String> cues =
         CUES_IN_SCORES.contains(language) ? LexiconFiles.complaintCues(language) : List.of();
     cues.forEach(cue -> scores.putIfAbsent(cue, COMPLAINT_CUE));
@@ -127,9 +136,11 @@ public final class SentimentLexicon {
   /** Lexicon matches in order; {@code words} are the post's tokens. */
   public List<Hit> match(List<String> words) {
     List<Hit> hits = new ArrayList<>();
+    // Normalised once; a phrase is its normalised words joined.
+    List<String> normalized = words.stream().map(this::normalize).toList();
     int negatedUntil = -1;
     for (int i = 0; i < words.size(); i++) {
-      String w = normalize(words.get(i));
+      String w = normalized.get(i);
       if (w.equals("!") || w.equals("?") || w.equals(".")) {
         negatedUntil = -1;
       }
@@ -138,7 +149,7 @@ public final class SentimentLexicon {
       int matched = 0;
       Double score = null;
       for (int n = Math.min(MAX_PHRASE, words.size() - i); n >= 2 && score == null; n--) {
-        String phrase = normalize(String.join(" ", words.subList(i, i + n)));
+        String phrase = String.join(" ", normalized.subList(i, i + n));
         if (cuePhrases.contains(phrase)) {
           score = scores.get(phrase);
           matched = n;
@@ -150,13 +161,10 @@ public final class SentimentLexicon {
         continue;
       }
       for (int n = Math.min(MAX_PHRASE, words.size() - i); n >= 2 && score == null; n--) {
-        score = scores.get(normalize(String.join(" ", words.subList(i, i + n))));
+        score = scores.get(String.join(" ", normalized.subList(i, i + n)));
         matched = n;
       }
-      if (score == null
-          && !(language.equals("fa")
-              && i > 0
-              && PERSIAN_VERB_PREFIXES.contains(normalize(words.get(i - 1))))) {
+      if (score == null && !(i > 0 && verbPrefixes.contains(normalized.get(i - 1)))) {
         score = lookupWord(w);
         matched = 1;
       }
@@ -203,8 +211,10 @@ public final class SentimentLexicon {
     if (!UNACCENTED.contains(language)) {
       return lower;
     }
-    return Normalizer.normalize(lower, Normalizer.Form.NFD)
-        .replaceAll("\\p{Mn}+", "")
+    // Compiled once: this runs on every word of every post.
+    return MARKS
+        .matcher(Normalizer.normalize(lower, Normalizer.Form.NFD))
+        .replaceAll("")
         .replace("ß", "ss");
   }
 }

@@ -1,7 +1,6 @@
 package org.complaintdesk.sentiment.lexicon;
 
 import java.util.Map;
-import java.util.function.Supplier;
 import org.tartarus.snowball.SnowballStemmer;
 import org.tartarus.snowball.ext.RussianStemmer;
 
@@ -15,22 +14,15 @@ import org.tartarus.snowball.ext.RussianStemmer;
  * n-gram languages' layers were trained on the lexicon hits of the old matching.
  */
 final class SnowballStems {
-  private static final Map<String, Supplier<SnowballStemmer>> STEMMERS =
-      Map.of("ru", RussianStemmer::new);
-
   // Snowball stemmers keep state between calls, so each thread gets its own.
-  private static final Map<String, ThreadLocal<SnowballStemmer>> PER_THREAD =
-      Map.copyOf(
-          STEMMERS.entrySet().stream()
-              .collect(
-                  java.util.stream.Collectors.toMap(
-                      Map.Entry::getKey, e -> ThreadLocal.withInitial(e.getValue()))));
+  private static final Map<String, ThreadLocal<SnowballStemmer>> STEMMERS =
+      Map.of("ru", ThreadLocal.withInitial(RussianStemmer::new));
 
   private SnowballStems() {}
 
   /** The length of the word's Snowball stem; 0 for a language without a Snowball stemmer. */
   static int stemLength(String language, String word) {
-    ThreadLocal<SnowballStemmer> stemmer = PER_THREAD.get(language);
+    ThreadLocal<SnowballStemmer> stemmer = STEMMERS.get(language);
     if (stemmer == null) {
       return 0;
     }

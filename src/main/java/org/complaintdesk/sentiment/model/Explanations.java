@@ -99,12 +99,13 @@ public final class Explanations {
    * #COMPLAINT_CUE_WEIGHT}) and says how many different cues it has.
    */
   public static int complaintCues(PreparedText text, ComplaintCueList cues, List<Evidence> out) {
-    List<String> found = cues.find(text.words());
-    for (String cue : found) {
+    List<ComplaintCueList.Match> found = cues.find(text.words());
+    for (ComplaintCueList.Match m : found) {
       out.add(
-          new Evidence(findOriginal(text.original(), cue), "complaint cue", COMPLAINT_CUE_WEIGHT));
+          new Evidence(
+              findOriginal(text.original(), m.quote()), "complaint cue", COMPLAINT_CUE_WEIGHT));
     }
-    return (int) found.stream().map(c -> c.toLowerCase(Locale.ROOT)).distinct().count();
+    return (int) found.stream().mapToInt(ComplaintCueList.Match::cue).distinct().count();
   }
 
   /** As strong as a clearly negative lexicon word (AFINN −2, scaled like the lexicon's hits). */

@@ -10,6 +10,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Complaint cues are stems and phrases matched on a post's words, whatever the accents. */
 class ComplaintCueListTest {
+  private static List<String> quotes(ComplaintCueList cues, List<String> words) {
+    return cues.find(words).stream().map(ComplaintCueList.Match::quote).toList();
+  }
+
+  @Test
+  void theSameCueTwiceIsOneCue() {
+    var found =
+        new ComplaintCueList("es", List.of("reembols", "nadie responde"))
+            .find(words("reembolso ya , mi reembolso , nadie responde"));
+    assertThat(found).hasSize(3);
+    assertThat(found.stream().mapToInt(ComplaintCueList.Match::cue).distinct().count())
+        .isEqualTo(2);
+  }
+
   private static List<String> words(String text) {
     return Arrays.asList(text.toLowerCase().split(" "));
   }
@@ -17,28 +31,28 @@ class ComplaintCueListTest {
   @Test
   void aCueWordMatchesTheWordsThatStartWithItAndShortWordsMatchWhole() {
     var cues = new ComplaintCueList("es", List.of("reembols", "no funciona"));
-    assertThat(cues.find(words("quiero mi reembolso ya"))).containsExactly("reembolso");
-    assertThat(cues.find(words("la app no funciona"))).containsExactly("no funciona");
-    assertThat(cues.find(words("la app nos funciona"))).as("'no' must match whole").isEmpty();
+    assertThat(quotes(cues, words("quiero mi reembolso ya"))).containsExactly("reembolso");
+    assertThat(quotes(cues, words("la app no funciona"))).containsExactly("no funciona");
+    assertThat(quotes(cues, words("la app nos funciona"))).as("'no' must match whole").isEmpty();
   }
 
   @Test
   void accentsAndCaseDoNotMatterWhereTheLexiconIgnoresThem() {
     var cues = new ComplaintCueList("fr", List.of("remboursé", "annulé"));
-    assertThat(cues.find(words("Train ANNULE , je veux être rembourse")))
+    assertThat(quotes(cues, words("Train ANNULE , je veux être rembourse")))
         .containsExactly("annule", "rembourse");
   }
 
   @Test
   void theLongestCueIsQuotedAndMatchesDoNotOverlap() {
     var cues = new ComplaintCueList("it", List.of("risponde", "nessuno risponde"));
-    assertThat(cues.find(words("nessuno risponde mai"))).containsExactly("nessuno risponde");
+    assertThat(quotes(cues, words("nessuno risponde mai"))).containsExactly("nessuno risponde");
   }
 
   @Test
   void aLanguageWithoutAListHasNoCues() {
     assertThat(ComplaintCueList.bundled("sv").isEmpty()).isTrue();
-    assertThat(ComplaintCueList.bundled("sv").find(words("det fungerar inte"))).isEmpty();
+    assertThat(quotes(ComplaintCueList.bundled("sv"), words("det fungerar inte"))).isEmpty();
   }
 
   /** One calm brand complaint per language with a list, and a post that is none. */
@@ -60,7 +74,7 @@ class ComplaintCueListTest {
   void everyListFindsAComplaintAndLeavesAnEverydayPostAlone(
       String language, String complaint, String everyday) {
     var cues = ComplaintCueList.bundled(language);
-    assertThat(cues.find(words(complaint))).as(language + ": " + complaint).isNotEmpty();
-    assertThat(cues.find(words(everyday))).as(language + ": " + everyday).isEmpty();
+    assertThat(quotes(cues, words(complaint))).as(language + ": " + complaint).isNotEmpty();
+    assertThat(quotes(cues, words(everyday))).as(language + ": " + everyday).isEmpty();
   }
 }
