@@ -15,10 +15,11 @@ import org.complaintdesk.sentiment.model.LabelledPost;
  *   <li>the <b>label</b> (what marketers chart): negative when P(negative) reaches the threshold or
  *       the post is a flagged complaint, otherwise the likelier of neutral and positive;
  *   <li>the <b>detractor flag</b> (what opens a case): the detractor probability reaches the
- *       threshold. It is P(negative) itself except in English, which mixes in P(complaint) ({@link
- *       org.complaintdesk.sentiment.model.DetractorMix}), so a calm "still waiting for my refund"
- *       is flagged although P(negative) is low, and an angry remark about the weather is labelled
- *       negative without a flag.
+ *       threshold. Complaint evidence counts in every language, so a calm "still waiting for my
+ *       refund" is flagged although P(negative) is low: English mixes in its complaint layer's
+ *       P(complaint) ({@link org.complaintdesk.sentiment.model.DetractorMix}); the other languages
+ *       combine P(negative) with their complaint cues ({@link #CUE_COMPLAINT_WEIGHT}). An angry
+ *       remark about the weather can be labelled negative without a flag.
  * </ul>
  *
  * Evidence explains the flag when it is set, otherwise the label; it is ranked by weight and
@@ -33,6 +34,16 @@ public final class Verdict {
    */
   static final double COMPLAINT_MIN_PROBABILITY = 0.3;
 
+  /**
+   * How much a cue-found complaint adds to P(negative) in the languages without a complaint layer:
+   * detractor = 1 − (1 − P(negative)) × (1 − this), the noisy-or of two independent signs. At the
+   * default threshold (0.4) every such complaint is a detractor, as a calm English complaint is
+   * through its complaint layer, and an angrier complaint still ranks above a calmer one. Without
+   * it a calm Arabic complaint opened a case with a lower priority than the same complaint in
+   * English, and was charted neutral. Set equal to the default threshold, not tuned.
+   */
+  static final double CUE_COMPLAINT_WEIGHT = 0.4;
+
   private Verdict() {}
 
   /**
@@ -41,8 +52,8 @@ public final class Verdict {
    * calm ("three days without internet, nobody answers"), and a layer trained on general tweets
    * calls them neutral. Two different cues make a complaint whatever the label: "no internet for
    * three days, nobody answers" is one even where the layer misreads it as positive. A complaint
-   * opens a case (CaseService), so missing one costs an unanswered customer, a false one a
-   * dismissed case.
+   * raises the detractor probability ({@link #CUE_COMPLAINT_WEIGHT}) and opens a case
+   * (CaseService), so missing one costs an unanswered customer, a false one a dismissed case.
    *
    * @param complaintCues how many complaint cues the post has
    */
@@ -59,17 +70,12 @@ public final class Verdict {
     double positive = probabilities.getCount(LabelledPost.POSITIVE);
     boolean labelledPositive =
         tone(neg, neutral, positive, threshold).equals(LabelledPost.POSITIVE);
-    return of(
-        neg,
-        neg,
-        neutral,
-        positive,
-        threshold,
+    boolean complaint =
         complaintCues >= 2
-            || complaintCues == 1 && (!labelledPositive || neg >= COMPLAINT_MIN_PROBABILITY),
-        language,
-        sentences,
-        evidence,
+            || complaintCues == 1 && (!labelledPositive || neg >= COMPLAINT_MIN_PROBABILITY);
+    double detractor = complaint ? 1 - (1 - neg) * (1 - CUE_COMPLAINT_WEIGHT) : neg;
+    return of(
+        detractor, neg, neutral, positive, threshold, complaint, language, sentences, evidence,
         model);
   }
 

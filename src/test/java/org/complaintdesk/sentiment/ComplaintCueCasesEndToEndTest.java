@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Over real HTTP with the shipped model: a calm Spanish complaint, which the Spanish layer calls
- * neutral and does not flag, still opens a case through its complaint cues, and the case shows
- * them; a thank-you from the same customer base opens none.
+ * Over real HTTP with the shipped model: a calm Spanish complaint, which the Spanish layer alone
+ * calls neutral, opens a case through its complaint cues, and the case shows them; a thank-you from
+ * the same customer base opens none.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ComplaintCueCasesEndToEndTest {
@@ -71,8 +71,13 @@ class ComplaintCueCasesEndToEndTest {
             .path("sentiment")
             .path("result");
     assertThat(result.get("language").asText()).isEqualTo("es");
-    assertThat(result.get("detractor").asBoolean()).as("below the detractor threshold").isFalse();
     assertThat(result.get("complaint").asBoolean()).isTrue();
+    // The cues count towards the detractor probability, as a complaint does in English: the case
+    // ranks like an English complaint's and the trend shows a negative post.
+    assertThat(result.get("detractor").asBoolean()).isTrue();
+    assertThat(result.get("label").asText()).isEqualTo("negative");
+    assertThat(cases.get(0).path("priorityParts").path("detractor").asDouble())
+        .isGreaterThanOrEqualTo(20);
     List<String> cues = new ArrayList<>();
     result
         .get("evidence")

@@ -59,7 +59,8 @@ class EvidenceTest {
     String post = "@STC الإنترنت مقطوع من امس ولا أحد يرد على الاتصال";
     SentimentResult r = SharedScorer.get().score(post);
     assertThat(r.language()).isEqualTo("ar");
-    assertThat(r.complaint()).as("opens a case (CaseService) even unflagged").isTrue();
+    assertThat(r.complaint()).isTrue();
+    assertThat(r.detractor()).as("the cues count as a complaint does in English").isTrue();
     assertThat(r.evidence())
         .filteredOn(e -> e.kind().equals("complaint cue"))
         .extracting(SentimentResult.Evidence::text)

@@ -78,18 +78,35 @@ class VerdictTest {
   }
 
   @Test
-  void aCueInACalmPostMakesAComplaintThatOpensACaseWithoutTheDetractorFlag() {
+  void aCueInACalmPostMakesAComplaintAndADetractorAsInEnglish() {
     SentimentResult r = withCues(1, 0.2, 0.6);
-    assertThat(r.label()).isEqualTo("neutral");
-    assertThat(r.detractor()).isFalse();
     assertThat(r.complaint()).isTrue();
-    assertThat(withCues(0, 0.2, 0.6).complaint()).as("no cue, no complaint").isFalse();
+    // noisy-or of P(negative) 0.2 and the cue's 0.4: 1 - 0.8 * 0.6
+    assertThat(r.detractorProbability()).isEqualTo(0.52);
+    assertThat(r.detractor()).isTrue();
+    assertThat(r.label()).as("a flagged complaint, however calm").isEqualTo("negative");
+    assertThat(r.evidence())
+        .extracting(SentimentResult.Evidence::text)
+        .first()
+        .isEqualTo("still waiting");
+    SentimentResult none = withCues(0, 0.2, 0.6);
+    assertThat(none.complaint()).as("no cue, no complaint").isFalse();
+    assertThat(none.detractorProbability()).as("P(negative) alone").isEqualTo(0.2);
+    assertThat(none.label()).isEqualTo("neutral");
+  }
+
+  @Test
+  void anAngrierComplaintStillRanksAboveACalmerOne() {
+    assertThat(withCues(1, 0.6, 0.3).detractorProbability())
+        .isGreaterThan(withCues(1, 0.2, 0.6).detractorProbability())
+        .isEqualTo(0.76);
   }
 
   @Test
   void oneCueInAHappyPostIsNoComplaintButTwoAre() {
     assertThat(withCues(1, 0.1, 0.2).label()).isEqualTo("positive");
     assertThat(withCues(1, 0.1, 0.2).complaint()).as("thanks for the quick refund").isFalse();
+    assertThat(withCues(1, 0.1, 0.2).detractorProbability()).isEqualTo(0.1);
     assertThat(withCues(1, 0.3, 0.1).complaint()).as("positive, but not without anger").isTrue();
     assertThat(withCues(2, 0.1, 0.2).complaint()).as("no internet, nobody answers").isTrue();
   }
