@@ -30,9 +30,10 @@ public final class Verdict {
 
   /**
    * A complaint cue in a post the layer calls positive makes a complaint only with at least this
-   * much P(negative): "thanks for the quick refund" is not one.
+   * much P(negative): "thanks for the quick refund" is not one. English without a complaint layer
+   * (the tone check of replies) asks it of every cue.
    */
-  static final double COMPLAINT_MIN_PROBABILITY = 0.3;
+  public static final double COMPLAINT_MIN_PROBABILITY = 0.3;
 
   /**
    * How much a cue-found complaint adds to P(negative) in the languages without a complaint layer:

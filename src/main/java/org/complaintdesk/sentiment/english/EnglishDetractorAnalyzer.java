@@ -79,7 +79,7 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
     boolean complaintFlag =
         complaint != null
             ? complaint >= COMPLAINT_PROBABILITY
-            : !post.complaintCues().isEmpty() && negative >= 0.3;
+            : !post.complaintCues().isEmpty() && negative >= Verdict.COMPLAINT_MIN_PROBABILITY;
     return Verdict.of(
         mix.of(negative, complaint),
         negative,

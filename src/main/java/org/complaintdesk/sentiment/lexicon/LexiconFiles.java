@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -80,6 +81,18 @@ public final class LexiconFiles {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read complaint cues for " + lang, e);
     }
+  }
+
+  /**
+   * The negators nlp.js lists for a language (negations_LANG.json: "no", "nunca", "jamás", "ni" for
+   * Spanish; "nicht", "kein"… for German; "não", "nunca"… for Portuguese); empty if none.
+   */
+  public static List<String> negations(String lang) {
+    List<String> out = new ArrayList<>();
+    read(path(lang, "negations"))
+        .map(n -> n.path("words"))
+        .ifPresent(w -> w.forEach(x -> out.add(x.asText())));
+    return out;
   }
 
   private static Optional<JsonNode> read(String resource) {

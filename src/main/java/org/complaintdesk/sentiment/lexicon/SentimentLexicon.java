@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * A word list with polarity scores (AFINN style, -5..5), matched on single words, multi-word
  * phrases and, for stemmed lists (Russian, the English SentiCon), on word stems. The first lexicon
- * word within three tokens after a negation ("not", "не", "δεν") counts with the opposite sign.
+ * word within three tokens after a negation ("not", "не", "δεν", "no") counts with the opposite
+ * sign. Function words ({@link FunctionWords}) are not sentiment words.
  */
 public final class SentimentLexicon {
   private static final int MAX_PHRASE = 4;
@@ -21,14 +22,20 @@ public final class SentimentLexicon {
   private static final int MIN_STEM = 3;
   private static final int MAX_SUFFIX = 4;
 
-  /** Common negators; the nlp.js lists have them for English only. */
+  /**
+   * Common negators, added to those nlp.js lists ({@link LexiconFiles#negations}: en, es, de, pt;
+   * its other languages' lists are empty).
+   */
   private static final Map<String, Set<String>> NEGATIONS =
       Map.of(
           "en", Set.of("not", "no", "never", "neither", "nor", "dont", "don't", "cant", "can't"),
           "ru", Set.of("не", "нет", "ни", "никогда"),
           "el", Set.of("δεν", "μην", "οχι", "ουτε", "ποτε"),
           "ar", Set.of("لا", "لم", "لن", "ما", "ليس", "مش", "مو"),
-          "fa", Set.of("نه", "نیست", "هرگز"));
+          "fa", Set.of("نه", "نیست", "هرگز"),
+          "fr", Set.of("pas", "jamais", "aucun", "aucune"),
+          "it", Set.of("non", "mai", "nessun", "nessuno", "nessuna"),
+          "hi", Set.of("नहीं", "न", "मत", "nahi", "nahin", "nhi"));
 
   /**
    * Verb prefixes written as words of their own. Persian joins the present and continuous tenses'
@@ -53,6 +60,7 @@ public final class SentimentLexicon {
   private final Map<String, Double> scores;
   private final boolean stemmed;
   private final Set<String> negations;
+  private final Set<String> functionWords;
   private final Set<String> verbPrefixes;
   private final Set<String> cuePhrases;
 
@@ -68,7 +76,11 @@ public final class SentimentLexicon {
       String language, Map<String, Double> scores, boolean stemmed, Set<String> cuePhrases) {
     this.language = language;
     this.stemmed = stemmed;
-    this.negations = NEGATIONS.getOrDefault(language, Set.of());
+    Set<String> negators = new HashSet<>();
+    NEGATIONS.getOrDefault(language, Set.of()).forEach(n -> negators.add(normalize(n)));
+    LexiconFiles.negations(language).forEach(n -> negators.add(normalize(n)));
+    this.negations = negators;
+    this.functionWords = FunctionWords.of(language, negators);
     this.verbPrefixes = VERB_PREFIXES.getOrDefault(language, Set.of());
     Map<String, Double> normalized = new HashMap<>();
     scores.forEach((k, v) -> normalized.put(normalize(k), v));
@@ -164,7 +176,9 @@ public final class SentimentLexicon {
         score = scores.get(String.join(" ", normalized.subList(i, i + n)));
         matched = n;
       }
-      if (score == null && !(i > 0 && verbPrefixes.contains(normalized.get(i - 1)))) {
+      if (score == null
+          && !functionWords.contains(w)
+          && !(i > 0 && verbPrefixes.contains(normalized.get(i - 1)))) {
         score = lookupWord(w);
         matched = 1;
       }

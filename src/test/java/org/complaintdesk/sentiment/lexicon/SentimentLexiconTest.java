@@ -121,4 +121,36 @@ class SentimentLexiconTest {
     assertThat(persian.match(List.of("سرعت", "کند"))).as("slow, on its own").hasSize(1);
     assertThat(persian.match(List.of("یه", "بار"))).as("once").isEmpty();
   }
+
+  @Test
+  void functionWordsAreNotSentimentWords() {
+    // The Spanish lists scored "con" (with) −5, "qué" and "un" about −1.9, "donde" +2.
+    var spanish = SentimentLexicon.bundled("es");
+    assertThat(spanish.match(List.of("¿a", "qué", "hora", "abre", "con", "un", "amigo", "donde")))
+        .extracting(SentimentLexicon.Hit::text)
+        .doesNotContain("qué", "con", "un", "donde");
+    assertThat(spanish.match(List.of("pésimo", "servicio")))
+        .extracting(SentimentLexicon.Hit::text)
+        .as("sentiment words stay")
+        .contains("pésimo");
+    assertThat(SentimentLexicon.bundled("it").match(List.of("noi", "siamo")))
+        .as("Italian \"noi\", we, scored −2.5")
+        .isEmpty();
+  }
+
+  @Test
+  void negatorsFromTheNlpJsListsAndOursFlipTheNextSentimentWord() {
+    // nlp.js lists "no" for Spanish and "não" for Portuguese; both were scored as words (−1).
+    assertThat(SentimentLexicon.bundled("es").match(List.of("no", "es", "bueno")))
+        .singleElement()
+        .satisfies(h -> assertThat(h.negated()).isTrue())
+        .satisfies(h -> assertThat(h.score()).isNegative());
+    assertThat(SentimentLexicon.bundled("pt").match(List.of("não", "é", "ótimo")))
+        .singleElement()
+        .satisfies(h -> assertThat(h.score()).isNegative());
+    // Hindi "नहीं" (not) was scored −1; nlp.js lists no Hindi negators, ours has it.
+    assertThat(SentimentLexicon.bundled("hi").match(List.of("नहीं")))
+        .as("a negator is not a sentiment word")
+        .isEmpty();
+  }
 }
