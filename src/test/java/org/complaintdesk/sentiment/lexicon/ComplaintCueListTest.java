@@ -69,7 +69,10 @@ class ComplaintCueListTest {
         "hi|data nahi mil raha , koi jawab nahi de raha|kya mast gaana hai bhai",
         "ru|рейс отменили , деньги не вернули|отличный концерт вчера",
         "fa|اینترنت از دیروز قطع است|روز خوبی داشته باشید",
-        "el|δεν λειτουργεί το ίντερνετ|καλημέρα σε όλους"
+        "el|δεν λειτουργεί το ίντερνετ|καλημέρα σε όλους",
+        "ru|приложение глючит , не могу войти второй день|не могу дождаться нового сезона",
+        "fa|سفارشم نرسیده و پشتیبانی پاسخگو نیست|سفارش دادم ، فردا میرسه",
+        "el|η παραγγελία δεν έφτασε ποτέ|η παραγγελία έφτασε νωρίς , ευχαριστώ"
       })
   void everyListFindsAComplaintAndLeavesAnEverydayPostAlone(
       String language, String complaint, String everyday) {
