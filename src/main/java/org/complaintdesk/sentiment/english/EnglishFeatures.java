@@ -84,7 +84,8 @@ public final class EnglishFeatures {
     if (encoder == null) {
       return;
     }
-    float[] vector = encoder.encode(text);
+    float[] vector =
+        encoder.encode(text == null ? null : SocialTextPreparer.asciiApostrophes(text));
     for (int i = 0; i < vector.length; i++) {
       f.setCount(encoder.name() + ":" + i, vector[i] * ENCODER_SCALE);
     }

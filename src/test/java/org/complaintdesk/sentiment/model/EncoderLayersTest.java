@@ -31,7 +31,7 @@ class EncoderLayersTest {
   @Test
   void theShippedModelCarriesTheDetractorRuleTrainChose() {
     DetractorModel model = DetractorModel.bundled();
-    assertThat(model.detractorMix()).isEqualTo(new DetractorMix(false, 0.5));
+    assertThat(model.detractorMix()).isEqualTo(new DetractorMix(true, 0));
     assertThat(model.trainedOn()).anyMatch(d -> d.startsWith("en: detractor = "));
   }
 }

@@ -78,6 +78,15 @@ class SocialTextPreparerTest {
   }
 
   @Test
+  void readsAPhonesTypographicApostropheAsTheAsciiOneButQuotesItAsWritten() {
+    PreparedText t = preparer.prepare("the food wasn’t good");
+    assertThat(t.forParsing()).isEqualTo("the food wasn't good");
+    assertThat(t.words()).contains("wasn't");
+    int begin = t.forParsing().indexOf("wasn't");
+    assertThat(t.originalOf(begin, begin + "wasn't good".length())).isEqualTo("wasn’t good");
+  }
+
+  @Test
   void emptyAndNullTextsPrepareToNothing() {
     assertThat(preparer.prepare(null).forParsing()).isEmpty();
     assertThat(preparer.prepare("   ").words()).isEmpty();
