@@ -30,6 +30,17 @@ class EvidenceTest {
   }
 
   @Test
+  void aNegatedWordIsQuotedWithItsNegatorAsThePhoneTypedIt() {
+    String post = "@NimbusAir the food wasn’t good";
+    SentimentResult r = SharedScorer.get().score(post);
+    assertThat(r.detractor()).isTrue();
+    assertThat(r.evidence())
+        .filteredOn(e -> e.kind().equals("negated lexicon word"))
+        .extracting(SentimentResult.Evidence::text)
+        .containsExactly("wasn’t good");
+  }
+
+  @Test
   void anAngryArabicPostIsADetractorWithEvidence() {
     String post = "خدمة سيئة جدا وموظفين وقحين 😡";
     SentimentResult r = scorer.score(post);

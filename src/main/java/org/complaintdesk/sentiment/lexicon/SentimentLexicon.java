@@ -38,6 +38,12 @@ public final class SentimentLexicon {
           "hi", Set.of("नहीं", "न", "मत", "nahi", "nahin", "nhi"));
 
   /**
+   * Endings that make a word a negator: English contractions ("wasn't good", "didn't like"). The
+   * list above has only "don't" and "can't", so "good" in "wasn't good" counted as praise.
+   */
+  private static final Map<String, String> NEGATING_SUFFIXES = Map.of("en", "n't");
+
+  /**
    * Verb prefixes written as words of their own. Persian joins the present and continuous tenses'
    * prefix with a zero-width non-joiner ("می‌کند", does; "نمی‌دهد", does not give), so the verb
    * stem arrives alone, and the translated AFINN list scores some stems as words ("کند", slow, −2),
@@ -60,6 +66,7 @@ public final class SentimentLexicon {
   private final Map<String, Double> scores;
   private final boolean stemmed;
   private final Set<String> negations;
+  private final String negatingSuffix;
   private final Set<String> functionWords;
   private final Set<String> verbPrefixes;
   private final Set<String> cuePhrases;
@@ -80,6 +87,7 @@ public final class SentimentLexicon {
     NEGATIONS.getOrDefault(language, Set.of()).forEach(n -> negators.add(normalize(n)));
     LexiconFiles.negations(language).forEach(n -> negators.add(normalize(n)));
     this.negations = negators;
+    this.negatingSuffix = NEGATING_SUFFIXES.get(language);
     this.functionWords = FunctionWords.of(language, negators);
     this.verbPrefixes = VERB_PREFIXES.getOrDefault(language, Set.of());
     Map<String, Double> normalized = new HashMap<>();
@@ -142,8 +150,17 @@ public final class SentimentLexicon {
     return scores.isEmpty();
   }
 
-  /** A matched lexicon entry: the words as written, and the signed score after negation. */
-  public record Hit(String text, double score, boolean negated) {}
+  /**
+   * A matched lexicon entry: the words as written, and the signed score after negation.
+   *
+   * @param phrase for a negated word, the words from its negator to it ("wasn't good", "no es
+   *     buena"), what a responder should read; otherwise the same as {@code text}
+   */
+  public record Hit(String text, double score, boolean negated, String phrase) {
+    public Hit(String text, double score, boolean negated) {
+      this(text, score, negated, text);
+    }
+  }
 
   /** Lexicon matches in order; {@code words} are the post's tokens. */
   public List<Hit> match(List<String> words) {
@@ -151,6 +168,7 @@ public final class SentimentLexicon {
     // Normalised once; a phrase is its normalised words joined.
     List<String> normalized = words.stream().map(this::normalize).toList();
     int negatedUntil = -1;
+    int negatorAt = -1;
     for (int i = 0; i < words.size(); i++) {
       String w = normalized.get(i);
       if (w.equals("!") || w.equals("?") || w.equals(".")) {
@@ -168,8 +186,9 @@ public final class SentimentLexicon {
         }
       }
       boolean cue = score != null;
-      if (score == null && negations.contains(w)) {
+      if (score == null && isNegator(w)) {
         negatedUntil = i + NEGATION_SCOPE;
+        negatorAt = i;
         continue;
       }
       for (int n = Math.min(MAX_PHRASE, words.size() - i); n >= 2 && score == null; n--) {
@@ -186,15 +205,21 @@ public final class SentimentLexicon {
         // A cue carries its own negation ("никто не отвечает"); an earlier "не" does not flip it.
         boolean negated = !cue && i <= negatedUntil;
         negatedUntil = -1; // a negator flips the next sentiment word only: "not good, a rip off"
+        String text = String.join(" ", words.subList(i, i + matched));
         hits.add(
             new Hit(
-                String.join(" ", words.subList(i, i + matched)),
+                text,
                 negated ? -score : score,
-                negated));
+                negated,
+                negated ? String.join(" ", words.subList(negatorAt, i + matched)) : text));
         i += matched - 1;
       }
     }
     return hits;
+  }
+
+  private boolean isNegator(String w) {
+    return negations.contains(w) || negatingSuffix != null && w.endsWith(negatingSuffix);
   }
 
   private Double lookupWord(String w) {

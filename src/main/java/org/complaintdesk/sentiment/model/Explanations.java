@@ -4,12 +4,14 @@ import edu.stanford.nlp.classify.LinearClassifier;
 import edu.stanford.nlp.stats.Counter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.complaintdesk.sentiment.SentimentResult.Evidence;
 import org.complaintdesk.sentiment.Verdict;
 import org.complaintdesk.sentiment.lexicon.ComplaintCueList;
 import org.complaintdesk.sentiment.lexicon.SentimentLexicon;
 import org.complaintdesk.sentiment.prep.Cue;
 import org.complaintdesk.sentiment.prep.PreparedText;
+import org.complaintdesk.sentiment.prep.SocialTextPreparer;
 
 /** Evidence every trained layer can give: its heaviest words, lexicon words and emoji. */
 public final class Explanations {
@@ -74,9 +76,12 @@ public final class Explanations {
   public static void lexiconAndEmoji(
       PreparedText text, List<SentimentLexicon.Hit> hits, List<Evidence> out) {
     for (SentimentLexicon.Hit h : hits) {
+      // A negated word is quoted with its negator ("wasn't good") where the post has them as words
+      // in a row; otherwise (a comma between them) the word alone.
       out.add(
           new Evidence(
-              findOriginal(text.original(), h.text()),
+              inOriginal(text.original(), h.phrase())
+                  .orElseGet(() -> findOriginal(text.original(), h.text())),
               h.negated() ? "negated lexicon word" : "lexicon word",
               Verdict.round(Math.max(-1, Math.min(1, h.score() / 3)))));
     }
@@ -113,14 +118,25 @@ public final class Explanations {
 
   /** The word as the author wrote it (case, elongation), or the word itself if not found. */
   public static String findOriginal(String original, String word) {
-    int at = original.toLowerCase(Locale.ROOT).indexOf(word.toLowerCase(Locale.ROOT));
+    return inOriginal(original, word).orElse(word);
+  }
+
+  /**
+   * The author's own wording of {@code word}: found ignoring case and the kind of apostrophe
+   * ("wasn't" in "wasn’t"), extended to the end of the word it starts in.
+   */
+  static Optional<String> inOriginal(String original, String word) {
+    int at =
+        SocialTextPreparer.asciiApostrophes(original)
+            .toLowerCase(Locale.ROOT)
+            .indexOf(SocialTextPreparer.asciiApostrophes(word).toLowerCase(Locale.ROOT));
     if (at < 0) {
-      return word;
+      return Optional.empty();
     }
     int end = at + word.length();
     while (end < original.length() && Character.isLetter(original.charAt(end))) {
       end++;
     }
-    return original.substring(at, end);
+    return Optional.of(original.substring(at, end));
   }
 }

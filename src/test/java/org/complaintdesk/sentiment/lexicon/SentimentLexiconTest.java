@@ -153,4 +153,31 @@ class SentimentLexiconTest {
         .as("a negator is not a sentiment word")
         .isEmpty();
   }
+
+  @Test
+  void englishContractionsNegateTheNextSentimentWord() {
+    var english = new SentimentLexicon("en", Map.of("good", 0.5, "like", 0.3), true);
+    assertThat(english.match(List.of("the", "food", "wasn't", "good")))
+        .singleElement()
+        .satisfies(h -> assertThat(h.negated()).isTrue())
+        .satisfies(h -> assertThat(h.score()).isEqualTo(-0.5));
+    assertThat(english.match(List.of("i", "didn't", "like", "it")))
+        .extracting(SentimentLexicon.Hit::negated)
+        .containsExactly(true);
+    assertThat(english.match(List.of("the", "food", "was", "good")))
+        .extracting(SentimentLexicon.Hit::negated)
+        .containsExactly(false);
+  }
+
+  @Test
+  void aNegatedWordCarriesThePhraseFromItsNegator() {
+    var spanish = new SentimentLexicon("es", Map.of("buena", 3.0), false);
+    assertThat(spanish.match(List.of("no", "es", "buena", "idea")))
+        .singleElement()
+        .satisfies(h -> assertThat(h.text()).isEqualTo("buena"))
+        .satisfies(h -> assertThat(h.phrase()).isEqualTo("no es buena"));
+    assertThat(spanish.match(List.of("buena", "idea")))
+        .singleElement()
+        .satisfies(h -> assertThat(h.phrase()).isEqualTo("buena"));
+  }
 }
