@@ -55,18 +55,9 @@ public record DetractorMix(boolean maximum, double sentimentShare) implements Se
    */
   public record Scored(double[] negative, double[] complaint, boolean[] gold) {}
 
-  /**
-   * The chosen rule with the figures it reached, for the training log and the model card.
-   *
-   * @param runnerUp the best other rule and its mean: how close the choice was (null if no other)
-   */
+  /** The chosen rule with the figures it reached, for the training log and the model card. */
   public record Choice(
-      DetractorMix mix,
-      double sentimentF1,
-      double complaintF1,
-      double legacyMean,
-      DetractorMix runnerUp,
-      double runnerUpMean) {
+      DetractorMix mix, double sentimentF1, double complaintF1, double legacyMean) {
     public double mean() {
       return (sentimentF1 + complaintF1) / 2;
     }
@@ -86,30 +77,19 @@ public record DetractorMix(boolean maximum, double sentimentShare) implements Se
   }
 
   public static Choice choose(Scored sentiment, Scored complaints, double threshold) {
-    List<DetractorMix> mixes = candidates();
-    double[] s = new double[mixes.size()];
-    double[] c = new double[mixes.size()];
-    int best = 0;
-    for (int i = 0; i < mixes.size(); i++) {
-      s[i] = mixes.get(i).macroF1(sentiment, threshold);
-      c[i] = mixes.get(i).macroF1(complaints, threshold);
-      if ((s[i] + c[i]) / 2 > (s[best] + c[best]) / 2 + 1e-3) {
-        best = i;
+    Choice best = null;
+    double legacy = Double.NaN;
+    for (DetractorMix mix : candidates()) {
+      double s = mix.macroF1(sentiment, threshold);
+      double c = mix.macroF1(complaints, threshold);
+      if (Double.isNaN(legacy)) {
+        legacy = (s + c) / 2;
+      }
+      if (best == null || (s + c) / 2 > best.mean() + 1e-3) {
+        best = new Choice(mix, s, c, legacy);
       }
     }
-    int runnerUp = -1;
-    for (int i = 0; i < mixes.size(); i++) {
-      if (i != best && (runnerUp < 0 || s[i] + c[i] > s[runnerUp] + c[runnerUp])) {
-        runnerUp = i;
-      }
-    }
-    return new Choice(
-        mixes.get(best),
-        s[best],
-        c[best],
-        (s[0] + c[0]) / 2,
-        runnerUp < 0 ? null : mixes.get(runnerUp),
-        runnerUp < 0 ? Double.NaN : (s[runnerUp] + c[runnerUp]) / 2);
+    return best;
   }
 
   double macroF1(Scored set, double threshold) {

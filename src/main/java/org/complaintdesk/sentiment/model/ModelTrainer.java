@@ -290,13 +290,6 @@ public final class ModelTrainer {
               choice.complaintF1(),
               choice.legacyMean());
       LOG.info(decision);
-      // Printed, not stored in the model: how close the choice was, so a near tie is visible.
-      LOG.info(
-          String.format(
-              Locale.ROOT,
-              "en: detractor rule runner-up %s, mean %.4f",
-              choice.runnerUp(),
-              choice.runnerUpMean()));
       decisions.add(decision);
     }
     return new EnglishLayers(en, complaint, mix);
