@@ -156,11 +156,7 @@ public final class SentimentLexicon {
    * @param phrase for a negated word, the words from its negator to it ("wasn't good", "no es
    *     buena"), what a responder should read; otherwise the same as {@code text}
    */
-  public record Hit(String text, double score, boolean negated, String phrase) {
-    public Hit(String text, double score, boolean negated) {
-      this(text, score, negated, text);
-    }
-  }
+  public record Hit(String text, double score, boolean negated, String phrase) {}
 
   /** Lexicon matches in order; {@code words} are the post's tokens. */
   public List<Hit> match(List<String> words) {

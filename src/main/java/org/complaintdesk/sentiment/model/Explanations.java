@@ -78,10 +78,14 @@ public final class Explanations {
     for (SentimentLexicon.Hit h : hits) {
       // A negated word is quoted with its negator ("wasn't good") where the post has them as words
       // in a row; otherwise (a comma between them) the word alone.
+      String quote =
+          h.negated()
+              ? inOriginal(text.original(), h.phrase())
+                  .orElseGet(() -> findOriginal(text.original(), h.text()))
+              : findOriginal(text.original(), h.text());
       out.add(
           new Evidence(
-              inOriginal(text.original(), h.phrase())
-                  .orElseGet(() -> findOriginal(text.original(), h.text())),
+              quote,
               h.negated() ? "negated lexicon word" : "lexicon word",
               Verdict.round(Math.max(-1, Math.min(1, h.score() / 3)))));
     }
