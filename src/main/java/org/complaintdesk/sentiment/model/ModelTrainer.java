@@ -118,16 +118,10 @@ public final class ModelTrainer {
         LOG.info("Training the {} n-gram layer on {} posts", lang, data.size());
         SentimentLexicon lexicon = lexicons.apply(lang);
         // Not final: replaced by the features with the sentence encoder when CV chooses it.
-        List<Counter<String>> features =
-            data.parallelStream()
-                .map(
-                    p -> {
-                      PreparedText t = preparer.prepare(p.text());
-                      return NgramFeatures.extract(t, lexicon.match(t.words()));
-                    })
-                .toList();
+        List<Counter<String>> features = ngramFeatures(data, lexicon, null);
         double sigma = options.ngramSigma();
         boolean naiveBayes = false;
+        boolean useStems = false;
         boolean useEncoder = false;
         if (data.size() >= options.minPostsToCrossValidate()) {
           double[] sigmas = new double[OTHER_NGRAM_SIGMAS.length + 1];
@@ -138,6 +132,15 @@ public final class ModelTrainer {
           // Naive Bayes scaling only where cross-validation says it helps (ties keep plain).
           naiveBayes = scaled.macroF1() > plain.macroF1() + 1e-3;
           CrossValidatedDecision.Choice choice = naiveBayes ? scaled : plain;
+          // Word stems likewise (Italian gains, Arabic does not).
+          List<Counter<String>> stemmedFeatures = ngramFeatures(data, lexicon, lang);
+          CrossValidatedDecision.Choice stemmed =
+              chooseNgram(data, stemmedFeatures, sigmas, naiveBayes);
+          useStems = stemmed.macroF1() > choice.macroF1() + 1e-3;
+          if (useStems) {
+            choice = stemmed;
+            features = stemmedFeatures;
+          }
           double withoutEncoder = choice.macroF1();
           double withEncoder = Double.NaN;
           if (encoder != null) {
@@ -156,18 +159,21 @@ public final class ModelTrainer {
           String decision =
               String.format(
                   Locale.ROOT,
-                  "%s: sigma %s, negative odds x%s, Naive Bayes scaling %s, sentence encoder %s"
-                      + " by %d-fold CV (neg-vs-rest macro-F1 %.4f; plain features %.4f,"
-                      + " scaled %.4f, with the encoder %.4f; default sigma, no correction %.4f)",
+                  "%s: sigma %s, negative odds x%s, Naive Bayes scaling %s, word stems %s,"
+                      + " sentence encoder %s by %d-fold CV (neg-vs-rest macro-F1 %.4f; plain"
+                      + " features %.4f, scaled %.4f, with stems %.4f, with the encoder %.4f;"
+                      + " default sigma, no correction %.4f)",
                   lang,
                   choice.sigma(),
                   choice.negativeOdds(),
                   naiveBayes ? "on" : "off",
+                  useStems ? "on" : "off",
                   useEncoder ? "on" : "off",
                   CrossValidatedDecision.FOLDS,
                   choice.macroF1(),
                   plain.macroF1(),
                   scaled.macroF1(),
+                  stemmed.macroF1(),
                   withEncoder,
                   plain.defaultMacroF1());
           LOG.info(decision);
@@ -346,6 +352,18 @@ public final class ModelTrainer {
     return LabelledPost.CORRECTION.equals(p.task())
         && "en".equals(p.language())
         && !LabelledPost.NEUTRAL.equals(p.label());
+  }
+
+  /** The n-gram features of each post, with {@code stemLanguage}'s word stems unless null. */
+  private List<Counter<String>> ngramFeatures(
+      List<LabelledPost> data, SentimentLexicon lexicon, String stemLanguage) {
+    return data.parallelStream()
+        .map(
+            p -> {
+              PreparedText t = preparer.prepare(p.text());
+              return NgramFeatures.extract(t, lexicon.match(t.words()), stemLanguage);
+            })
+        .toList();
   }
 
   /** The same features plus the sentence encoder's (new counters; the inputs are kept). */

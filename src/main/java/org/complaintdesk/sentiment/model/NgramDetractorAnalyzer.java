@@ -30,6 +30,7 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
   private final double threshold;
   private final double negativeOdds;
   private final SentenceEncoder encoder;
+  private final String stemLanguage;
   private final String model;
 
   public NgramDetractorAnalyzer(
@@ -51,9 +52,11 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
     this.negativeOdds = negativeOdds;
     // Only layers that cross-validation trained with the sentence encoder pay for running it.
     this.encoder = EnglishFeatures.usesEncoder(classifier, encoder) ? encoder : null;
+    this.stemLanguage = NgramFeatures.usesStems(classifier) ? language : null;
     this.model =
         "char-ngram-lr-"
             + language
+            + (stemLanguage == null ? "" : "+stems")
             + (this.encoder == null ? "" : "+" + this.encoder.name())
             + "-"
             + modelVersion;
@@ -70,7 +73,7 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
   public SentimentResult analyze(String text) {
     PreparedText prepared = preparer.prepare(text);
     List<SentimentLexicon.Hit> hits = lexicon.match(prepared.words());
-    Counter<String> features = NgramFeatures.extract(prepared, hits);
+    Counter<String> features = NgramFeatures.extract(prepared, hits, stemLanguage);
     EnglishFeatures.addEncoderFeatures(encoder, text, features);
     List<SentimentResult.Evidence> evidence = new ArrayList<>();
     Explanations.lexiconAndEmoji(prepared, hits, evidence);

@@ -1,5 +1,6 @@
 package org.complaintdesk.sentiment.model;
 
+import edu.stanford.nlp.classify.LinearClassifier;
 import edu.stanford.nlp.stats.ClassicCounter;
 import edu.stanford.nlp.stats.Counter;
 import java.util.List;
@@ -10,15 +11,21 @@ import org.complaintdesk.sentiment.prep.PreparedText;
 /**
  * Language-agnostic features for the non-English classifiers: character 2–5-grams inside words
  * (robust to Arabic and Hindi morphology, spelling variants and transliteration), whole words, word
- * bigrams, emoji and, where the language has one, lexicon scores.
+ * bigrams, emoji, where the language has one, lexicon scores and, where cross-validation chose
+ * them, light word stems ({@link WordStems}).
  */
 public final class NgramFeatures {
   private static final int MIN_N = 2;
   private static final int MAX_N = 5;
+  private static final String STEM = "s:";
 
   private NgramFeatures() {}
 
-  public static Counter<String> extract(PreparedText text, List<SentimentLexicon.Hit> hits) {
+  /**
+   * @param stemLanguage the language whose {@link WordStems} to add as features, or null for none
+   */
+  public static Counter<String> extract(
+      PreparedText text, List<SentimentLexicon.Hit> hits, String stemLanguage) {
     Counter<String> f = new ClassicCounter<>();
     f.setCount("bias", 1);
     String prev = "<s>";
@@ -27,6 +34,9 @@ public final class NgramFeatures {
       f.setCount("b:" + prev + "_" + w, 1);
       prev = w;
       if (w.length() > 1 && Character.isLetter(w.codePointAt(0))) {
+        if (stemLanguage != null) {
+          f.setCount(STEM + WordStems.stem(stemLanguage, w), 1);
+        }
         String padded = " " + w + " ";
         for (int n = MIN_N; n <= MAX_N; n++) {
           for (int i = 0; i + n <= padded.length(); i++) {
@@ -37,6 +47,11 @@ public final class NgramFeatures {
     }
     cuesAndLexicon(text, hits, f);
     return f;
+  }
+
+  /** True if a layer was trained with word stems (so it must be given them). */
+  public static boolean usesStems(LinearClassifier<String, String> layer) {
+    return layer.featureIndex().objectsList().stream().anyMatch(f -> f.startsWith(STEM));
   }
 
   /** The language-independent part, also the whole feature set of the lexicon-seeded models. */
