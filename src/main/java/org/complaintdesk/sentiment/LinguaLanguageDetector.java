@@ -70,7 +70,8 @@ public final class LinguaLanguageDetector implements LanguageDetector {
                   + "kab kahan kyon nhi meri mere aap aapka apka aapko apko hamara humein kripya "
                   + "dhanyavad shukriya jaldi paisa paise wapas mila mili "
                   // Frequent in XLM-T's Hindi *train* posts and in at most two of its 27,500
-                  // English, German, Spanish, French, Italian and Portuguese posts (names left out).
+                  // English, German, Spanish, French, Italian and Portuguese posts (names left
+                  // out).
                   + "ki ka ke ko ye aaj liye sab baat hu hum yeh kiya tum apne desh kaam wale gya "
                   + "hua baar aisa tere kisi kabhi teri yar apni lekin ghar yaad aise kaha lagta "
                   + "aata sahi chahiye itna uske naam rahi sabse gaye bada dete rhe gye soch krne "

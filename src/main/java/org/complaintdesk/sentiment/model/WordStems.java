@@ -11,9 +11,9 @@ import org.apache.lucene.analysis.pt.PortugueseLightStemmer;
 /**
  * Lucene's light stemmers for the n-gram languages: "deluso", "delusa" and "delusi" share the stem
  * "delus", "servizio" and "servizi" the stem "serviz", so a layer trained on 1,840 posts learns one
- * word where it saw several rare ones. Light stemmers (suffixes only, Savoy's and Larkey's algorithms) rather than Snowball,
- * because they do not merge unrelated words as readily. Whether a language's layer uses stems is
- * chosen by cross-validation at {@code train} time.
+ * word where it saw several rare ones. Light stemmers (suffixes only, Savoy's and Larkey's
+ * algorithms) rather than Snowball, because they do not merge unrelated words as readily. Whether a
+ * language's layer uses stems is chosen by cross-validation at {@code train} time.
  */
 public final class WordStems {
   // The stemmers hold no state between calls, so one instance of each serves every thread.

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class WordStemsTest {
-  private static final SocialTextPreparer PREPARER = new SocialTextPreparer(new EmojiLexicon(Map.of()));
+  private static final SocialTextPreparer PREPARER =
+      new SocialTextPreparer(new EmojiLexicon(Map.of()));
 
   @ParameterizedTest
   @CsvSource({
