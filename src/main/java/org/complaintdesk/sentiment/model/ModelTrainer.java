@@ -117,7 +117,8 @@ public final class ModelTrainer {
       if (data.size() >= options.minPostsPerLayer()) {
         LOG.info("Training the {} n-gram layer on {} posts", lang, data.size());
         SentimentLexicon lexicon = lexicons.apply(lang);
-        // Not final: replaced by the features with the sentence encoder when CV chooses it.
+        // Not final: replaced by the features with stems or the sentence encoder when CV chooses
+        // them.
         List<Counter<String>> features = ngramFeatures(data, lexicon, null);
         double sigma = options.ngramSigma();
         boolean naiveBayes = false;
@@ -132,7 +133,7 @@ public final class ModelTrainer {
           // Naive Bayes scaling only where cross-validation says it helps (ties keep plain).
           naiveBayes = scaled.macroF1() > plain.macroF1() + 1e-3;
           CrossValidatedDecision.Choice choice = naiveBayes ? scaled : plain;
-          // Word stems likewise (Italian gains, Arabic does not).
+          // Word stems likewise (default-2026.12e: only Portuguese gained in CV).
           List<Counter<String>> stemmedFeatures = ngramFeatures(data, lexicon, lang);
           CrossValidatedDecision.Choice stemmed =
               chooseNgram(data, stemmedFeatures, sigmas, naiveBayes);

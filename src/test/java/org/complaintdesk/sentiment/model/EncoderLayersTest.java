@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.complaintdesk.sentiment.SentimentResult;
 import org.complaintdesk.testing.SharedScorer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The shipped model's n-gram layers use the sentence encoder exactly where {@code train}'s
@@ -12,33 +14,29 @@ import org.junit.jupiter.api.Test;
  * word stems (pt only in {@code default-2026.12e}).
  */
 class EncoderLayersTest {
-  @Test
-  void layersTrainedWithTheEncoderAreGivenItAndTheOthersAreNot() {
-    SentimentResult german =
-        SharedScorer.get()
-            .score("Der Kundendienst ist eine Katastrophe, seit Wochen keine Antwort");
-    SentimentResult arabic = SharedScorer.get().score("خدمة سيئة جدا وموظفين وقحين");
-    SentimentResult english =
-        SharedScorer.get().score("Still no refund after three weeks, awful service");
-    assertThat(german.language()).isEqualTo("de");
-    assertThat(german.model()).startsWith("char-ngram-lr-de+e5-");
-    assertThat(arabic.language()).isEqualTo("ar");
-    assertThat(arabic.model()).startsWith("char-ngram-lr-ar-");
-    assertThat(english.model()).contains("+lr-default-2026.12");
-    assertThat(german.detractor()).isTrue();
-    assertThat(english.detractor()).isTrue();
+  /** Each layer's model name lists what it is given: "+stems", "+e5", or neither. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "de|char-ngram-lr-de+e5-|Der Kundendienst ist eine Katastrophe, seit Wochen keine Antwort",
+        "ar|char-ngram-lr-ar-|خدمة سيئة جدا وموظفين وقحين",
+        "pt|char-ngram-lr-pt+stems+e5-|O atendimento é péssimo, estou muito decepcionado com vocês",
+        "it|char-ngram-lr-it+e5-|Il servizio clienti è pessimo, sono molto deluso",
+      })
+  void eachLayerIsGivenWhatTrainChoseForIt(String language, String model, String text) {
+    SentimentResult result = SharedScorer.get().score(text);
+    assertThat(result.language()).isEqualTo(language);
+    assertThat(result.model()).startsWith(model);
+    assertThat(result.detractor()).isTrue();
   }
 
   @Test
-  void wordStemsOnlyWhereCrossValidationChoseThem() {
-    SentimentResult portuguese =
-        SharedScorer.get().score("O atendimento é péssimo, estou muito decepcionado com vocês");
-    SentimentResult italian =
-        SharedScorer.get().score("Il servizio clienti è pessimo, sono molto deluso");
-    assertThat(portuguese.language()).isEqualTo("pt");
-    assertThat(portuguese.model()).startsWith("char-ngram-lr-pt+stems+e5-");
-    assertThat(italian.language()).isEqualTo("it");
-    assertThat(italian.model()).startsWith("char-ngram-lr-it+e5-");
+  void englishAlwaysUsesTheEncoderAndTheChoicesAreRecorded() {
+    SentimentResult english =
+        SharedScorer.get().score("Still no refund after three weeks, awful service");
+    assertThat(english.model()).contains("+lr-default-2026.12");
+    assertThat(english.detractor()).isTrue();
     assertThat(DetractorModel.bundled().trainedOn())
         .anyMatch(d -> d.startsWith("pt: ") && d.contains("word stems on"))
         .anyMatch(d -> d.startsWith("it: ") && d.contains("word stems off"));
