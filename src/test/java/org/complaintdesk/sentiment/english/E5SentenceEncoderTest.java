@@ -1,7 +1,10 @@
 package org.complaintdesk.sentiment.english;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
 import edu.stanford.nlp.classify.LinearClassifier;
 import edu.stanford.nlp.stats.ClassicCounter;
 import edu.stanford.nlp.stats.Counter;
@@ -35,6 +38,34 @@ class E5SentenceEncoderTest {
     float[] paraphrase = ENCODER.encode("they cancelled my flight one more time and I am angry");
     float[] unrelated = ENCODER.encode("lovely sunny afternoon in the park with the kids");
     assertThat(cosine(cancelled, paraphrase)).isGreaterThan(cosine(cancelled, unrelated) + 0.05);
+  }
+
+  /**
+   * The shipped model's layers learned from LangChain4j's vectors of the same network; ours must be
+   * the same numbers, or the layers would read something they were not trained on.
+   */
+  @Test
+  void givesTheVectorsLangChain4jsPackagedModelGives() {
+    EmbeddingModel packaged = new E5SmallV2QuantizedEmbeddingModel(Runnable::run);
+    for (String post :
+        List.of(
+            "@NimbusAir my flight got cancelled AGAIN 😡 #neveragain",
+            "لم يصل طلبي منذ أسبوع",
+            "thanks for the quick refund!")) {
+      float[] ours = ENCODER.encode(post);
+      float[] theirs = packaged.embed("query: " + post).content().vector();
+      for (int i = 0; i < ours.length; i++) {
+        assertThat(ours[i]).as("%s [%d]", post, i).isCloseTo(theirs[i], within(1e-5f));
+      }
+    }
+  }
+
+  @Test
+  void aPostLongerThanTheModelReadsIsCutNotRefused() {
+    String longPost = "still waiting for my refund and nobody answers ".repeat(200);
+    float[] v = ENCODER.encode(longPost);
+    assertThat(v).hasSize(ENCODER.dimensions());
+    assertThat(Float.isNaN(v[0])).isFalse();
   }
 
   @Test
