@@ -5,11 +5,7 @@
 set -euo pipefail
 version="$1"; shift
 target="$1"; shift
-mkdir -p "$target/tgz"
 for lang in "$@"; do
-  dest="$target/$lang"
-  [ -d "$dest/package/src/sentiment" ] && continue
-  tgz=$(cd "$target/tgz" && npm pack "@nlpjs/lang-$lang@$version" --silent | tail -1)
-  mkdir -p "$dest"
-  tar -xzf "$target/tgz/$tgz" -C "$dest"
+  [ -d "$target/$lang/package/src/sentiment" ] && continue
+  "$(dirname "$0")/fetch-npm-package.sh" "@nlpjs/lang-$lang@$version" "$target/$lang"
 done

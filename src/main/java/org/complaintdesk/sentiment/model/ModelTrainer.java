@@ -40,9 +40,6 @@ public final class ModelTrainer {
   public static final Set<String> NGRAM_LANGUAGES =
       Set.of("ar", "fr", "de", "hi", "it", "pt", "es");
 
-  /** The language whose lexicon and labels calibrate the lexicon-only model for ru, fa, el. */
-  static final String LEXICON_CALIBRATION_LANGUAGE = "ar";
-
   private final SocialTextPreparer preparer;
   private final EnglishFeatures english;
   private final SentenceEncoder encoder;
@@ -50,7 +47,6 @@ public final class ModelTrainer {
   private final Function<String, SentimentLexicon> lexicons;
   private final TrainingOptions options;
 
-  /** Regularisation and pruning; the defaults are what the model card reports. */
   /**
    * Regularisation and pruning; the defaults are what the model card reports.
    *
@@ -185,20 +181,16 @@ public final class ModelTrainer {
         ngram.put(lang, fitNgram(data, features, sigma, naiveBayes));
       }
     }
-    LinearClassifier<String, String> lexiconLayer = null;
-    List<LabelledPost> calibration =
-        byLanguage.getOrDefault(LEXICON_CALIBRATION_LANGUAGE, List.of());
-    if (calibration.size() >= options.minPostsPerLayer()) {
-      SentimentLexicon lexicon = lexicons.apply(LEXICON_CALIBRATION_LANGUAGE);
-      List<Counter<String>> features =
-          calibration.stream()
-              .map(
-                  p -> {
-                    PreparedText t = preparer.prepare(p.text());
-                    return NgramFeatures.lexiconOnly(t, lexicon.match(t.words()));
-                  })
-              .toList();
-      lexiconLayer = fit(calibration, features, 1.0);
+    LexiconCalibration.Result lexiconLayer =
+        LexiconCalibration.train(
+            byLanguage,
+            SentimentLexicon::forLexiconLayer,
+            preparer,
+            (data, features) -> fit(data, features, 1.0),
+            options);
+    if (lexiconLayer.decision() != null) {
+      LOG.info(lexiconLayer.decision());
+      decisions.add(lexiconLayer.decision());
     }
     List<String> trainedOn = new ArrayList<>(provenance);
     byLanguage.forEach((lang, list) -> trainedOn.add(lang + ": " + list.size() + " posts"));
@@ -208,7 +200,7 @@ public final class ModelTrainer {
         english.sentiment(),
         english.complaint(),
         ngram,
-        lexiconLayer,
+        lexiconLayer.layer(),
         texts,
         trainedOn,
         version,

@@ -38,6 +38,34 @@ class SentimentLexiconTest {
   }
 
   @Test
+  void theTranslatedAfinnListKeepsTheLanguagesOwnWords() {
+    Map<String, Double> russian = LexiconFiles.translatedAfinn("ru");
+    assertThat(russian).containsEntry("банкротство", -3.0).containsEntry("авария", -2.0);
+    // Left in English by the translation; a Russian post's English words are not Russian sentiment.
+    assertThat(russian).doesNotContainKey("apeshit");
+    // "خوشمزه  لذیذ" (tasty, delicious) is two synonyms, not a phrase.
+    assertThat(LexiconFiles.translatedAfinn("fa"))
+        .containsEntry("خوشمزه", 3.0)
+        .containsEntry("لذیذ", 3.0);
+    assertThat(LexiconFiles.translatedAfinn("xx")).isEmpty();
+  }
+
+  @Test
+  void lexiconOnlyLanguagesAlsoReadTheTranslatedAfinnList() {
+    // Bankruptcy: not among nlp.js's Russian stems, only in the translated list.
+    assertThat(SentimentLexicon.bundled("ru").match(List.of("банкротство", "банка")))
+        .extracting(SentimentLexicon.Hit::score)
+        .containsExactly(-3.0);
+    // An n-gram language's layer learned from nlp.js's list alone, so bundled keeps it alone;
+    // the lexicon layer, calibrated on that language's posts, reads both.
+    List<String> abandoned = List.of("bagaglio", "abbandonato");
+    assertThat(SentimentLexicon.bundled("it").match(abandoned)).isEmpty();
+    assertThat(SentimentLexicon.forLexiconLayer("it").match(abandoned))
+        .extracting(SentimentLexicon.Hit::score)
+        .containsExactly(-2.0);
+  }
+
+  @Test
   void bundledLexiconsComeFromTheNlpJsPackages() {
     for (String lang : List.of("ru", "fa", "el", "ar", "en")) {
       assertThat(SentimentLexicon.bundled(lang).isEmpty()).as(lang).isFalse();
