@@ -66,6 +66,17 @@ class SentimentLexiconTest {
   }
 
   @Test
+  void newerEmojiTakeTheScoreOfTheOlderOneWithTheSameExpression() {
+    EmojiLexicon emoji = EmojiLexicon.bundled();
+    assertThat(emoji.polarity("🤬")).isNegative().isEqualTo(emoji.polarity("😠"));
+    assertThat(emoji.polarity("🙄")).isNegative().isEqualTo(emoji.polarity("😒"));
+    // A gendered facepalm arrives as the emoji and its joiner; the sign follows it.
+    assertThat(emoji.polarity("🤦\u200D")).isNegative();
+    assertThat(emoji.polarity("🥰")).isPositive().isEqualTo(emoji.polarity("😍"));
+    assertThat(emoji.polarity("🤡")).isZero();
+  }
+
+  @Test
   void bundledLexiconsComeFromTheNlpJsPackages() {
     for (String lang : List.of("ru", "fa", "el", "ar", "en")) {
       assertThat(SentimentLexicon.bundled(lang).isEmpty()).as(lang).isFalse();
