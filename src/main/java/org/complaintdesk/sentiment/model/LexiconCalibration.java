@@ -1,7 +1,6 @@
 package org.complaintdesk.sentiment.model;
 
 import edu.stanford.nlp.classify.LinearClassifier;
-import edu.stanford.nlp.ling.RVFDatum;
 import edu.stanford.nlp.stats.Counter;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,17 +127,10 @@ final class LexiconCalibration {
         trainFeatures.addAll(features.get(lang));
       }
     }
-    LinearClassifier<String, String> layer = fit.apply(trainPosts, trainFeatures);
-    List<LabelledPost> test = posts.get(held);
-    boolean[] gold = new boolean[test.size()];
-    double[] negative = new double[test.size()];
-    for (int i = 0; i < test.size(); i++) {
-      gold[i] = test.get(i).isNegative();
-      negative[i] =
-          layer
-              .probabilityOf(new RVFDatum<>(features.get(held).get(i)))
-              .getCount(LabelledPost.NEGATIVE);
-    }
-    return CrossValidatedDecision.macroF1(gold, negative, 1.0, options.decisionThreshold());
+    return CrossValidatedDecision.heldOutMacroF1(
+        fit.apply(trainPosts, trainFeatures),
+        posts.get(held),
+        features.get(held),
+        options.decisionThreshold());
   }
 }

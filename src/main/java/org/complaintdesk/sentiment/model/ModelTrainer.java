@@ -448,7 +448,12 @@ public final class ModelTrainer {
                             .toList();
                     LinearClassifier<String, String> layer =
                         fitScaled(data, train, features, options.englishSigma(), scale);
-                    return heldOutMacroF1(layer, data, features, bySource.get(source));
+                    List<Integer> rows = bySource.get(source);
+                    return CrossValidatedDecision.heldOutMacroF1(
+                        layer,
+                        rows.stream().map(data::get).toList(),
+                        rows.stream().map(features::get).toList(),
+                        options.decisionThreshold());
                   })
               .average()
               .orElse(0);
@@ -460,23 +465,6 @@ public final class ModelTrainer {
       }
     }
     return new GroupScaleChoice(best.scale(), sources, best.macroF1(), plain);
-  }
-
-  private double heldOutMacroF1(
-      LinearClassifier<String, String> layer,
-      List<LabelledPost> data,
-      List<Counter<String>> features,
-      List<Integer> rows) {
-    boolean[] gold = new boolean[rows.size()];
-    double[] negative = new double[rows.size()];
-    for (int j = 0; j < rows.size(); j++) {
-      gold[j] = data.get(rows.get(j)).isNegative();
-      negative[j] =
-          layer
-              .probabilityOf(new RVFDatum<>(features.get(rows.get(j))))
-              .getCount(LabelledPost.NEGATIVE);
-    }
-    return CrossValidatedDecision.macroF1(gold, negative, 1.0, options.decisionThreshold());
   }
 
   /** The English sentiment layer on some of the posts, with feature groups scaled (and folded). */
