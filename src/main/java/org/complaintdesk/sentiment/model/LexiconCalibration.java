@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.complaintdesk.sentiment.lexicon.SentimentLexicon;
 import org.complaintdesk.sentiment.prep.PreparedText;
@@ -31,7 +30,23 @@ import org.complaintdesk.sentiment.prep.SocialTextPreparer;
  * 0.593 to 0.587.
  */
 final class LexiconCalibration {
-  private LexiconCalibration() {}
+  private final SocialTextPreparer preparer;
+  private final BiFunction<
+          List<LabelledPost>, List<Counter<String>>, LinearClassifier<String, String>>
+      fit;
+  private final ModelTrainer.TrainingOptions options;
+
+  /**
+   * @param fit fits a layer on posts and their features
+   */
+  LexiconCalibration(
+      SocialTextPreparer preparer,
+      BiFunction<List<LabelledPost>, List<Counter<String>>, LinearClassifier<String, String>> fit,
+      ModelTrainer.TrainingOptions options) {
+    this.preparer = preparer;
+    this.fit = fit;
+    this.options = options;
+  }
 
   /**
    * @param layer null when the pool has too few posts
@@ -42,22 +57,17 @@ final class LexiconCalibration {
 
   /**
    * @param byLanguage sentiment posts (no complaint-task posts) by language
-   * @param fit fits a layer on posts and their features
    */
-  static Result train(
-      Map<String, List<LabelledPost>> byLanguage,
-      Function<String, SentimentLexicon> lexicons,
-      SocialTextPreparer preparer,
-      BiFunction<List<LabelledPost>, List<Counter<String>>, LinearClassifier<String, String>> fit,
-      ModelTrainer.TrainingOptions options) {
+  Result train(Map<String, List<LabelledPost>> byLanguage) {
     Map<String, List<LabelledPost>> posts = new TreeMap<>();
     Map<String, List<Counter<String>>> features = new TreeMap<>();
     byLanguage.forEach(
         (lang, list) -> {
-          SentimentLexicon lexicon = "en".equals(lang) ? null : lexicons.apply(lang);
+          SentimentLexicon lexicon =
+              "en".equals(lang) ? null : SentimentLexicon.forLexiconLayer(lang);
           if (lexicon != null && !lexicon.isEmpty()) {
             posts.put(lang, list);
-            features.put(lang, list.stream().map(p -> features(preparer, lexicon, p)).toList());
+            features.put(lang, list.parallelStream().map(p -> features(lexicon, p)).toList());
           }
         });
     List<LabelledPost> pooled = posts.values().stream().flatMap(List::stream).toList();
@@ -71,24 +81,20 @@ final class LexiconCalibration {
             .map(e -> e.getKey() + " " + e.getValue().size())
             .collect(Collectors.joining(", "));
     return new Result(
-        layer,
-        "lexicon layer (ru, fa, el): calibrated on "
-            + pool
-            + heldOut(posts, features, fit, options));
+        layer, "lexicon layer (ru, fa, el): calibrated on " + pool + heldOut(posts, features));
   }
 
-  private static Counter<String> features(
-      SocialTextPreparer preparer, SentimentLexicon lexicon, LabelledPost post) {
+  private Counter<String> features(SentimentLexicon lexicon, LabelledPost post) {
     PreparedText text = preparer.prepare(post.text());
     return NgramFeatures.lexiconOnly(text, lexicon.match(text.words()));
   }
 
-  /** "; leaving one language out: ar 0.57, de 0.60 …, mean …", or "" with fewer than 2 to leave. */
-  private static String heldOut(
-      Map<String, List<LabelledPost>> posts,
-      Map<String, List<Counter<String>>> features,
-      BiFunction<List<LabelledPost>, List<Counter<String>>, LinearClassifier<String, String>> fit,
-      ModelTrainer.TrainingOptions options) {
+  /**
+   * "; neg-vs-rest macro-F1 on each language left out in turn: ar …, de …; mean …", or "" with
+   * fewer than two languages with enough posts to leave out.
+   */
+  private String heldOut(
+      Map<String, List<LabelledPost>> posts, Map<String, List<Counter<String>>> features) {
     List<String> testable =
         posts.keySet().stream()
             .filter(lang -> posts.get(lang).size() >= options.minPostsToCrossValidate())
@@ -101,7 +107,7 @@ final class LexiconCalibration {
             .collect(
                 Collectors.toMap(
                     held -> held,
-                    held -> heldOutMacroF1(held, posts, features, fit, options),
+                    held -> heldOutMacroF1(held, posts, features),
                     (a, b) -> a,
                     TreeMap::new));
     return String.format(
@@ -110,15 +116,15 @@ final class LexiconCalibration {
         figures.entrySet().stream()
             .map(e -> String.format(Locale.ROOT, "%s %.4f", e.getKey(), e.getValue()))
             .collect(Collectors.joining(", ")),
-        figures.values().stream().mapToDouble(Double::doubleValue).average().orElse(0));
+        // At least two figures (checked above), so the mean exists.
+        figures.values().stream().mapToDouble(Double::doubleValue).average().getAsDouble());
   }
 
-  private static double heldOutMacroF1(
+  /** The layer fitted on every language but {@code held}, scored on {@code held}'s posts. */
+  private double heldOutMacroF1(
       String held,
       Map<String, List<LabelledPost>> posts,
-      Map<String, List<Counter<String>>> features,
-      BiFunction<List<LabelledPost>, List<Counter<String>>, LinearClassifier<String, String>> fit,
-      ModelTrainer.TrainingOptions options) {
+      Map<String, List<Counter<String>>> features) {
     List<LabelledPost> trainPosts = new ArrayList<>();
     List<Counter<String>> trainFeatures = new ArrayList<>();
     for (String lang : posts.keySet()) {

@@ -182,12 +182,8 @@ public final class ModelTrainer {
       }
     }
     LexiconCalibration.Result lexiconLayer =
-        LexiconCalibration.train(
-            byLanguage,
-            SentimentLexicon::forLexiconLayer,
-            preparer,
-            (data, features) -> fit(data, features, 1.0),
-            options);
+        new LexiconCalibration(preparer, (data, features) -> fit(data, features, 1.0), options)
+            .train(byLanguage);
     if (lexiconLayer.decision() != null) {
       LOG.info(lexiconLayer.decision());
       decisions.add(lexiconLayer.decision());

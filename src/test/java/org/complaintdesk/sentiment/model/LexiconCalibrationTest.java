@@ -47,8 +47,7 @@ class LexiconCalibrationTest {
             "nl", posts("nl", "vreselijke service", "uitstekende service", 40));
 
     LexiconCalibration.Result result =
-        LexiconCalibration.train(
-            byLanguage, SentimentLexicon::forLexiconLayer, PREPARER, FIT, OPTIONS);
+        new LexiconCalibration(PREPARER, FIT, OPTIONS).train(byLanguage);
 
     assertThat(result.layer()).isNotNull();
     // Dutch has no lexicon to score its posts with, and English has its own layer.
@@ -65,8 +64,7 @@ class LexiconCalibrationTest {
             "de", posts("de", "Service schrecklich", "Service wunderbar", 40));
 
     LexiconCalibration.Result result =
-        LexiconCalibration.train(
-            byLanguage, SentimentLexicon::forLexiconLayer, PREPARER, FIT, OPTIONS);
+        new LexiconCalibration(PREPARER, FIT, OPTIONS).train(byLanguage);
 
     // Trained on German alone, the layer tells Spanish negatives from positives, and back.
     assertThat(result.decision()).contains("de 1.0000, es 1.0000; mean 1.0000");
@@ -85,12 +83,8 @@ class LexiconCalibrationTest {
   @Test
   void tooFewPostsGiveNoLayer() {
     LexiconCalibration.Result result =
-        LexiconCalibration.train(
-            Map.of("es", posts("es", "servicio terrible", "servicio excelente", 1)),
-            SentimentLexicon::bundled,
-            PREPARER,
-            FIT,
-            OPTIONS);
+        new LexiconCalibration(PREPARER, FIT, OPTIONS)
+            .train(Map.of("es", posts("es", "servicio terrible", "servicio excelente", 1)));
 
     assertThat(result.layer()).isNull();
     assertThat(result.decision()).isNull();
