@@ -63,9 +63,11 @@ final class LexiconCalibration {
     Map<String, List<Counter<String>>> features = new TreeMap<>();
     byLanguage.forEach(
         (lang, list) -> {
-          SentimentLexicon lexicon =
-              "en".equals(lang) ? null : SentimentLexicon.forLexiconLayer(lang);
-          if (lexicon != null && !lexicon.isEmpty()) {
+          if ("en".equals(lang)) {
+            return; // English read with SentiCon lowered the left-out figures (class comment)
+          }
+          SentimentLexicon lexicon = SentimentLexicon.forLexiconLayer(lang);
+          if (!lexicon.isEmpty()) {
             posts.put(lang, list);
             features.put(lang, list.parallelStream().map(p -> features(lexicon, p)).toList());
           }
@@ -116,8 +118,7 @@ final class LexiconCalibration {
         figures.entrySet().stream()
             .map(e -> String.format(Locale.ROOT, "%s %.4f", e.getKey(), e.getValue()))
             .collect(Collectors.joining(", ")),
-        // At least two figures (checked above), so the mean exists.
-        figures.values().stream().mapToDouble(Double::doubleValue).average().getAsDouble());
+        figures.values().stream().mapToDouble(Double::doubleValue).sum() / figures.size());
   }
 
   /** The layer fitted on every language but {@code held}, scored on {@code held}'s posts. */
