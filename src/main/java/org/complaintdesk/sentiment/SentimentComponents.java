@@ -2,6 +2,7 @@ package org.complaintdesk.sentiment;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +10,7 @@ import org.complaintdesk.sentiment.english.ChunkTreeSentimentScorer;
 import org.complaintdesk.sentiment.english.E5SentenceEncoder;
 import org.complaintdesk.sentiment.english.EnglishDetractorAnalyzer;
 import org.complaintdesk.sentiment.english.EnglishFeatures;
+import org.complaintdesk.sentiment.english.LazySentenceEncoder;
 import org.complaintdesk.sentiment.english.SentenceEncoder;
 import org.complaintdesk.sentiment.lexicon.ComplaintCueList;
 import org.complaintdesk.sentiment.lexicon.EmojiLexicon;
@@ -17,6 +19,7 @@ import org.complaintdesk.sentiment.model.DetractorModel;
 import org.complaintdesk.sentiment.model.LexiconDetractorAnalyzer;
 import org.complaintdesk.sentiment.model.ModelTrainer;
 import org.complaintdesk.sentiment.model.NgramDetractorAnalyzer;
+import org.complaintdesk.sentiment.multilingual.MultilingualBertEncoder;
 import org.complaintdesk.sentiment.prep.SocialTextPreparer;
 
 /**
@@ -30,6 +33,7 @@ public final class SentimentComponents {
 
   private final SocialTextPreparer preparer;
   private final SentenceEncoder encoder;
+  private final SentenceEncoder multilingual;
   private final EnglishFeatures english;
   private final LanguageDetector languages;
   private final Map<String, SentimentLexicon> lexicons = new ConcurrentHashMap<>();
@@ -38,6 +42,10 @@ public final class SentimentComponents {
     this.preparer = new SocialTextPreparer(EmojiLexicon.bundled());
     this.languages = languages;
     this.encoder = new E5SentenceEncoder();
+    // 1.1 GB once loaded: only opened when a layer that uses it scores a post, or by train.
+    this.multilingual =
+        new LazySentenceEncoder(
+            "mbert", MultilingualBertEncoder.DIMENSIONS, MultilingualBertEncoder::load);
     this.english =
         new EnglishFeatures(preparer, new ChunkTreeSentimentScorer(), lexicon("en"), encoder);
   }
@@ -54,6 +62,11 @@ public final class SentimentComponents {
     return encoder;
   }
 
+  /** Multilingual BERT, opened on first use. */
+  public SentenceEncoder multilingual() {
+    return multilingual;
+  }
+
   public EnglishFeatures english() {
     return english;
   }
@@ -67,7 +80,8 @@ public final class SentimentComponents {
   }
 
   public ModelTrainer trainer(ModelTrainer.TrainingOptions options) {
-    return new ModelTrainer(preparer, english, encoder, languages, this::lexicon, options);
+    return new ModelTrainer(
+        preparer, english, encoder, multilingual, languages, this::lexicon, options);
   }
 
   /** One analyser per language the model covers; the rest will be reported unsupported. */
@@ -98,7 +112,7 @@ public final class SentimentComponents {
                         preparer,
                         threshold,
                         model.negativeOdds(lang),
-                        encoder,
+                        List.of(encoder, multilingual),
                         model.version())));
     if (model.lexicon() != null) {
       for (String lang : LEXICON_LANGUAGES) {

@@ -81,14 +81,21 @@ public final class EnglishFeatures {
 
   /** The encoder's vector for the text as features {@code name:0..n-1}; nothing without one. */
   public static void addEncoderFeatures(SentenceEncoder encoder, String text, Counter<String> f) {
-    if (encoder == null) {
-      return;
+    if (encoder != null) {
+      addEncoderFeatures(encoder.name(), encoder.encode(encoderInput(text)), f);
     }
-    float[] vector =
-        encoder.encode(text == null ? null : SocialTextPreparer.asciiApostrophes(text));
+  }
+
+  /** A vector already computed by {@link SentenceEncoder#encodeAll} on {@link #encoderInput}. */
+  public static void addEncoderFeatures(String name, float[] vector, Counter<String> f) {
     for (int i = 0; i < vector.length; i++) {
-      f.setCount(encoder.name() + ":" + i, vector[i] * ENCODER_SCALE);
+      f.setCount(name + ":" + i, vector[i] * ENCODER_SCALE);
     }
+  }
+
+  /** What an encoder reads of a post (the layers were trained on exactly this). */
+  public static String encoderInput(String text) {
+    return text == null ? null : SocialTextPreparer.asciiApostrophes(text);
   }
 
   /** True if a layer was trained with this encoder's features (so it must be given them). */

@@ -1,5 +1,7 @@
 package org.complaintdesk.sentiment.english;
 
+import java.util.List;
+
 /**
  * Turns a whole post into a fixed-length vector that carries its meaning, for the trained layers to
  * weigh next to CoreNLP's sentiment tree. Our own port, so tests and the rest of the code do not
@@ -13,4 +15,11 @@ public interface SentenceEncoder {
   float[] encode(String text);
 
   int dimensions();
+
+  /**
+   * The vectors for many texts, in their order; encoders that run faster in batches override it.
+   */
+  default float[][] encodeAll(List<String> texts) {
+    return texts.stream().map(this::encode).toArray(float[][]::new);
+  }
 }

