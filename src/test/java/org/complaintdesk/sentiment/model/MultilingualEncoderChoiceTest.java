@@ -1,0 +1,106 @@
+package org.complaintdesk.sentiment.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.complaintdesk.sentiment.SentimentAnalyzer;
+import org.complaintdesk.sentiment.SentimentComponents;
+import org.complaintdesk.sentiment.english.EnglishFeatures;
+import org.complaintdesk.sentiment.english.SentenceEncoder;
+import org.complaintdesk.sentiment.lexicon.ComplaintCueList;
+import org.complaintdesk.testing.SharedScorer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code train} gives an n-gram layer the multilingual encoder's numbers only where k-fold
+ * cross-validation on its training posts says they help, and the trained layer then reads them. The
+ * stand-in encoder knows each post's label, which the words do not carry.
+ */
+class MultilingualEncoderChoiceTest {
+  private static final String[] WORDS = {
+    "heute", "Konto", "Karte", "Filiale", "App", "morgen", "Bank", "Termin", "Brief", "Zins"
+  };
+
+  private final Map<String, String> labels = new HashMap<>();
+
+  private final SentenceEncoder knowsTheLabel =
+      new SentenceEncoder() {
+        @Override
+        public String name() {
+          return "stand-in";
+        }
+
+        @Override
+        public float[] encode(String text) {
+          float[] v = new float[3];
+          String label = labels.getOrDefault(text, LabelledPost.NEUTRAL);
+          v[
+                  List.of(LabelledPost.NEGATIVE, LabelledPost.NEUTRAL, LabelledPost.POSITIVE)
+                      .indexOf(label)] =
+              1;
+          return v;
+        }
+
+        @Override
+        public int dimensions() {
+          return 3;
+        }
+      };
+
+  private List<LabelledPost> posts() {
+    Random random = new Random(7);
+    String[] classes = {LabelledPost.NEGATIVE, LabelledPost.NEUTRAL, LabelledPost.POSITIVE};
+    List<LabelledPost> posts = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      StringBuilder text = new StringBuilder("Beitrag");
+      for (int w = 0; w < 6; w++) {
+        text.append(' ').append(WORDS[random.nextInt(WORDS.length)]);
+      }
+      text.append(" Nr").append(i);
+      String label = classes[i % 3];
+      labels.put(text.toString(), label);
+      posts.add(new LabelledPost("p" + i, label, "de", text.toString(), 1, LabelledPost.SENTIMENT));
+    }
+    return posts;
+  }
+
+  @Test
+  void crossValidationTurnsTheEncoderOnWhereItCarriesWhatTheWordsDoNot() {
+    SentimentComponents c = SharedScorer.components();
+    ModelTrainer trainer =
+        new ModelTrainer(
+            c.preparer(),
+            c.english(),
+            null,
+            knowsTheLabel,
+            c.languages(),
+            c::lexicon,
+            new ModelTrainer.TrainingOptions(0.25, 0.5, 1, 20, 200, 0.4));
+    List<LabelledPost> posts = posts();
+    DetractorModel model = trainer.train(posts, List.of("stand-in test"), "t");
+
+    assertThat(model.trainedOn())
+        .anyMatch(d -> d.startsWith("de: ") && d.contains("multilingual encoder on"));
+    assertThat(EnglishFeatures.usesEncoder(model.ngram().get("de"), knowsTheLabel)).isTrue();
+
+    SentimentAnalyzer german =
+        new NgramDetractorAnalyzer(
+            "de",
+            model.ngram().get("de"),
+            c.lexicon("de"),
+            ComplaintCueList.bundled("de"),
+            c.preparer(),
+            0.4,
+            model.negativeOdds("de"),
+            List.of(knowsTheLabel),
+            "t");
+    LabelledPost negative = posts.get(0);
+    assertThat(german.analyze(negative.text()).model()).contains("+stand-in");
+    assertThat(german.analyze(negative.text()).detractor()).isTrue();
+    assertThat(german.analyze(posts.get(2).text()).detractor()).isFalse();
+  }
+}
