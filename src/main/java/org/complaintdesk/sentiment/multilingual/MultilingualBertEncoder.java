@@ -33,6 +33,9 @@ import org.tensorflow.types.TInt32;
  * per machine. One TensorFlow thread per call: the scoring pool already runs one post per core.
  */
 public final class MultilingualBertEncoder implements SentenceEncoder, AutoCloseable {
+  /** The prefix of its features in a trained layer. */
+  public static final String NAME = "mbert";
+
   public static final int DIMENSIONS = 768;
 
   /** BERT's position table is 512 long; this SavedModel was exported for 128, far above a post. */
@@ -88,7 +91,7 @@ public final class MultilingualBertEncoder implements SentenceEncoder, AutoClose
 
   @Override
   public String name() {
-    return "mbert";
+    return NAME;
   }
 
   @Override
@@ -127,7 +130,7 @@ public final class MultilingualBertEncoder implements SentenceEncoder, AutoClose
   }
 
   /** [CLS] word pieces [SEP], cut to {@link #MAX_TOKENS}. */
-  int[] ids(String text) {
+  private int[] ids(String text) {
     List<String> pieces = new ArrayList<>();
     for (String word : BertBasicTokenizer.tokenize(text == null ? "" : text)) {
       pieces.addAll(wordpieces.tokenize(word));
@@ -145,7 +148,7 @@ public final class MultilingualBertEncoder implements SentenceEncoder, AutoClose
     return ids;
   }
 
-  float[][] run(List<int[]> batch) {
+  private float[][] run(List<int[]> batch) {
     int rows = batch.size();
     int length = batch.stream().mapToInt(a -> a.length).max().orElse(2);
     int[] ids = new int[rows * length];
