@@ -117,14 +117,11 @@ public final class ModelTrainer {
       if (data.size() >= options.minPostsPerLayer()) {
         LOG.info("Training the {} n-gram layer on {} posts", lang, data.size());
         SentimentLexicon lexicon = lexicons.apply(lang);
-        // Not final: replaced by the features with stems or the sentence encoder when CV chooses
-        // them.
+        // Not final: replaced by the features with stems or an encoder's when CV chooses them.
         List<Counter<String>> features = ngramFeatures(data, lexicon, null);
         double sigma = options.ngramSigma();
         boolean naiveBayes = false;
         boolean useStems = false;
-        boolean useEncoder = false;
-        boolean useMultilingual = false;
         if (data.size() >= options.minPostsToCrossValidate()) {
           double[] sigmas = new double[OTHER_NGRAM_SIGMAS.length + 1];
           sigmas[0] = options.ngramSigma();
@@ -143,36 +140,14 @@ public final class ModelTrainer {
             choice = stemmed;
             features = stemmedFeatures;
           }
-          double withoutEncoder = choice.macroF1();
-          double withEncoder = Double.NaN;
-          if (encoder != null) {
-            // The English sentence encoder still reads cognates, names, emoji and English words
-            // in other languages' posts; it is used only where cross-validation says it helps.
-            List<Counter<String>> encodedFeatures = withEncoderFeatures(encoder, data, features);
-            CrossValidatedDecision.Choice encoded =
-                chooseNgram(data, encodedFeatures, sigmas, naiveBayes);
-            withEncoder = encoded.macroF1();
-            useEncoder = withEncoder > withoutEncoder + 1e-3;
-            if (useEncoder) {
-              choice = encoded;
-              features = encodedFeatures;
-            }
-          }
-          double withMultilingual = Double.NaN;
-          if (multilingual != null) {
-            // Multilingual BERT on top of whatever the steps above chose; again only where
-            // cross-validation says it helps (it costs 5-10x the rest of the layer per post).
-            List<Counter<String>> multilingualFeatures =
-                withEncoderFeatures(multilingual, data, features);
-            CrossValidatedDecision.Choice read =
-                chooseNgram(data, multilingualFeatures, sigmas, naiveBayes);
-            withMultilingual = read.macroF1();
-            useMultilingual = withMultilingual > choice.macroF1() + 1e-3;
-            if (useMultilingual) {
-              choice = read;
-              features = multilingualFeatures;
-            }
-          }
+          // The English sentence encoder still reads cognates, names, emoji and English words in
+          // other languages' posts; multilingual BERT comes on top of whatever was chosen before
+          // it (it costs 5-10x the rest of the layer per post). Each only where CV says it helps.
+          EncoderStep e5 = tryEncoder(encoder, data, features, choice, sigmas, naiveBayes);
+          EncoderStep bert =
+              tryEncoder(multilingual, data, e5.features(), e5.choice(), sigmas, naiveBayes);
+          choice = bert.choice();
+          features = bert.features();
           String decision =
               String.format(
                   Locale.ROOT,
@@ -186,15 +161,15 @@ public final class ModelTrainer {
                   choice.negativeOdds(),
                   naiveBayes ? "on" : "off",
                   useStems ? "on" : "off",
-                  useEncoder ? "on" : "off",
-                  useMultilingual ? "on" : "off",
+                  e5.on() ? "on" : "off",
+                  bert.on() ? "on" : "off",
                   CrossValidatedDecision.FOLDS,
                   choice.macroF1(),
                   plain.macroF1(),
                   scaled.macroF1(),
                   stemmed.macroF1(),
-                  withEncoder,
-                  withMultilingual,
+                  e5.macroF1(),
+                  bert.macroF1(),
                   plain.defaultMacroF1());
           LOG.info(decision);
           decisions.add(decision);
@@ -376,6 +351,32 @@ public final class ModelTrainer {
               return NgramFeatures.extract(t, lexicon.match(t.words()), stemLanguage);
             })
         .toList();
+  }
+
+  /** What one encoder step chose: its CV figure (NaN without the encoder), kept or not. */
+  private record EncoderStep(
+      boolean on,
+      double macroF1,
+      CrossValidatedDecision.Choice choice,
+      List<Counter<String>> features) {}
+
+  /** Tries an encoder's features on top of {@code features}; kept if 5-fold CV gains > 0.001. */
+  private EncoderStep tryEncoder(
+      SentenceEncoder e,
+      List<LabelledPost> data,
+      List<Counter<String>> features,
+      CrossValidatedDecision.Choice current,
+      double[] sigmas,
+      boolean naiveBayes) {
+    if (e == null) {
+      return new EncoderStep(false, Double.NaN, current, features);
+    }
+    List<Counter<String>> encoded = withEncoderFeatures(e, data, features);
+    CrossValidatedDecision.Choice tried = chooseNgram(data, encoded, sigmas, naiveBayes);
+    boolean on = tried.macroF1() > current.macroF1() + 1e-3;
+    return on
+        ? new EncoderStep(true, tried.macroF1(), tried, encoded)
+        : new EncoderStep(false, tried.macroF1(), current, features);
   }
 
   /**
