@@ -115,6 +115,7 @@ public final class SentimentComponents {
                         preparer,
                         threshold,
                         model.negativeOdds(lang),
+                        model.escalation(lang),
                         List.of(encoder, multilingual),
                         model.version())));
     if (model.lexicon() != null) {

@@ -42,8 +42,24 @@ public final class CrossValidatedDecision {
    * @param negativeOdds the chosen odds multiplier for P(negative)
    * @param macroF1 cross-validated neg-vs-rest macro-F1 of the chosen setting
    * @param defaultMacroF1 the same for the default σ without correction (for the training log)
+   * @param outOfFold every post's P(negative) from a layer with the chosen σ trained on the other
+   *     folds, before the odds correction
    */
-  public record Choice(double sigma, double negativeOdds, double macroF1, double defaultMacroF1) {}
+  public record Choice(
+      double sigma,
+      double negativeOdds,
+      double macroF1,
+      double defaultMacroF1,
+      double[] outOfFold) {
+    /** {@link #outOfFold} after the chosen odds correction. */
+    double[] adjustedOutOfFold() {
+      double[] p = new double[outOfFold.length];
+      for (int i = 0; i < p.length; i++) {
+        p[i] = adjust(outOfFold[i], negativeOdds);
+      }
+      return p;
+    }
+  }
 
   private CrossValidatedDecision() {}
 
@@ -67,11 +83,8 @@ public final class CrossValidatedDecision {
       BiFunction<List<Integer>, Double, LinearClassifier<String, String>> fit,
       double[] sigmas,
       double threshold) {
-    boolean[] gold = new boolean[posts.size()];
+    boolean[] gold = gold(posts);
     int[] fold = folds(posts);
-    for (int i = 0; i < posts.size(); i++) {
-      gold[i] = posts.get(i).isNegative();
-    }
     Choice best = null;
     double defaultF1 = Double.NaN;
     for (double sigma : sigmas) {
@@ -84,11 +97,21 @@ public final class CrossValidatedDecision {
         double f1 = macroF1(gold, outOfFold, m, threshold);
         // Ties (within 0.001) keep the simpler setting: default σ first, multiplier nearest 1.
         if (best == null || f1 > best.macroF1() + 1e-3) {
-          best = new Choice(sigma, m, f1, defaultF1);
+          best = new Choice(sigma, m, f1, defaultF1, outOfFold);
         }
       }
     }
-    return new Choice(best.sigma(), best.negativeOdds(), best.macroF1(), defaultF1);
+    return new Choice(
+        best.sigma(), best.negativeOdds(), best.macroF1(), defaultF1, best.outOfFold());
+  }
+
+  /** Whether each post is negative (complaints count as negative). */
+  static boolean[] gold(List<LabelledPost> posts) {
+    boolean[] gold = new boolean[posts.size()];
+    for (int i = 0; i < gold.length; i++) {
+      gold[i] = posts.get(i).isNegative();
+    }
+    return gold;
   }
 
   /** Fold numbers by text fingerprint: independent of file order, stable across runs. */
@@ -145,10 +168,9 @@ public final class CrossValidatedDecision {
       List<LabelledPost> posts,
       List<Counter<String>> features,
       double threshold) {
-    boolean[] gold = new boolean[posts.size()];
+    boolean[] gold = gold(posts);
     double[] negative = new double[posts.size()];
     for (int i = 0; i < posts.size(); i++) {
-      gold[i] = posts.get(i).isNegative();
       negative[i] =
           layer.probabilityOf(new RVFDatum<>(features.get(i))).getCount(LabelledPost.NEGATIVE);
     }

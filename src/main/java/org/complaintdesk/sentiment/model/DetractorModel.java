@@ -34,6 +34,9 @@ import java.util.zip.GZIPOutputStream;
  *     models written before it existed (no correction)
  * @param mix how English combines P(negative) and P(complaint), chosen by cross-validation on the
  *     training data ({@link DetractorMix#choose}); null in models written before it existed
+ * @param escalations per n-gram language that uses multilingual BERT, the layer without it and
+ *     which posts it decides alone ({@link EncoderEscalation}); null in models written before it
+ *     existed (every post runs the encoder)
  */
 public record DetractorModel(
     LinearClassifier<String, String> english,
@@ -44,7 +47,8 @@ public record DetractorModel(
     List<String> trainedOn,
     String version,
     Map<String, Double> negativeOdds,
-    DetractorMix mix)
+    DetractorMix mix,
+    Map<String, EncoderEscalation> escalations)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -61,6 +65,11 @@ public record DetractorModel(
     return negativeOdds == null ? 1.0 : negativeOdds.getOrDefault(language, 1.0);
   }
 
+  /** The first layer and band of this language's n-gram layer, or null if it has none. */
+  public EncoderEscalation escalation(String language) {
+    return escalations == null ? null : escalations.get(language);
+  }
+
   /** The English detractor rule; {@link DetractorMix#LEGACY} for models that have none. */
   public DetractorMix detractorMix() {
     return mix == null ? DetractorMix.LEGACY : mix;
@@ -69,7 +78,7 @@ public record DetractorModel(
   /** The same model with another complaint layer (cross-validation retrains only that layer). */
   public DetractorModel withComplaintLayer(LinearClassifier<String, String> layer, long[] texts) {
     return new DetractorModel(
-        english, layer, ngram, lexicon, texts, trainedOn, version, negativeOdds, mix);
+        english, layer, ngram, lexicon, texts, trainedOn, version, negativeOdds, mix, escalations);
   }
 
   public void save(Path file) throws IOException {

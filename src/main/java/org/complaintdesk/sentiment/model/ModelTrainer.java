@@ -112,6 +112,7 @@ public final class ModelTrainer {
         trainEnglish(posts, byLanguage.getOrDefault("en", List.of()), decisions);
     Map<String, LinearClassifier<String, String>> ngram = new LinkedHashMap<>();
     Map<String, Double> negativeOdds = new TreeMap<>();
+    Map<String, EncoderEscalation> escalations = new TreeMap<>();
     for (String lang : NGRAM_LANGUAGES.stream().sorted().toList()) {
       List<LabelledPost> data = byLanguage.getOrDefault(lang, List.of());
       if (data.size() >= options.minPostsPerLayer()) {
@@ -148,6 +149,24 @@ public final class ModelTrainer {
               tryEncoder(multilingual, data, e5.features(), e5.choice(), sigmas, naiveBayes);
           choice = bert.choice();
           features = bert.features();
+          // The layer without multilingual BERT decides the posts it is sure of.
+          EncoderEscalation.Choice band =
+              bert.on()
+                  ? EncoderEscalation.choose(
+                      CrossValidatedDecision.gold(data),
+                      e5.choice().adjustedOutOfFold(),
+                      bert.choice().adjustedOutOfFold(),
+                      options.decisionThreshold())
+                  : null;
+          if (band != null && band.share() < 1) {
+            escalations.put(
+                lang,
+                new EncoderEscalation(
+                    fitNgram(data, e5.features(), e5.choice().sigma(), naiveBayes),
+                    e5.choice().negativeOdds(),
+                    band.band(),
+                    band.share()));
+          }
           String decision =
               String.format(
                   Locale.ROOT,
@@ -171,6 +190,9 @@ public final class ModelTrainer {
                   e5.macroF1(),
                   bert.macroF1(),
                   plain.defaultMacroF1());
+          if (band != null) {
+            decision += "; " + band;
+          }
           LOG.info(decision);
           decisions.add(decision);
           sigma = choice.sigma();
@@ -199,7 +221,8 @@ public final class ModelTrainer {
         trainedOn,
         version,
         negativeOdds,
-        english.mix());
+        english.mix(),
+        escalations);
   }
 
   /** The English layers and how they are combined. */

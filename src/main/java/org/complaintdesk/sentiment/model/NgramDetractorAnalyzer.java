@@ -19,8 +19,9 @@ import org.complaintdesk.sentiment.prep.SocialTextPreparer;
 /**
  * A language with labelled training data but no CoreNLP sentiment model (Arabic, Spanish,
  * Hindi...): a logistic regression over character n-grams, words, emoji and, where there is one,
- * lexicon scores, and the sentence encoder's features where cross-validation chose them at {@code
- * train} time.
+ * lexicon scores, and the sentence encoders' features where cross-validation chose them at {@code
+ * train} time. With an {@link EncoderEscalation}, a first layer without the costliest encoder
+ * decides the posts it is sure of and only the rest run it.
  */
 public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
   private final String language;
@@ -31,8 +32,11 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
   private final double threshold;
   private final double negativeOdds;
   private final List<SentenceEncoder> encoders;
+  private final EncoderEscalation escalation;
+  private final List<SentenceEncoder> firstEncoders;
   private final String stemLanguage;
   private final String model;
+  private final String firstModel;
 
   public NgramDetractorAnalyzer(
       String language,
@@ -42,6 +46,7 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
       SocialTextPreparer preparer,
       double threshold,
       double negativeOdds,
+      EncoderEscalation escalation,
       List<SentenceEncoder> encoders,
       String modelVersion) {
     this.language = language;
@@ -54,20 +59,32 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
     // Only layers that cross-validation trained with a sentence encoder pay for running it.
     this.encoders =
         encoders.stream().filter(e -> EnglishFeatures.usesEncoder(classifier, e)).toList();
+    this.escalation = escalation;
+    this.firstEncoders =
+        escalation == null
+            ? this.encoders
+            : this.encoders.stream()
+                .filter(e -> EnglishFeatures.usesEncoder(escalation.firstLayer(), e))
+                .toList();
     this.stemLanguage = NgramFeatures.usesStems(classifier) ? language : null;
-    this.model =
-        "char-ngram-lr-"
-            + language
-            + (stemLanguage == null ? "" : "+stems")
-            + this.encoders.stream().map(e -> "+" + e.name()).collect(Collectors.joining())
-            + "-"
-            + modelVersion;
+    this.model = modelName(this.encoders, modelVersion);
+    this.firstModel = modelName(firstEncoders, modelVersion);
   }
 
-  private Counter<String> corrected(Counter<String> p) {
+  /** Names the layer that decided, so a result shows which encoders read the post. */
+  private String modelName(List<SentenceEncoder> used, String modelVersion) {
+    return "char-ngram-lr-"
+        + language
+        + (stemLanguage == null ? "" : "+stems")
+        + used.stream().map(e -> "+" + e.name()).collect(Collectors.joining())
+        + "-"
+        + modelVersion;
+  }
+
+  private static Counter<String> corrected(Counter<String> p, double odds) {
     p.setCount(
         LabelledPost.NEGATIVE,
-        CrossValidatedDecision.adjust(p.getCount(LabelledPost.NEGATIVE), negativeOdds));
+        CrossValidatedDecision.adjust(p.getCount(LabelledPost.NEGATIVE), odds));
     return p;
   }
 
@@ -76,21 +93,41 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
     PreparedText prepared = preparer.prepare(text);
     List<SentimentLexicon.Hit> hits = lexicon.match(prepared.words());
     Counter<String> features = NgramFeatures.extract(prepared, hits, stemLanguage);
-    for (SentenceEncoder encoder : encoders) {
+    for (SentenceEncoder encoder : firstEncoders) {
       EnglishFeatures.addEncoderFeatures(encoder, text, features);
     }
+    if (escalation != null) {
+      Counter<String> first =
+          corrected(
+              escalation.firstLayer().probabilityOf(new RVFDatum<>(features)),
+              escalation.negativeOdds());
+      if (!escalation.escalates(first.getCount(LabelledPost.NEGATIVE), threshold)) {
+        return verdict(text, prepared, hits, escalation.firstLayer(), features, first, firstModel);
+      }
+      for (SentenceEncoder encoder : encoders) {
+        if (!firstEncoders.contains(encoder)) {
+          EnglishFeatures.addEncoderFeatures(encoder, text, features);
+        }
+      }
+    }
+    Counter<String> p = corrected(classifier.probabilityOf(new RVFDatum<>(features)), negativeOdds);
+    return verdict(text, prepared, hits, classifier, features, p, model);
+  }
+
+  private SentimentResult verdict(
+      String text,
+      PreparedText prepared,
+      List<SentimentLexicon.Hit> hits,
+      LinearClassifier<String, String> layer,
+      Counter<String> features,
+      Counter<String> probabilities,
+      String decidedBy) {
     List<SentimentResult.Evidence> evidence = new ArrayList<>();
     Explanations.lexiconAndEmoji(prepared, hits, evidence);
     Explanations.learnedWords(
-        classifier, LabelledPost.POSITIVE, features, text, "learned word", evidence);
+        layer, LabelledPost.POSITIVE, features, text, "learned word", evidence);
     int complaintCues = Explanations.complaintCues(prepared, cues, evidence);
     return Verdict.of(
-        corrected(classifier.probabilityOf(new RVFDatum<>(features))),
-        threshold,
-        complaintCues,
-        language,
-        List.of(),
-        evidence,
-        model);
+        probabilities, threshold, complaintCues, language, List.of(), evidence, decidedBy);
   }
 }

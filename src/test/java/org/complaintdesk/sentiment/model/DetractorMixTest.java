@@ -64,6 +64,7 @@ class DetractorMixTest {
             java.util.List.of(),
             "old",
             null,
+            null,
             null);
     assertThat(old.detractorMix()).isEqualTo(DetractorMix.LEGACY);
   }

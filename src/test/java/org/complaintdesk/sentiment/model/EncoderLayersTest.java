@@ -10,26 +10,49 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The shipped model's n-gram layers use each sentence encoder exactly where {@code train}'s
- * cross-validation chose it (e5: de, es, fr, hi, it, pt, not ar; multilingual BERT: every one but
- * es in {@code default-2026.12i}), and English always uses e5; likewise word stems (pt only).
+ * cross-validation chose it (e5: de, es, fr, hi, it, pt, not ar; multilingual BERT in {@code
+ * default-2026.12j}: ar, fr, hi, it, pt, not de or es), and English always uses e5; likewise word
+ * stems (pt only). Where multilingual BERT is on, only posts its first layer is unsure of run it.
  */
 class EncoderLayersTest {
-  /** Each layer's model name lists what it is given: "+stems", "+e5", "+mbert", or none. */
+  /**
+   * Each result names the layer that decided: "+stems", "+e5", "+mbert" or none. The first post of
+   * a language with BERT is one its first layer decides alone, the second one it sends on.
+   */
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
       value = {
-        "de|char-ngram-lr-de+e5+mbert-|Der Kundendienst ist eine Katastrophe, seit Wochen keine Antwort",
-        "ar|char-ngram-lr-ar+mbert-|خدمة سيئة جدا وموظفين وقحين",
-        "pt|char-ngram-lr-pt+stems+e5+mbert-|O atendimento é péssimo, estou muito decepcionado com vocês",
-        "it|char-ngram-lr-it+e5+mbert-|Il servizio clienti è pessimo, sono molto deluso",
-        "es|char-ngram-lr-es+e5-|El servicio al cliente es pésimo, llevo semanas sin respuesta",
+        "de|char-ngram-lr-de+e5-|true|Der Kundendienst ist eine Katastrophe, seit Wochen keine Antwort",
+        "es|char-ngram-lr-es+e5-|true|El servicio al cliente es pésimo, llevo semanas sin respuesta",
+        "ar|char-ngram-lr-ar-|false|ما أدري إذا الطلب وصل أو لا",
+        "ar|char-ngram-lr-ar+mbert-|true|خدمة سيئة جدا وموظفين وقحين",
+        "fr|char-ngram-lr-fr+e5-|true|Le service client est nul, je suis très déçu",
+        "fr|char-ngram-lr-fr+e5+mbert-|true|J'attends toujours ma commande depuis une semaine",
+        "it|char-ngram-lr-it+e5-|true|Il servizio clienti è pessimo, sono molto deluso",
+        "it|char-ngram-lr-it+e5+mbert-|true|Aspetto ancora il mio ordine da una settimana",
+        "pt|char-ngram-lr-pt+stems+e5-|false|Vamos ver como fica amanhã",
+        "pt|char-ngram-lr-pt+stems+e5+mbert-|true|O atendimento é péssimo, estou muito decepcionado com vocês",
       })
-  void eachLayerIsGivenWhatTrainChoseForIt(String language, String model, String text) {
+  void eachPostIsDecidedByTheLayerTrainChose(
+      String language, String model, boolean detractor, String text) {
     SentimentResult result = SharedScorer.get().score(text);
     assertThat(result.language()).isEqualTo(language);
     assertThat(result.model()).startsWith(model);
-    assertThat(result.detractor()).isTrue();
+    assertThat(result.detractor()).isEqualTo(detractor);
+  }
+
+  @Test
+  void onlyTheLayersWithMultilingualBertHaveAFirstLayer() {
+    DetractorModel model = DetractorModel.bundled();
+    for (String lang : java.util.List.of("ar", "fr", "hi", "it", "pt")) {
+      assertThat(model.escalation(lang)).as(lang).isNotNull();
+      assertThat(model.escalation(lang).share()).as(lang).isBetween(0.05, 0.6);
+    }
+    assertThat(model.escalation("de")).isNull();
+    assertThat(model.escalation("es")).isNull();
+    assertThat(model.trainedOn())
+        .anyMatch(d -> d.startsWith("ar: ") && d.contains("multilingual encoder only within"));
   }
 
   @Test

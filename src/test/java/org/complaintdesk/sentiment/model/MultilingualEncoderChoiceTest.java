@@ -3,14 +3,11 @@ package org.complaintdesk.sentiment.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.complaintdesk.sentiment.SentimentAnalyzer;
 import org.complaintdesk.sentiment.SentimentComponents;
 import org.complaintdesk.sentiment.english.EnglishFeatures;
-import org.complaintdesk.sentiment.english.SentenceEncoder;
 import org.complaintdesk.sentiment.lexicon.ComplaintCueList;
 import org.complaintdesk.testing.SharedScorer;
 import org.junit.jupiter.api.Test;
@@ -25,31 +22,7 @@ class MultilingualEncoderChoiceTest {
     "heute", "Konto", "Karte", "Filiale", "App", "morgen", "Bank", "Termin", "Brief", "Zins"
   };
 
-  private final Map<String, String> labels = new HashMap<>();
-
-  private final SentenceEncoder knowsTheLabel =
-      new SentenceEncoder() {
-        @Override
-        public String name() {
-          return "stand-in";
-        }
-
-        @Override
-        public float[] encode(String text) {
-          float[] v = new float[3];
-          String label = labels.getOrDefault(text, LabelledPost.NEUTRAL);
-          v[
-                  List.of(LabelledPost.NEGATIVE, LabelledPost.NEUTRAL, LabelledPost.POSITIVE)
-                      .indexOf(label)] =
-              1;
-          return v;
-        }
-
-        @Override
-        public int dimensions() {
-          return 3;
-        }
-      };
+  private final LabelKnowingEncoder knowsTheLabel = new LabelKnowingEncoder("stand-in");
 
   private List<LabelledPost> posts() {
     Random random = new Random(7);
@@ -62,8 +35,9 @@ class MultilingualEncoderChoiceTest {
       }
       text.append(" Nr").append(i);
       String label = classes[i % 3];
-      labels.put(text.toString(), label);
-      posts.add(new LabelledPost("p" + i, label, "de", text.toString(), 1, LabelledPost.SENTIMENT));
+      posts.add(
+          knowsTheLabel.know(
+              new LabelledPost("p" + i, label, "de", text.toString(), 1, LabelledPost.SENTIMENT)));
     }
     return posts;
   }
@@ -96,6 +70,7 @@ class MultilingualEncoderChoiceTest {
             c.preparer(),
             0.4,
             model.negativeOdds("de"),
+            model.escalation("de"),
             List.of(knowsTheLabel),
             "t");
     LabelledPost negative = posts.get(0);
