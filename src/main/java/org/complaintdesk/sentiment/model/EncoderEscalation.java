@@ -5,10 +5,10 @@ import java.io.Serializable;
 import java.util.Locale;
 
 /**
- * When an n-gram layer runs its costly encoder (multilingual BERT, about three times the rest of
- * the layer per post): only for posts that the same layer trained without that encoder scores near
- * the detractor threshold. A post whose P(negative) from the first layer is further than {@code
- * band} from the threshold is decided by that layer alone.
+ * When an n-gram layer runs its costly encoder (multilingual BERT, 5-7 times the rest of the layer
+ * per post): only for posts that the same layer trained without that encoder scores near the
+ * detractor threshold. A post whose P(negative) from the first layer is further than {@code band}
+ * from the threshold is decided by that layer alone.
  *
  * <p>Why: most posts are clear either way, and for them the encoder rarely changes the flag. The
  * band is chosen from the layer's own k-fold cross-validation: the narrowest band that sends on at
