@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.complaintdesk.sentiment.SentimentComponents;
 import org.complaintdesk.sentiment.SentimentResult;
-import org.complaintdesk.sentiment.lexicon.ComplaintCueList;
 import org.complaintdesk.testing.SharedScorer;
 import org.junit.jupiter.api.Test;
 
@@ -83,15 +82,7 @@ class EncoderEscalationTest {
   @Test
   void trainKeepsAFirstStageAndTheAnalyzerRunsTheEncoderOnlyOnUnclearPosts() {
     SentimentComponents c = SharedScorer.components();
-    ModelTrainer trainer =
-        new ModelTrainer(
-            c.preparer(),
-            c.english(),
-            null,
-            knowsTheLabel,
-            c.languages(),
-            c::lexicon,
-            new ModelTrainer.TrainingOptions(0.25, 0.5, 1, 20, 200, T));
+    ModelTrainer trainer = knowsTheLabel.multilingualTrainer(c, T);
     List<LabelledPost> posts = posts();
     DetractorModel model = trainer.train(posts, List.of("escalation test"), "t");
 
@@ -101,18 +92,7 @@ class EncoderEscalationTest {
     assertThat(model.trainedOn())
         .anyMatch(d -> d.startsWith("de: ") && d.contains("multilingual encoder only within"));
 
-    NgramDetractorAnalyzer german =
-        new NgramDetractorAnalyzer(
-            "de",
-            model.ngram().get("de"),
-            c.lexicon("de"),
-            ComplaintCueList.bundled("de"),
-            c.preparer(),
-            T,
-            model.negativeOdds("de"),
-            escalation,
-            List.of(knowsTheLabel),
-            "t");
+    NgramDetractorAnalyzer german = knowsTheLabel.german(c, model, T);
     knowsTheLabel.calls().set(0);
     SentimentResult clear = german.analyze(posts.get(0).text());
     assertThat(knowsTheLabel.calls().get()).isZero();

@@ -4,7 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.complaintdesk.sentiment.SentimentComponents;
 import org.complaintdesk.sentiment.english.SentenceEncoder;
+import org.complaintdesk.sentiment.lexicon.ComplaintCueList;
 
 /**
  * A stand-in sentence encoder that knows each registered post's label (one-hot over negative,
@@ -30,6 +32,33 @@ final class LabelKnowingEncoder implements SentenceEncoder {
 
   AtomicInteger calls() {
     return calls;
+  }
+
+  /** A trainer with this stand-in as its multilingual encoder (no e5), small-data options. */
+  ModelTrainer multilingualTrainer(SentimentComponents c, double threshold) {
+    return new ModelTrainer(
+        c.preparer(),
+        c.english(),
+        null,
+        this,
+        c.languages(),
+        c::lexicon,
+        new ModelTrainer.TrainingOptions(0.25, 0.5, 1, 20, 200, threshold));
+  }
+
+  /** The German n-gram layer of {@code model}, given this stand-in as its only encoder. */
+  NgramDetractorAnalyzer german(SentimentComponents c, DetractorModel model, double threshold) {
+    return new NgramDetractorAnalyzer(
+        "de",
+        model.ngram().get("de"),
+        c.lexicon("de"),
+        ComplaintCueList.bundled("de"),
+        c.preparer(),
+        threshold,
+        model.negativeOdds("de"),
+        model.escalation("de"),
+        List.of(this),
+        "t");
   }
 
   @Override

@@ -8,7 +8,6 @@ import java.util.Random;
 import org.complaintdesk.sentiment.SentimentAnalyzer;
 import org.complaintdesk.sentiment.SentimentComponents;
 import org.complaintdesk.sentiment.english.EnglishFeatures;
-import org.complaintdesk.sentiment.lexicon.ComplaintCueList;
 import org.complaintdesk.testing.SharedScorer;
 import org.junit.jupiter.api.Test;
 
@@ -45,15 +44,7 @@ class MultilingualEncoderChoiceTest {
   @Test
   void crossValidationTurnsTheEncoderOnWhereItCarriesWhatTheWordsDoNot() {
     SentimentComponents c = SharedScorer.components();
-    ModelTrainer trainer =
-        new ModelTrainer(
-            c.preparer(),
-            c.english(),
-            null,
-            knowsTheLabel,
-            c.languages(),
-            c::lexicon,
-            new ModelTrainer.TrainingOptions(0.25, 0.5, 1, 20, 200, 0.4));
+    ModelTrainer trainer = knowsTheLabel.multilingualTrainer(c, 0.4);
     List<LabelledPost> posts = posts();
     DetractorModel model = trainer.train(posts, List.of("stand-in test"), "t");
 
@@ -61,18 +52,7 @@ class MultilingualEncoderChoiceTest {
         .anyMatch(d -> d.startsWith("de: ") && d.contains("multilingual encoder on"));
     assertThat(EnglishFeatures.usesEncoder(model.ngram().get("de"), knowsTheLabel)).isTrue();
 
-    SentimentAnalyzer german =
-        new NgramDetractorAnalyzer(
-            "de",
-            model.ngram().get("de"),
-            c.lexicon("de"),
-            ComplaintCueList.bundled("de"),
-            c.preparer(),
-            0.4,
-            model.negativeOdds("de"),
-            model.escalation("de"),
-            List.of(knowsTheLabel),
-            "t");
+    SentimentAnalyzer german = knowsTheLabel.german(c, model, 0.4);
     LabelledPost negative = posts.get(0);
     assertThat(german.analyze(negative.text()).model()).contains("+stand-in");
     assertThat(german.analyze(negative.text()).detractor()).isTrue();
