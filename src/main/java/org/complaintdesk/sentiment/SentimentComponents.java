@@ -116,6 +116,7 @@ public final class SentimentComponents {
                         threshold,
                         model.negativeOdds(lang),
                         model.escalation(lang),
+                        model.head(lang),
                         List.of(encoder, multilingual),
                         model.version())));
     if (model.lexicon() != null) {
