@@ -116,7 +116,6 @@ public final class SentimentComponents {
                         threshold,
                         model.negativeOdds(lang),
                         model.escalation(lang),
-                        model.head(lang),
                         List.of(encoder, multilingual),
                         model.version())));
     if (model.lexicon() != null) {

@@ -53,20 +53,15 @@ public final class CrossValidatedDecision {
       double[] outOfFold) {
     /** {@link #outOfFold} after the chosen odds correction. */
     double[] adjustedOutOfFold() {
-      return adjust(outOfFold, negativeOdds);
+      double[] p = new double[outOfFold.length];
+      for (int i = 0; i < p.length; i++) {
+        p[i] = adjust(outOfFold[i], negativeOdds);
+      }
+      return p;
     }
   }
 
   private CrossValidatedDecision() {}
-
-  /** Each P(negative) after the odds correction (a new array). */
-  static double[] adjust(double[] negative, double oddsMultiplier) {
-    double[] p = new double[negative.length];
-    for (int i = 0; i < p.length; i++) {
-      p[i] = adjust(negative[i], oddsMultiplier);
-    }
-    return p;
-  }
 
   /** P(negative) after the odds correction. */
   public static double adjust(double negative, double oddsMultiplier) {
@@ -98,7 +93,7 @@ public final class CrossValidatedDecision {
         defaultF1 = macroF1(gold, outOfFold, 1.0, threshold);
       }
       for (int k : STEPS_NEAREST_FIRST) {
-        double m = multiplier(k);
+        double m = k == 0 ? 1.0 : Math.round(Math.exp(k / 10.0) * 1000) / 1000.0;
         double f1 = macroF1(gold, outOfFold, m, threshold);
         // Ties (within 0.001) keep the simpler setting: default σ first, multiplier nearest 1.
         if (best == null || f1 > best.macroF1() + 1e-3) {
@@ -108,31 +103,6 @@ public final class CrossValidatedDecision {
     }
     return new Choice(
         best.sigma(), best.negativeOdds(), best.macroF1(), defaultF1, best.outOfFold());
-  }
-
-  /** The odds multiplier of grid step k: e^(k/10), rounded to three decimals. */
-  private static double multiplier(int k) {
-    return k == 0 ? 1.0 : Math.round(Math.exp(k / 10.0) * 1000) / 1000.0;
-  }
-
-  /**
-   * The multiplier of {@link #choose}'s grid that maximises the neg-vs-rest macro-F1 of these
-   * probabilities, with the same tie rule (within 0.001 keeps the multiplier nearest 1).
-   *
-   * @return {multiplier, macro-F1}
-   */
-  static double[] bestOdds(boolean[] gold, double[] negative, double threshold) {
-    double bestM = 1.0;
-    double bestF1 = Double.NEGATIVE_INFINITY;
-    for (int k : STEPS_NEAREST_FIRST) {
-      double m = multiplier(k);
-      double f1 = macroF1(gold, negative, m, threshold);
-      if (f1 > bestF1 + 1e-3) {
-        bestM = m;
-        bestF1 = f1;
-      }
-    }
-    return new double[] {bestM, bestF1};
   }
 
   /** Whether each post is negative (complaints count as negative). */

@@ -37,9 +37,6 @@ import java.util.zip.GZIPOutputStream;
  * @param escalations per n-gram language that uses multilingual BERT, the layer without it and
  *     which posts it decides alone ({@link EncoderEscalation}); null in models written before it
  *     existed (every post runs the encoder)
- * @param heads per n-gram language where cross-validation chose it, the layer over multilingual
- *     BERT's numbers alone that is mixed into the layer's probabilities ({@link EncoderHead}); null
- *     in models written before it existed
  */
 public record DetractorModel(
     LinearClassifier<String, String> english,
@@ -51,8 +48,7 @@ public record DetractorModel(
     String version,
     Map<String, Double> negativeOdds,
     DetractorMix mix,
-    Map<String, EncoderEscalation> escalations,
-    Map<String, EncoderHead> heads)
+    Map<String, EncoderEscalation> escalations)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -74,11 +70,6 @@ public record DetractorModel(
     return escalations == null ? null : escalations.get(language);
   }
 
-  /** This language's layer over multilingual BERT alone, or null if it has none. */
-  public EncoderHead head(String language) {
-    return heads == null ? null : heads.get(language);
-  }
-
   /** The English detractor rule; {@link DetractorMix#LEGACY} for models that have none. */
   public DetractorMix detractorMix() {
     return mix == null ? DetractorMix.LEGACY : mix;
@@ -87,17 +78,7 @@ public record DetractorModel(
   /** The same model with another complaint layer (cross-validation retrains only that layer). */
   public DetractorModel withComplaintLayer(LinearClassifier<String, String> layer, long[] texts) {
     return new DetractorModel(
-        english,
-        layer,
-        ngram,
-        lexicon,
-        texts,
-        trainedOn,
-        version,
-        negativeOdds,
-        mix,
-        escalations,
-        heads);
+        english, layer, ngram, lexicon, texts, trainedOn, version, negativeOdds, mix, escalations);
   }
 
   public void save(Path file) throws IOException {

@@ -113,7 +113,6 @@ public final class ModelTrainer {
     Map<String, LinearClassifier<String, String>> ngram = new LinkedHashMap<>();
     Map<String, Double> negativeOdds = new TreeMap<>();
     Map<String, EncoderEscalation> escalations = new TreeMap<>();
-    Map<String, EncoderHead> heads = new TreeMap<>();
     for (String lang : NGRAM_LANGUAGES.stream().sorted().toList()) {
       List<LabelledPost> data = byLanguage.getOrDefault(lang, List.of());
       if (data.size() >= options.minPostsPerLayer()) {
@@ -150,35 +149,13 @@ public final class ModelTrainer {
               tryEncoder(multilingual, data, e5.features(), e5.choice(), sigmas, naiveBayes);
           choice = bert.choice();
           features = bert.features();
-          boolean[] gold = CrossValidatedDecision.gold(data);
-          // BERT's numbers alone as a second opinion on the posts that run it, where CV says so.
-          EncoderHead.Choice mix = null;
-          if (bert.on()) {
-            List<Counter<String>> bertOnly = onlyEncoderFeatures(multilingual, features);
-            CrossValidatedDecision.Choice alone = chooseNgram(data, bertOnly, sigmas, false);
-            mix =
-                EncoderHead.choose(
-                    gold,
-                    choice.outOfFold(),
-                    choice.negativeOdds(),
-                    alone.outOfFold(),
-                    options.decisionThreshold());
-            if (mix.weight() > 0) {
-              heads.put(
-                  lang,
-                  new EncoderHead(fitNgram(data, bertOnly, alone.sigma(), false), mix.weight()));
-            }
-          }
-          double odds = heads.containsKey(lang) ? mix.negativeOdds() : choice.negativeOdds();
           // The layer without multilingual BERT decides the posts it is sure of.
           EncoderEscalation.Choice band =
               bert.on()
                   ? EncoderEscalation.choose(
-                      gold,
+                      CrossValidatedDecision.gold(data),
                       e5.choice().adjustedOutOfFold(),
-                      heads.containsKey(lang)
-                          ? mix.adjustedOutOfFold()
-                          : bert.choice().adjustedOutOfFold(),
+                      bert.choice().adjustedOutOfFold(),
                       options.decisionThreshold())
                   : null;
           if (band != null && band.share() < 1) {
@@ -213,16 +190,13 @@ public final class ModelTrainer {
                   e5.macroF1(),
                   bert.macroF1(),
                   plain.defaultMacroF1());
-          if (mix != null) {
-            decision += "; " + mix;
-          }
           if (band != null) {
             decision += "; " + band;
           }
           LOG.info(decision);
           decisions.add(decision);
           sigma = choice.sigma();
-          negativeOdds.put(lang, odds);
+          negativeOdds.put(lang, choice.negativeOdds());
         }
         ngram.put(lang, fitNgram(data, features, sigma, naiveBayes));
       }
@@ -248,8 +222,7 @@ public final class ModelTrainer {
         version,
         negativeOdds,
         english.mix(),
-        escalations,
-        heads);
+        escalations);
   }
 
   /** The English layers and how they are combined. */
@@ -453,22 +426,6 @@ public final class ModelTrainer {
               Counter<String> f = new ClassicCounter<>(features.get(i));
               EnglishFeatures.addEncoderFeatures(encoder.name(), vectors.get(i), f);
               return f;
-            })
-        .toList();
-  }
-
-  /** Each post's features of one encoder only (new counters). */
-  private static List<Counter<String>> onlyEncoderFeatures(
-      SentenceEncoder encoder, List<Counter<String>> features) {
-    String prefix = encoder.name() + ":";
-    return features.stream()
-        .map(
-            f -> {
-              Counter<String> only = new ClassicCounter<>();
-              f.entrySet().stream()
-                  .filter(e -> e.getKey().startsWith(prefix))
-                  .forEach(e -> only.setCount(e.getKey(), e.getValue()));
-              return only;
             })
         .toList();
   }

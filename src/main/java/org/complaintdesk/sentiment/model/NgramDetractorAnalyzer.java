@@ -21,8 +21,7 @@ import org.complaintdesk.sentiment.prep.SocialTextPreparer;
  * Hindi...): a logistic regression over character n-grams, words, emoji and, where there is one,
  * lexicon scores, and the sentence encoders' features where cross-validation chose them at {@code
  * train} time. With an {@link EncoderEscalation}, a first layer without the costliest encoder
- * decides the posts it is sure of and only the rest run it; with an {@link EncoderHead}, those
- * posts' probabilities are mixed with a layer over that encoder's numbers alone.
+ * decides the posts it is sure of and only the rest run it.
  */
 public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
   private final String language;
@@ -34,7 +33,6 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
   private final double negativeOdds;
   private final List<SentenceEncoder> encoders;
   private final EncoderEscalation escalation;
-  private final EncoderHead head;
   private final List<SentenceEncoder> firstEncoders;
   private final String stemLanguage;
   private final String model;
@@ -49,7 +47,6 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
       double threshold,
       double negativeOdds,
       EncoderEscalation escalation,
-      EncoderHead head,
       List<SentenceEncoder> encoders,
       String modelVersion) {
     this.language = language;
@@ -63,7 +60,6 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
     this.encoders =
         encoders.stream().filter(e -> EnglishFeatures.usesEncoder(classifier, e)).toList();
     this.escalation = escalation;
-    this.head = head;
     this.firstEncoders =
         escalation == null
             ? this.encoders
@@ -114,11 +110,7 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
         }
       }
     }
-    Counter<String> p = classifier.probabilityOf(new RVFDatum<>(features));
-    if (head != null) {
-      p = head.mix(p, features);
-    }
-    p = corrected(p, negativeOdds);
+    Counter<String> p = corrected(classifier.probabilityOf(new RVFDatum<>(features)), negativeOdds);
     return verdict(text, prepared, hits, classifier, features, p, model);
   }
 

@@ -1,10 +1,8 @@
 package org.complaintdesk.sentiment.model;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.complaintdesk.sentiment.SentimentComponents;
 import org.complaintdesk.sentiment.english.SentenceEncoder;
@@ -32,31 +30,6 @@ final class LabelKnowingEncoder implements SentenceEncoder {
     return post;
   }
 
-  private static final String[] WORDS = {
-    "heute", "Konto", "Karte", "Filiale", "App", "morgen", "Bank", "Termin", "Brief", "Zins"
-  };
-
-  /**
-   * German posts of six random neutral words each (the same words in every class), labelled
-   * negative, neutral, positive in turn and registered, so only this encoder carries the label.
-   */
-  List<LabelledPost> germanPosts(int n, long seed) {
-    Random random = new Random(seed);
-    List<LabelledPost> posts = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      StringBuilder text = new StringBuilder("Beitrag");
-      for (int w = 0; w < 6; w++) {
-        text.append(' ').append(WORDS[random.nextInt(WORDS.length)]);
-      }
-      text.append(" Nr").append(i);
-      posts.add(
-          know(
-              new LabelledPost(
-                  "p" + i, CLASSES.get(i % 3), "de", text.toString(), 1, LabelledPost.SENTIMENT)));
-    }
-    return posts;
-  }
-
   AtomicInteger calls() {
     return calls;
   }
@@ -75,16 +48,6 @@ final class LabelKnowingEncoder implements SentenceEncoder {
 
   /** The German n-gram layer of {@code model}, given this stand-in as its only encoder. */
   NgramDetractorAnalyzer german(SentimentComponents c, DetractorModel model, double threshold) {
-    return german(c, model, threshold, model.head("de"), model.negativeOdds("de"));
-  }
-
-  /** The same layer with the given head and odds multiplier instead of the model's. */
-  NgramDetractorAnalyzer german(
-      SentimentComponents c,
-      DetractorModel model,
-      double threshold,
-      EncoderHead head,
-      double negativeOdds) {
     return new NgramDetractorAnalyzer(
         "de",
         model.ngram().get("de"),
@@ -92,9 +55,8 @@ final class LabelKnowingEncoder implements SentenceEncoder {
         ComplaintCueList.bundled("de"),
         c.preparer(),
         threshold,
-        negativeOdds,
+        model.negativeOdds("de"),
         model.escalation("de"),
-        head,
         List.of(this),
         "t");
   }

@@ -2,7 +2,9 @@ package org.complaintdesk.sentiment.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.complaintdesk.sentiment.SentimentAnalyzer;
 import org.complaintdesk.sentiment.SentimentComponents;
 import org.complaintdesk.sentiment.english.EnglishFeatures;
@@ -15,10 +17,28 @@ import org.junit.jupiter.api.Test;
  * stand-in encoder knows each post's label, which the words do not carry.
  */
 class MultilingualEncoderChoiceTest {
+  private static final String[] WORDS = {
+    "heute", "Konto", "Karte", "Filiale", "App", "morgen", "Bank", "Termin", "Brief", "Zins"
+  };
+
   private final LabelKnowingEncoder knowsTheLabel = new LabelKnowingEncoder("stand-in");
 
   private List<LabelledPost> posts() {
-    return knowsTheLabel.germanPosts(300, 7);
+    Random random = new Random(7);
+    String[] classes = {LabelledPost.NEGATIVE, LabelledPost.NEUTRAL, LabelledPost.POSITIVE};
+    List<LabelledPost> posts = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      StringBuilder text = new StringBuilder("Beitrag");
+      for (int w = 0; w < 6; w++) {
+        text.append(' ').append(WORDS[random.nextInt(WORDS.length)]);
+      }
+      text.append(" Nr").append(i);
+      String label = classes[i % 3];
+      posts.add(
+          knowsTheLabel.know(
+              new LabelledPost("p" + i, label, "de", text.toString(), 1, LabelledPost.SENTIMENT)));
+    }
+    return posts;
   }
 
   @Test
