@@ -63,18 +63,15 @@ class EncoderEscalationTest {
 
   /** Even posts say their label in a word; odd posts say nothing. */
   private List<LabelledPost> posts() {
-    String[] classes = {LabelledPost.NEGATIVE, LabelledPost.NEUTRAL, LabelledPost.POSITIVE};
     List<LabelledPost> posts = new ArrayList<>();
     for (int i = 0; i < 360; i++) {
-      String label = classes[(i / 2) % 3];
+      String label = LabelKnowingEncoder.CLASSES.get((i / 2) % 3);
       StringBuilder text = new StringBuilder("Beitrag");
       if (i % 2 == 0) {
         text.append(' ').append(CLEAR_WORDS.get(label));
       }
       text.append(" Nr").append(i);
-      posts.add(
-          knowsTheLabel.know(
-              new LabelledPost("p" + i, label, "de", text.toString(), 1, LabelledPost.SENTIMENT)));
+      posts.add(knowsTheLabel.knowGerman(i, label, text.toString()));
     }
     return posts;
   }

@@ -13,7 +13,8 @@ import org.complaintdesk.sentiment.lexicon.ComplaintCueList;
  * neutral, positive), which the post's words need not carry; it counts its calls.
  */
 final class LabelKnowingEncoder implements SentenceEncoder {
-  private static final List<String> CLASSES =
+  /** The three sentiment labels, in the order of the stand-in's numbers. */
+  static final List<String> CLASSES =
       List.of(LabelledPost.NEGATIVE, LabelledPost.NEUTRAL, LabelledPost.POSITIVE);
 
   private final String name;
@@ -28,6 +29,11 @@ final class LabelKnowingEncoder implements SentenceEncoder {
   LabelledPost know(LabelledPost post) {
     labels.put(post.text(), post.label());
     return post;
+  }
+
+  /** A German sentiment post with id {@code "p" + i}, registered with its label. */
+  LabelledPost knowGerman(int i, String label, String text) {
+    return know(new LabelledPost("p" + i, label, "de", text, 1, LabelledPost.SENTIMENT));
   }
 
   AtomicInteger calls() {

@@ -25,7 +25,6 @@ class MultilingualEncoderChoiceTest {
 
   private List<LabelledPost> posts() {
     Random random = new Random(7);
-    String[] classes = {LabelledPost.NEGATIVE, LabelledPost.NEUTRAL, LabelledPost.POSITIVE};
     List<LabelledPost> posts = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
       StringBuilder text = new StringBuilder("Beitrag");
@@ -33,10 +32,8 @@ class MultilingualEncoderChoiceTest {
         text.append(' ').append(WORDS[random.nextInt(WORDS.length)]);
       }
       text.append(" Nr").append(i);
-      String label = classes[i % 3];
-      posts.add(
-          knowsTheLabel.know(
-              new LabelledPost("p" + i, label, "de", text.toString(), 1, LabelledPost.SENTIMENT)));
+      String label = LabelKnowingEncoder.CLASSES.get(i % 3);
+      posts.add(knowsTheLabel.knowGerman(i, label, text.toString()));
     }
     return posts;
   }
