@@ -128,8 +128,6 @@ public final class SentimentComponents {
                   lexicon,
                   ComplaintCueList.bundled(lang),
                   model.lexicon(),
-                  model.lexiconEscalation(),
-                  List.of(encoder, multilingual),
                   preparer,
                   threshold,
                   model.version()));

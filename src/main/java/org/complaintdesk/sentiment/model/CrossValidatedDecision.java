@@ -63,14 +63,6 @@ public final class CrossValidatedDecision {
 
   private CrossValidatedDecision() {}
 
-  /** A layer's probabilities for these features, P(negative) after the odds correction. */
-  static Counter<String> probabilities(
-      LinearClassifier<String, String> layer, Counter<String> features, double oddsMultiplier) {
-    Counter<String> p = layer.probabilityOf(new RVFDatum<>(features));
-    p.setCount(LabelledPost.NEGATIVE, adjust(p.getCount(LabelledPost.NEGATIVE), oddsMultiplier));
-    return p;
-  }
-
   /** P(negative) after the odds correction. */
   public static double adjust(double negative, double oddsMultiplier) {
     if (oddsMultiplier == 1.0) {

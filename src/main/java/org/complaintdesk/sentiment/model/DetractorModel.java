@@ -37,9 +37,6 @@ import java.util.zip.GZIPOutputStream;
  * @param escalations per n-gram language that uses multilingual BERT, the layer without it and
  *     which posts it decides alone ({@link EncoderEscalation}); null in models written before it
  *     existed (every post runs the encoder)
- * @param lexiconEscalation when the lexicon layer (ru, fa, el) reads multilingual BERT, the layer
- *     without it and which posts it decides alone; null when it does not, when every post runs it,
- *     and in models written before it existed
  */
 public record DetractorModel(
     LinearClassifier<String, String> english,
@@ -51,8 +48,7 @@ public record DetractorModel(
     String version,
     Map<String, Double> negativeOdds,
     DetractorMix mix,
-    Map<String, EncoderEscalation> escalations,
-    EncoderEscalation lexiconEscalation)
+    Map<String, EncoderEscalation> escalations)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -82,17 +78,7 @@ public record DetractorModel(
   /** The same model with another complaint layer (cross-validation retrains only that layer). */
   public DetractorModel withComplaintLayer(LinearClassifier<String, String> layer, long[] texts) {
     return new DetractorModel(
-        english,
-        layer,
-        ngram,
-        lexicon,
-        texts,
-        trainedOn,
-        version,
-        negativeOdds,
-        mix,
-        escalations,
-        lexiconEscalation);
+        english, layer, ngram, lexicon, texts, trainedOn, version, negativeOdds, mix, escalations);
   }
 
   public void save(Path file) throws IOException {

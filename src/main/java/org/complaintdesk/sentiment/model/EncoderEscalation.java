@@ -1,7 +1,6 @@
 package org.complaintdesk.sentiment.model;
 
 import edu.stanford.nlp.classify.LinearClassifier;
-import edu.stanford.nlp.stats.Counter;
 import java.io.Serializable;
 import java.util.Locale;
 
@@ -33,11 +32,6 @@ public record EncoderEscalation(
   private static final double[] BANDS = {
     0.025, 0.05, 0.075, 0.1, 0.125, 0.15, 0.175, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 1.0
   };
-
-  /** The first layer's probabilities for a post's features, P(negative) after its odds. */
-  public Counter<String> probabilities(Counter<String> features) {
-    return CrossValidatedDecision.probabilities(firstLayer, features, negativeOdds);
-  }
 
   /** True if a post with this first-layer P(negative), after its odds, needs the full layer. */
   public boolean escalates(double adjustedNegative, double threshold) {

@@ -108,8 +108,6 @@ public final class ModelTrainer {
                     TreeMap::new,
                     Collectors.toList()));
     List<String> decisions = new ArrayList<>();
-    // Read once for the n-gram layers and again for the lexicon layer's pool of the same posts.
-    SentenceEncoder remembered = RememberingEncoder.of(multilingual);
     EnglishLayers english =
         trainEnglish(posts, byLanguage.getOrDefault("en", List.of()), decisions);
     Map<String, LinearClassifier<String, String>> ngram = new LinkedHashMap<>();
@@ -148,7 +146,7 @@ public final class ModelTrainer {
           // it (it costs 5-10x the rest of the layer per post). Each only where CV says it helps.
           EncoderStep e5 = tryEncoder(encoder, data, features, choice, sigmas, naiveBayes);
           EncoderStep bert =
-              tryEncoder(remembered, data, e5.features(), e5.choice(), sigmas, naiveBayes);
+              tryEncoder(multilingual, data, e5.features(), e5.choice(), sigmas, naiveBayes);
           choice = bert.choice();
           features = bert.features();
           // The layer without multilingual BERT decides the posts it is sure of.
@@ -204,7 +202,8 @@ public final class ModelTrainer {
       }
     }
     LexiconCalibration.Result lexiconLayer =
-        new LexiconCalibration(preparer, this::fit, options, remembered).train(byLanguage);
+        new LexiconCalibration(preparer, (data, features) -> fit(data, features, 1.0), options)
+            .train(byLanguage);
     if (lexiconLayer.decision() != null) {
       LOG.info(lexiconLayer.decision());
       decisions.add(lexiconLayer.decision());
@@ -223,8 +222,7 @@ public final class ModelTrainer {
         version,
         negativeOdds,
         english.mix(),
-        escalations,
-        lexiconLayer.escalation());
+        escalations);
   }
 
   /** The English layers and how they are combined. */
@@ -408,7 +406,7 @@ public final class ModelTrainer {
    * The same features plus an encoder's (new counters; the inputs are kept). Posts go to the
    * encoder in chunks, one chunk per core at a time, so a batching encoder can batch.
    */
-  static List<Counter<String>> withEncoderFeatures(
+  private static List<Counter<String>> withEncoderFeatures(
       SentenceEncoder encoder, List<LabelledPost> data, List<Counter<String>> features) {
     int chunk = 64;
     List<float[]> vectors =

@@ -1,6 +1,7 @@
 package org.complaintdesk.sentiment.model;
 
 import edu.stanford.nlp.classify.LinearClassifier;
+import edu.stanford.nlp.ling.RVFDatum;
 import edu.stanford.nlp.stats.Counter;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +81,13 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
         + modelVersion;
   }
 
+  private static Counter<String> corrected(Counter<String> p, double odds) {
+    p.setCount(
+        LabelledPost.NEGATIVE,
+        CrossValidatedDecision.adjust(p.getCount(LabelledPost.NEGATIVE), odds));
+    return p;
+  }
+
   @Override
   public SentimentResult analyze(String text) {
     PreparedText prepared = preparer.prepare(text);
@@ -89,7 +97,10 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
       EnglishFeatures.addEncoderFeatures(encoder, text, features);
     }
     if (escalation != null) {
-      Counter<String> first = escalation.probabilities(features);
+      Counter<String> first =
+          corrected(
+              escalation.firstLayer().probabilityOf(new RVFDatum<>(features)),
+              escalation.negativeOdds());
       if (!escalation.escalates(first.getCount(LabelledPost.NEGATIVE), threshold)) {
         return verdict(text, prepared, hits, escalation.firstLayer(), features, first, firstModel);
       }
@@ -99,7 +110,7 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
         }
       }
     }
-    Counter<String> p = CrossValidatedDecision.probabilities(classifier, features, negativeOdds);
+    Counter<String> p = corrected(classifier.probabilityOf(new RVFDatum<>(features)), negativeOdds);
     return verdict(text, prepared, hits, classifier, features, p, model);
   }
 

@@ -65,7 +65,6 @@ class DetractorMixTest {
             "old",
             null,
             null,
-            null,
             null);
     assertThat(old.detractorMix()).isEqualTo(DetractorMix.LEGACY);
   }
