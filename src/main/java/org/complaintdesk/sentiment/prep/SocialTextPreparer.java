@@ -1,8 +1,10 @@
 package org.complaintdesk.sentiment.prep;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.text.StringEscapeUtils;
@@ -28,6 +30,10 @@ public final class SocialTextPreparer {
               + "|(?<emoticon>(?<![\\p{L}\\p{N}])(?:>?[:;=][-'^o]?[)(\\]\\[dDpP/\\\\|*3]+|<3+|</3"
               + "|\\^_?\\^|-_-|[Tt]_[Tt])(?![\\p{L}\\p{N}]))"
               + "|(?<word>[\\p{L}\\p{M}\\p{N}_]+(?:['’][\\p{L}]+)?)");
+
+  /** Marks that end a clause, so a negator before one does not reach a word after it. */
+  private static final String CLAUSE_MARKS = ",;:.…—–";
+
   private static final Pattern ELONGATED = Pattern.compile("(\\p{L})\\1{2,}");
   private static final Pattern CAMEL = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})|_");
 
@@ -117,6 +123,7 @@ public final class SocialTextPreparer {
     final List<Integer> index = new ArrayList<>();
     final List<String> words = new ArrayList<>();
     final List<Cue> cues = new ArrayList<>();
+    final Set<Integer> clauseStarts = new HashSet<>();
 
     Builder(String original) {
       this.original = original;
@@ -217,6 +224,9 @@ public final class SocialTextPreparer {
           i = end;
           continue;
         }
+        if (CLAUSE_MARKS.indexOf(c) >= 0) {
+          clauseStarts.add(words.size());
+        }
         if (Character.isWhitespace(c)) {
           space(i);
         } else {
@@ -240,7 +250,12 @@ public final class SocialTextPreparer {
         map[i - start] = index.get(i);
       }
       return new PreparedText(
-          original, parse.substring(start, end), map, List.copyOf(words), List.copyOf(cues));
+          original,
+          parse.substring(start, end),
+          map,
+          List.copyOf(words),
+          List.copyOf(cues),
+          Set.copyOf(clauseStarts));
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SentimentLexiconTest {
@@ -150,6 +151,51 @@ class SentimentLexiconTest {
             SentimentLexicon.bundled("ru").match(List.of("как", "скачать", "серии")).stream()
                 .map(SentimentLexicon.Hit::text))
         .doesNotContain("как");
+  }
+
+  @Test
+  void lexiconOnlyLanguagesSkipTheirStopWordsUnlessTranslatedAfinnScoresThem() {
+    var russian = SentimentLexicon.bundled("ru");
+    // "у меня есть вопрос, в том числе по карте": "есть" (−5) and "том" (−2.5) are not sentiment.
+    assertThat(russian.match(List.of("у", "меня", "есть", "вопрос", "в", "том", "числе")))
+        .isEmpty();
+    assertThat(russian.match(List.of("хорошо", "и", "лучше")))
+        .as("stop words that are sentiment words stay")
+        .extracting(SentimentLexicon.Hit::text)
+        .containsExactly("хорошо", "лучше");
+    assertThat(SentimentLexicon.bundled("fa").match(List.of("لطفا")))
+        .as("please, scored by the translated AFINN")
+        .hasSize(1);
+    assertThat(SentimentLexicon.bundled("fa").match(List.of("هنوز", "منتظرم")))
+        .as("still: a stop word, but one of our complaint cues")
+        .extracting(SentimentLexicon.Hit::score)
+        .containsExactly(SentimentLexicon.COMPLAINT_CUE);
+  }
+
+  @Test
+  void russianAdjectiveStemsDoNotMatchTheBrandNounsThatShareThem() {
+    var russian = SentimentLexicon.bundled("ru");
+    assertThat(
+            russian.match(
+                List.of("мне", "нужно", "место", "цена", "новая", "серия", "первый", "тур")))
+        .isEmpty();
+    assertThat(russian.match(List.of("сердитый")))
+        .as("a longer entry of the same prefix stays")
+        .hasSize(1);
+  }
+
+  @Test
+  void aNegatorDoesNotReachPastAClauseMark() {
+    var lexicon = new SentimentLexicon("ru", Map.of("ужасн", -3.0), true);
+    // "не дали, это ужасно": they did not give it, this is awful.
+    List<String> words = List.of("не", "дали", "это", "ужасно");
+    assertThat(lexicon.match(words, Set.of(2)))
+        .extracting(SentimentLexicon.Hit::score)
+        .containsExactly(-3.0);
+    assertThat(lexicon.match(words))
+        .as("without clause marks")
+        .extracting(SentimentLexicon.Hit::score)
+        .containsExactly(3.0);
   }
 
   @Test

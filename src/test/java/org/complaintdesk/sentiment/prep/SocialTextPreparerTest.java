@@ -20,6 +20,13 @@ class SocialTextPreparerTest {
   }
 
   @Test
+  void marksTheWordsThatFollowAClauseMark() {
+    PreparedText t = preparer.prepare("Не дали воды, это ужасно… опять — никто");
+    assertThat(t.words()).containsExactly("не", "дали", "воды", "это", "ужасно", "опять", "никто");
+    assertThat(t.clauseStarts()).containsExactlyInAnyOrder(3, 5, 6);
+  }
+
+  @Test
   void splitsCamelCaseHashtagsIntoWords() {
     PreparedText t = preparer.prepare("Flight cancelled again #NeverAgain #fail");
     assertThat(t.forParsing()).isEqualTo("Flight cancelled again Never Again fail");
