@@ -66,15 +66,64 @@ public final class SentimentLexicon {
    * which entries 20,000 Russian UI strings (Debian's GNOME message files) hit most often, and by a
    * demo post ("посмотрю одну серию", I'll watch one episode, read as angry); none of them is a
    * sentiment word in its frequent meaning.
+   *
+   * <p>The translated AFINN lists score the nouns of customer care itself as praise: support, help,
+   * quality (+2 each), Greek "τιμή" (price, or honour) and Persian "نوع" (type) +2, "روی" (on) +1.
+   * In posts to a brand they name the topic of complaints and thanks alike ("پشتیبانی هم جواب
+   * نمیده", support does not answer either, read +2 for "support"); the verbs ("помогли", helped)
+   * and the thanks around them stay sentiment words.
    */
   private static final Map<String, Set<String>> NOT_SENTIMENT =
       Map.of(
           "ru",
           Set.of(
-              "как", "мог", "нужн", "должн", "мест", "цен", "сер", "нов", "перв", "метк", "удал",
-              "тур", "сыр"),
+              "как",
+              "мог",
+              "нужн",
+              "должн",
+              "мест",
+              "цен",
+              "сер",
+              "нов",
+              "перв",
+              "метк",
+              "удал",
+              "тур",
+              "сыр",
+              "поддержка",
+              "поддержки",
+              "поддержку",
+              "помощь",
+              "качества"),
           "fa",
-          Set.of("بار"));
+          Set.of("بار", "پشتیبانی", "کمک", "کیفیت", "نوع", "روی"),
+          "el",
+          Set.of("υποστήριξη", "βοήθεια", "ποιότητα", "τιμή"));
+
+  /**
+   * Everyday forms of thanks the translated lists lack, at the score AFINN gives "thanks" (+2) or
+   * the listed form they inflect ("سپاسگزار", grateful, +3): the Persian lists have "تشکر" (thanks,
+   * the noun) but not "ممنون", "مرسی" or "متشکرم", the ways Persian speakers thank a brand, and the
+   * Persian list is not stemmed; Greek has "ευχαριστώ" but not "ευχαριστούμε" (we thank).
+   */
+  private static final Map<String, Map<String, Double>> MISSING_FORMS =
+      Map.of(
+          "fa",
+          Map.of(
+              "ممنون",
+              2.0,
+              "ممنونم",
+              2.0,
+              "مرسی",
+              2.0,
+              "متشکرم",
+              2.0,
+              "سپاس",
+              2.0,
+              "سپاسگزارم",
+              3.0),
+          "el",
+          Map.of("ευχαριστούμε", 2.0));
 
   private static final Pattern MARKS = Pattern.compile("\\p{Mn}+");
 
@@ -166,7 +215,14 @@ public final class SentimentLexicon {
       // The Russian list is over-stemmed: "и" (and) and "у" (at) carry +1.7. Stems need 3 letters.
       scores.keySet().removeIf(k -> k.length() < MIN_STEM);
     }
-    scores.keySet().removeAll(NOT_SENTIMENT.getOrDefault(language, Set.of()));
+    if (LEXICON_ONLY.contains(language)) {
+      MISSING_FORMS.getOrDefault(language, Map.of()).forEach(scores::putIfAbsent);
+    }
+    Set<String> notSentiment = new HashSet<>();
+    NOT_SENTIMENT
+        .getOrDefault(language, Set.of())
+        .forEach(w -> notSentiment.add(normalize(language, w)));
+    scores.keySet().removeIf(k -> notSentiment.contains(normalize(language, k)));
     List<String> cues =
         LEXICON_ONLY.contains(language) ? LexiconFiles.complaintCues(language) : List.of();
     cues.forEach(cue -> scores.putIfAbsent(cue, COMPLAINT_CUE));

@@ -185,6 +185,19 @@ class SentimentLexiconTest {
   }
 
   @Test
+  void theNounsOfCustomerCareAreNotPraiseButThanksIs() {
+    assertThat(SentimentLexicon.bundled("fa").match(List.of("پشتیبانی", "هم", "کمک", "نکرد")))
+        .as("support, help")
+        .isEmpty();
+    assertThat(SentimentLexicon.bundled("el").match(List.of("η", "υποστήριξη", "τιμή"))).isEmpty();
+    assertThat(SentimentLexicon.bundled("ru").match(List.of("поддержка", "помощь"))).isEmpty();
+    assertThat(SentimentLexicon.bundled("fa").match(List.of("مرسی", "ممنونم")))
+        .extracting(SentimentLexicon.Hit::score)
+        .containsExactly(2.0, 2.0);
+    assertThat(SentimentLexicon.bundled("el").match(List.of("ευχαριστούμε"))).hasSize(1);
+  }
+
+  @Test
   void aNegatorDoesNotReachPastAClauseMark() {
     var lexicon = new SentimentLexicon("ru", Map.of("ужасн", -3.0), true);
     // "не дали, это ужасно": they did not give it, this is awful.
