@@ -67,11 +67,15 @@ public final class SentimentLexicon {
    * demo post ("посмотрю одну серию", I'll watch one episode, read as angry); none of them is a
    * sentiment word in its frequent meaning.
    *
-   * <p>The translated AFINN lists score the nouns of customer care itself as praise: support, help,
-   * quality (+2 each), Greek "τιμή" (price, or honour) and Persian "نوع" (type) +2, "روی" (on) +1.
-   * In posts to a brand they name the topic of complaints and thanks alike ("پشتیبانی هم جواب
-   * نمیده", support does not answer either, read +2 for "support"); the verbs ("помогли", helped)
-   * and the thanks around them stay sentiment words.
+   * <p>The translated AFINN lists score the nouns of customer care itself: support, help, quality
+   * +2 each, Greek "τιμή" (price, or honour) and Persian "نوع" (type) +2, "روی" (on) +1, payment
+   * and question −1 (Persian "پرداخت", "سوال"; Greek "πληρωμή"), Persian "تبلیغات" (advertising;
+   * AFINN's "propaganda") −2. In posts to a brand they name the topic of complaints, questions and
+   * thanks alike ("پشتیبانی هم جواب نمیده", support does not answer either, read +2 for "support");
+   * the verbs ("помогли", helped) and the thanks around them stay sentiment words. Found by looking
+   * up about 75 everyday customer-care and commerce nouns per language (order, delivery, payment,
+   * card, flight, app, refund, price, question, support …): these were the hits; Russian's only
+   * other one is "возврат" (refund), a complaint cue.
    */
   private static final Map<String, Set<String>> NOT_SENTIMENT =
       Map.of(
@@ -96,9 +100,9 @@ public final class SentimentLexicon {
               "помощь",
               "качества"),
           "fa",
-          Set.of("بار", "پشتیبانی", "کمک", "کیفیت", "نوع", "روی"),
+          Set.of("بار", "پشتیبانی", "کمک", "کیفیت", "نوع", "روی", "پرداخت", "سوال", "تبلیغات"),
           "el",
-          Set.of("υποστήριξη", "βοήθεια", "ποιότητα", "τιμή"));
+          Set.of("υποστήριξη", "βοήθεια", "ποιότητα", "τιμή", "πληρωμή"));
 
   /**
    * Everyday forms of thanks the translated lists lack, at the score AFINN gives "thanks" (+2) or

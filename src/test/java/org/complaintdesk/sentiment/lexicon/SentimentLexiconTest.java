@@ -189,6 +189,9 @@ class SentimentLexiconTest {
     assertThat(SentimentLexicon.bundled("fa").match(List.of("پشتیبانی", "هم", "کمک", "نکرد")))
         .as("support, help")
         .isEmpty();
+    assertThat(SentimentLexicon.bundled("fa").match(List.of("یه", "سوال", "درباره", "پرداخت")))
+        .as("a question about a payment")
+        .isEmpty();
     assertThat(SentimentLexicon.bundled("el").match(List.of("η", "υποστήριξη", "τιμή"))).isEmpty();
     assertThat(SentimentLexicon.bundled("ru").match(List.of("поддержка", "помощь"))).isEmpty();
     assertThat(SentimentLexicon.bundled("fa").match(List.of("مرسی", "ممنونم")))
