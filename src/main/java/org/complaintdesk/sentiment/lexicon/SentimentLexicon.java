@@ -75,7 +75,8 @@ public final class SentimentLexicon {
    * the verbs ("помогли", helped) and the thanks around them stay sentiment words. Found by looking
    * up about 75 everyday customer-care and commerce nouns per language (order, delivery, payment,
    * card, flight, app, refund, price, question, support …): these were the hits; Russian's only
-   * other one is "возврат" (refund), a complaint cue.
+   * other one is "возврат" (refund), a complaint cue. Russian "помогите" (help me!, AFINN's "help"
+   * +2 as the translation put it) is a customer's plea, not praise.
    */
   private static final Map<String, Set<String>> NOT_SENTIMENT =
       Map.of(
@@ -98,6 +99,7 @@ public final class SentimentLexicon {
               "поддержки",
               "поддержку",
               "помощь",
+              "помогите",
               "качества"),
           "fa",
           Set.of("بار", "پشتیبانی", "کمک", "کیفیت", "نوع", "روی", "پرداخت", "سوال", "تبلیغات"),
