@@ -79,7 +79,8 @@ class ComplaintCueListTest {
         "ru|третий день нет интернета|интернет летает , спасибо",
         "fa|از دیروز اینترنت ندارم|اینترنت خونه خیلی خوبه",
         "el|η πτήση καθυστέρησε πέντε ώρες|η πτήση έφτασε στην ώρα της",
-        "el|τρεις μέρες χωρίς ίντερνετ , θέλω τα χρήματά μου πίσω|το ίντερνετ πετάει , μπράβο"
+        "el|τρεις μέρες χωρίς ίντερνετ , θέλω τα χρήματά μου πίσω|το ίντερνετ πετάει , μπράβο",
+        "it|mi hanno addebitato due volte , rivoglio i miei soldi|rivoglio l' estate"
       })
   void everyListFindsAComplaintAndLeavesAnEverydayPostAlone(
       String language, String complaint, String everyday) {
