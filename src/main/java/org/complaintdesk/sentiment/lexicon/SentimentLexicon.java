@@ -159,15 +159,14 @@ public final class SentimentLexicon {
     LexiconFiles.negations(language).forEach(n -> negators.add(normalize(n)));
     this.negations = negators;
     this.negatingSuffix = NEGATING_SUFFIXES.get(language);
-
     this.verbPrefixes = VERB_PREFIXES.getOrDefault(language, Set.of());
     Map<String, Double> normalized = new HashMap<>();
     scores.forEach((k, v) -> normalized.put(normalize(k), v));
     this.scores = normalized;
     this.cuePhrases = new HashSet<>();
     cuePhrases.forEach(c -> this.cuePhrases.add(normalize(c)));
-    // A complaint cue is never a mere function word: Persian "هنوز" (still) and Russian "опять"
-    // (again) are stop words and cues.
+    // A complaint cue is never a mere function word: Persian "هنوز" (still) is a stop word and one
+    // of our cues.
     Set<String> function = FunctionWords.of(language, negators);
     function.removeAll(this.cuePhrases);
     this.functionWords = function;

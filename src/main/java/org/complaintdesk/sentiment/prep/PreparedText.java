@@ -14,7 +14,8 @@ import java.util.Set;
  * @param words lower-cased words and emoji/emoticon tokens, the vocabulary of the trained layer
  * @param cues emoji, emoticons, shouting, elongations, hashtags, handles, links, ! and ?
  * @param clauseStarts indexes into {@code words} of the words that follow a comma, semicolon,
- *     colon, full stop, ellipsis or dash (punctuation is not among the words)
+ *     colon, full stop, ellipsis or dash, Latin or Arabic-script (punctuation is not among the
+ *     words)
  */
 public record PreparedText(
     String original,

@@ -31,8 +31,11 @@ public final class SocialTextPreparer {
               + "|\\^_?\\^|-_-|[Tt]_[Tt])(?![\\p{L}\\p{N}]))"
               + "|(?<word>[\\p{L}\\p{M}\\p{N}_]+(?:['’][\\p{L}]+)?)");
 
-  /** Marks that end a clause, so a negator before one does not reach a word after it. */
-  private static final String CLAUSE_MARKS = ",;:.…—–";
+  /**
+   * Marks that end a clause, so a negator before one does not reach a word after it; with the
+   * Arabic-script comma and semicolon that Persian and Arabic posts use.
+   */
+  private static final String CLAUSE_MARKS = ",;:.…—–،؛";
 
   private static final Pattern ELONGATED = Pattern.compile("(\\p{L})\\1{2,}");
   private static final Pattern CAMEL = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})|_");

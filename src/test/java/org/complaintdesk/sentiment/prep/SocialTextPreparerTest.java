@@ -24,6 +24,7 @@ class SocialTextPreparerTest {
     PreparedText t = preparer.prepare("Не дали воды, это ужасно… опять — никто");
     assertThat(t.words()).containsExactly("не", "дали", "воды", "это", "ужасно", "опять", "никто");
     assertThat(t.clauseStarts()).containsExactlyInAnyOrder(3, 5, 6);
+    assertThat(preparer.prepare("سفارش نرسید، افتضاح").clauseStarts()).containsExactly(2);
   }
 
   @Test
