@@ -124,6 +124,17 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
       String decidedBy) {
     List<SentimentResult.Evidence> evidence = new ArrayList<>();
     Explanations.lexiconAndEmoji(prepared, hits, evidence);
+    for (SentenceEncoder encoder : encoders) {
+      // As in English: when an encoder's reading of the whole post, not a phrase, drove the
+      // decision, the responder sees that instead of an empty list.
+      if (features.containsKey(encoder.name() + ":0")) {
+        Explanations.wholePost(
+            text,
+            Explanations.push(layer, LabelledPost.POSITIVE, features, encoder.name() + ":"),
+            SentimentResult.Evidence.WHOLE_POST + " (" + encoder.name() + " sentence encoder)",
+            evidence);
+      }
+    }
     Explanations.learnedWords(
         layer, LabelledPost.POSITIVE, features, text, "learned word", evidence);
     int complaintCues = Explanations.complaintCues(prepared, cues, evidence);

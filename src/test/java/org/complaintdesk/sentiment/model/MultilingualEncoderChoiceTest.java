@@ -53,6 +53,9 @@ class MultilingualEncoderChoiceTest {
     LabelledPost negative = posts.get(0);
     assertThat(german.analyze(negative.text()).model()).contains("+stand-in");
     assertThat(german.analyze(negative.text()).detractor()).isTrue();
+    assertThat(german.analyze(negative.text()).evidence())
+        .as("the encoder's reading of the whole post is shown when no phrase explains the flag")
+        .anyMatch(e -> e.wholePost() && e.kind().contains("stand-in"));
     assertThat(german.analyze(posts.get(2).text()).detractor()).isFalse();
   }
 }
