@@ -110,7 +110,8 @@ public final class SentimentLexicon {
    * Everyday forms of thanks the translated lists lack, at the score AFINN gives "thanks" (+2) or
    * the listed form they inflect ("سپاسگزار", grateful, +3): the Persian lists have "تشکر" (thanks,
    * the noun) but not "ممنون", "مرسی" or "متشکرم", the ways Persian speakers thank a brand, and the
-   * Persian list is not stemmed; Greek has "ευχαριστώ" but not "ευχαριστούμε" (we thank).
+   * Persian list is not stemmed; Greek has "ευχαριστώ" but not "ευχαριστούμε" (we thank), and
+   * "καλύτερος" (better, +3) but not its feminine, neuter and plural forms.
    */
   private static final Map<String, Map<String, Double>> MISSING_FORMS =
       Map.of(
@@ -129,7 +130,7 @@ public final class SentimentLexicon {
               "سپاسگزارم",
               3.0),
           "el",
-          Map.of("ευχαριστούμε", 2.0));
+          Map.of("ευχαριστούμε", 2.0, "καλύτερη", 3.0, "καλύτερο", 3.0, "καλύτεροι", 3.0));
 
   private static final Pattern MARKS = Pattern.compile("\\p{Mn}+");
 

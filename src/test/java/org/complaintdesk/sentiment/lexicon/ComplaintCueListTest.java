@@ -80,7 +80,10 @@ class ComplaintCueListTest {
         "fa|از دیروز اینترنت ندارم|اینترنت خونه خیلی خوبه",
         "el|η πτήση καθυστέρησε πέντε ώρες|η πτήση έφτασε στην ώρα της",
         "el|τρεις μέρες χωρίς ίντερνετ , θέλω τα χρήματά μου πίσω|το ίντερνετ πετάει , μπράβο",
-        "it|mi hanno addebitato due volte , rivoglio i miei soldi|rivoglio l' estate"
+        "it|mi hanno addebitato due volte , rivoglio i miei soldi|rivoglio l' estate",
+        "el|ακόμα δεν ήρθε η παραγγελία|ακόμα καλύτερη εξυπηρέτηση , μπράβο",
+        "fa|هنوز جواب ندادن|هنوز هم بهترین اپلیکیشن",
+        "ru|до сих пор не вернули деньги|до сих пор лучший сервис в городе"
       })
   void everyListFindsAComplaintAndLeavesAnEverydayPostAlone(
       String language, String complaint, String everyday) {
