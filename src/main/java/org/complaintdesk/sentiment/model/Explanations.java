@@ -66,6 +66,24 @@ public final class Explanations {
     return push;
   }
 
+  /**
+   * A sentence encoder's share of the decision (its features start with {@code encoder + ":"}),
+   * shown as one whole-post item when it is big enough: the encoder reads the whole post, so a
+   * responder can see when the overall tone, not a single phrase, drove the decision.
+   */
+  public static void encoderShare(
+      LinearClassifier<String, String> classifier,
+      Counter<String> features,
+      String encoder,
+      String original,
+      List<Evidence> out) {
+    wholePost(
+        original,
+        push(classifier, LabelledPost.POSITIVE, features, encoder + ":"),
+        Evidence.WHOLE_POST + " (" + encoder + " sentence encoder)",
+        out);
+  }
+
   /** Evidence for a push from {@link #push}, if it is big enough to show. */
   public static void wholePost(String original, double push, String kind, List<Evidence> out) {
     if (Math.abs(push) >= MIN_PUSH) {

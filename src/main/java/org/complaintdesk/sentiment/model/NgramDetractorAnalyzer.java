@@ -125,14 +125,8 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
     List<SentimentResult.Evidence> evidence = new ArrayList<>();
     Explanations.lexiconAndEmoji(prepared, hits, evidence);
     for (SentenceEncoder encoder : encoders) {
-      // As in English: when an encoder's reading of the whole post, not a phrase, drove the
-      // decision, the responder sees that instead of an empty list.
-      if (features.containsKey(encoder.name() + ":0")) {
-        Explanations.wholePost(
-            text,
-            Explanations.push(layer, LabelledPost.POSITIVE, features, encoder.name() + ":"),
-            SentimentResult.Evidence.WHOLE_POST + " (" + encoder.name() + " sentence encoder)",
-            evidence);
+      if (features.containsKey(encoder.name() + ":0")) { // the first layer may not have read it
+        Explanations.encoderShare(layer, features, encoder.name(), text, evidence);
       }
     }
     Explanations.learnedWords(
