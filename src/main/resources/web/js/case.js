@@ -6,6 +6,15 @@ import { sortCases, clockText, startClocks } from './inbox.js';
 /** Evidence about the whole post (the sentence encoder's share): shown by kind, never highlighted. */
 const wholePost = (e) => (e.kind || '').startsWith('overall tone of the post');
 
+/** Evidence below the model's bar, shown only when nothing stronger explains the decision. */
+const weak = (e) => (e.kind || '').endsWith(' (weak)');
+
+/** The lead-in of the evidence line; says so when only weak signs explain the decision. */
+function why(sentiment, evidence) {
+  const what = sentiment.detractor || sentiment.complaint ? 'flagged' : sentiment.label;
+  return evidence.every(weak) ? `Why ${what} (only weak signs): ` : `Why ${what}: `;
+}
+
 /** The post text with the evidence phrases wrapped in <mark>, built from text nodes only. */
 export function highlighted(text, evidence) {
   const phrases = (evidence || []).filter((e) => !wholePost(e)).map((e) => e.text).filter((t) => t && t.trim().length > 1);
@@ -53,7 +62,7 @@ async function post(m) {
       m.url ? h('a', { href: m.url, rel: 'noopener noreferrer', target: '_blank' }, 'open on network') : null),
     h('p', { class: 'post-text', dir: 'auto', lang: m.language || null }, highlighted(m.text, evidence)),
     evidence && evidence.length
-      ? h('p', { class: 'evidence muted' }, sentiment.detractor || sentiment.complaint ? 'Why flagged: ' : `Why ${sentiment.label}: `, evidence.map((e) => h('span', { class: 'chip', dir: 'auto' }, wholePost(e) ? 'overall tone of the post' : e.text)))
+      ? h('p', { class: 'evidence muted' }, why(sentiment, evidence), evidence.map((e) => h('span', { class: 'chip', dir: 'auto' }, wholePost(e) ? 'overall tone of the post' : e.text)))
       : null);
 }
 

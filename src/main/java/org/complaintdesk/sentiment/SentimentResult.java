@@ -85,7 +85,9 @@ public record SentimentResult(
    *
    * @param kind what it is: negative phrase (from CoreNLP's sentiment tree), complaint cue, lexicon
    *     word, emoji, shouting, elongation, learned word (weighed by the trained layer), overall
-   *     tone of the post (the sentence encoder; shown only when no phrase explains the label)
+   *     tone of the post (the sentence encoder; shown only when no phrase explains the label);
+   *     ending in {@value #WEAK_SUFFIX} when its push is below the bar for evidence and it is shown
+   *     only because nothing stronger points the same way
    * @param weight how strongly and which way it pushed: below zero towards negative, above zero
    *     towards positive
    */
@@ -95,6 +97,19 @@ public record SentimentResult(
      * encoder's share of the decision); its text is the whole post.
      */
     public static final String WHOLE_POST = "overall tone of the post";
+
+    /**
+     * The end of the kind of an item below the bar for evidence: shown only when no stronger item
+     * explains the decision, so that a flag decided by many small weights still names its biggest
+     * parts instead of arriving with no reason at all.
+     */
+    public static final String WEAK_SUFFIX = " (weak)";
+
+    /** True for an item ending in {@link #WEAK_SUFFIX}. */
+    @JsonIgnore
+    public boolean weak() {
+      return kind != null && kind.endsWith(WEAK_SUFFIX);
+    }
 
     /** True for a {@link #WHOLE_POST} item. */
     @JsonIgnore

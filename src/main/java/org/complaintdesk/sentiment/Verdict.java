@@ -28,6 +28,9 @@ import org.complaintdesk.sentiment.model.LabelledPost;
 public final class Verdict {
   static final int MAX_EVIDENCE = 6;
 
+  /** Weak items are a last resort: the biggest few parts, not a list of every small one. */
+  static final int MAX_WEAK = 3;
+
   /**
    * A complaint cue in a post the layer calls positive makes a complaint only with at least this
    * much P(negative): "thanks for the quick refund" is not one. English without a complaint layer
@@ -136,9 +139,22 @@ public final class Verdict {
    * for a positive post; neutral posts show whatever weighed most), strongest first, no overlaps.
    * Whole-post items ({@link SentimentResult.Evidence#WHOLE_POST}, the sentence encoder's share)
    * quote everything, so they would hide every phrase: one is shown only when no phrase agrees.
+   * Weak items ({@link SentimentResult.Evidence#WEAK_SUFFIX}) are shown, at most {@value
+   * #MAX_WEAK}, only when nothing else agrees with a negative or positive label: a flag decided by
+   * many small weights then names its biggest parts, so a responder can see what the layer reacted
+   * to (often a topic, not a brand).
    */
   static List<SentimentResult.Evidence> strongest(
       List<SentimentResult.Evidence> all, String label) {
+    List<SentimentResult.Evidence> plain = all.stream().filter(e -> !e.weak()).toList();
+    List<SentimentResult.Evidence> chosen = phrasesAndWholePost(plain, label, MAX_EVIDENCE);
+    return chosen.isEmpty() && !label.equals(LabelledPost.NEUTRAL)
+        ? phrasesAndWholePost(all.stream().filter(e -> e.weak()).toList(), label, MAX_WEAK)
+        : chosen;
+  }
+
+  private static List<SentimentResult.Evidence> phrasesAndWholePost(
+      List<SentimentResult.Evidence> all, String label, int max) {
     List<SentimentResult.Evidence> chosen = new ArrayList<>();
     strongestFirst(all, label)
         .filter(e -> !e.wholePost())
@@ -149,7 +165,7 @@ public final class Verdict {
                   chosen.stream()
                       .map(c -> c.text().toLowerCase())
                       .anyMatch(c -> c.contains(t) || t.contains(c));
-              if (!overlaps && chosen.size() < MAX_EVIDENCE && !t.isBlank()) {
+              if (!overlaps && chosen.size() < max && !t.isBlank()) {
                 chosen.add(e);
               }
             });

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.complaintdesk.keywords.Keyword;
 import org.complaintdesk.keywords.KeywordService;
+import org.complaintdesk.sentiment.SentimentResult.Evidence;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -114,7 +115,9 @@ public class PhraseService {
       List<String> texts = new ArrayList<>();
       for (var item : items) {
         Object t = item.get("text");
-        if (t != null) {
+        // A weak item is only the biggest of many small weights, not a phrase the model flagged.
+        boolean weak = String.valueOf(item.get("kind")).endsWith(Evidence.WEAK_SUFFIX);
+        if (t != null && !weak) {
           texts.add(t.toString());
         }
       }

@@ -112,4 +112,24 @@ class EvidenceTest {
     // Nothing else agrees: the whole-post item is the explanation.
     assertThat(Verdict.strongest(List.of(whole, positive), "negative")).containsExactly(whole);
   }
+
+  @Test
+  void aFlagNoCueOrLexiconWordExplainsNamesTheWordsTheLayerReactedTo() {
+    // "the bag got lost and nobody knows anything": no lexicon word, no cue; the shipped Arabic
+    // layer's character n-grams decide, each too light to show alone. Before, such a flag came with
+    // no evidence at all.
+    String post = "@NimbusAir الشنطة ضاعت ومحد يعرف شي";
+    SentimentResult r = SharedScorer.get().score(post); // the shipped model
+    assertThat(r.language()).isEqualTo("ar");
+    assertThat(r.detractor()).isTrue();
+    assertThat(r.evidence()).isNotEmpty();
+    assertThat(r.evidence())
+        .allSatisfy(
+            e -> {
+              assertThat(post).contains(e.text());
+              assertThat(e.kind()).startsWith("learned word");
+              assertThat(e.weight()).isNegative();
+            });
+    assertThat(r.evidence()).extracting(SentimentResult.Evidence::text).contains("ضاعت");
+  }
 }

@@ -110,4 +110,43 @@ class VerdictTest {
     assertThat(withCues(1, 0.3, 0.1).complaint()).as("positive, but not without anger").isTrue();
     assertThat(withCues(2, 0.1, 0.2).complaint()).as("no internet, nobody answers").isTrue();
   }
+
+  private static SentimentResult.Evidence weak(String text, double weight) {
+    return new SentimentResult.Evidence(
+        text, "learned word" + SentimentResult.Evidence.WEAK_SUFFIX, weight);
+  }
+
+  private static SentimentResult flaggedWith(List<SentimentResult.Evidence> evidence) {
+    return Verdict.of(0.6, 0.6, 0.3, 0.1, 0.4, false, "de", List.of(), evidence, "test");
+  }
+
+  @Test
+  void weakItemsExplainAFlagOnlyWhenNothingStrongerDoes() {
+    List<SentimentResult.Evidence> weakOnes =
+        List.of(
+            weak("aa", -0.1),
+            weak("bb", -0.2),
+            weak("cc", -0.15),
+            weak("dd", -0.07),
+            weak("ee", 0.2));
+    assertThat(flaggedWith(weakOnes).evidence())
+        .as("the biggest three that push towards negative, strongest first")
+        .extracting(SentimentResult.Evidence::text)
+        .containsExactly("bb", "cc", "aa");
+
+    List<SentimentResult.Evidence> withAStrongOne = new java.util.ArrayList<>(weakOnes);
+    withAStrongOne.add(new SentimentResult.Evidence("nie wieder", "complaint cue", -0.67));
+    assertThat(flaggedWith(withAStrongOne).evidence())
+        .extracting(SentimentResult.Evidence::text)
+        .containsExactly("nie wieder");
+  }
+
+  @Test
+  void aNeutralPostGetsNoWeakItems() {
+    SentimentResult r =
+        Verdict.of(
+            0.1, 0.1, 0.8, 0.1, 0.4, false, "de", List.of(), List.of(weak("bb", -0.2)), "test");
+    assertThat(r.label()).isEqualTo("neutral");
+    assertThat(r.evidence()).isEmpty();
+  }
 }

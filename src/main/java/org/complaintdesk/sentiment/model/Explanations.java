@@ -2,9 +2,12 @@ package org.complaintdesk.sentiment.model;
 
 import edu.stanford.nlp.classify.LinearClassifier;
 import edu.stanford.nlp.stats.Counter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.complaintdesk.sentiment.SentimentResult.Evidence;
 import org.complaintdesk.sentiment.Verdict;
 import org.complaintdesk.sentiment.lexicon.ComplaintCueList;
@@ -15,8 +18,14 @@ import org.complaintdesk.sentiment.prep.SocialTextPreparer;
 
 /** Evidence every trained layer can give: its heaviest words, lexicon words and emoji. */
 public final class Explanations {
-  /** Below this difference of weights a word is not worth showing. */
+  /** Below this difference of weights a word is not worth showing... */
   private static final double MIN_PUSH = 0.8;
+
+  /**
+   * ...unless nothing stronger explains the decision: then items down to this push are shown,
+   * marked {@link Evidence#WEAK_SUFFIX} ({@link Verdict#strongest}).
+   */
+  private static final double WEAK_PUSH = 0.25;
 
   private Explanations() {}
 
@@ -33,16 +42,43 @@ public final class Explanations {
         continue;
       }
       double push = classifier.weight(f, otherLabel) - classifier.weight(f, LabelledPost.NEGATIVE);
-      if (Math.abs(push) >= MIN_PUSH) {
-        String word = f.substring(2);
-        boolean negated = word.startsWith("NEG_");
-        out.add(
-            new Evidence(
-                findOriginal(original, negated ? word.substring(4) : word),
-                negated ? kind + " (negated)" : kind,
-                Verdict.round(Math.max(-1, Math.min(1, push / 4)))));
-      }
+      String word = f.substring(2);
+      boolean negated = word.startsWith("NEG_");
+      add(
+          findOriginal(original, negated ? word.substring(4) : word),
+          negated ? kind + " (negated)" : kind,
+          push,
+          out);
     }
+  }
+
+  /**
+   * The words whose features together pushed hardest towards negative or positive, for layers that
+   * read a word through many small features (character n-grams, stems, bigrams: {@link
+   * NgramFeatures#featuresByWord}). A feature two words share counts half for each.
+   */
+  public static void learnedWordsByPieces(
+      LinearClassifier<String, String> classifier,
+      String otherLabel,
+      Map<String, Set<String>> featuresByWord,
+      String original,
+      String kind,
+      List<Evidence> out) {
+    Map<String, Integer> owners = new HashMap<>();
+    featuresByWord.values().forEach(fs -> fs.forEach(f -> owners.merge(f, 1, Integer::sum)));
+    featuresByWord.forEach(
+        (word, fs) -> {
+          if (word.startsWith("<")) {
+            return; // a placeholder for a URL, handle or number, not the author's word
+          }
+          double push = 0;
+          for (String f : fs) {
+            push +=
+                (classifier.weight(f, otherLabel) - classifier.weight(f, LabelledPost.NEGATIVE))
+                    / owners.get(f);
+          }
+          add(findOriginal(original, word), kind, push, out);
+        });
   }
 
   /**
@@ -86,8 +122,20 @@ public final class Explanations {
 
   /** Evidence for a push from {@link #push}, if it is big enough to show. */
   public static void wholePost(String original, double push, String kind, List<Evidence> out) {
-    if (Math.abs(push) >= MIN_PUSH) {
-      out.add(new Evidence(original, kind, Verdict.round(Math.max(-1, Math.min(1, push / 4)))));
+    add(original, kind, push, out);
+  }
+
+  /**
+   * An item for a difference of weights: plain from {@link #MIN_PUSH}, marked weak from {@link
+   * #WEAK_PUSH}, none below. Shown with a quarter of the push, clipped to [-1, 1].
+   */
+  private static void add(String quote, String kind, double push, List<Evidence> out) {
+    if (Math.abs(push) >= WEAK_PUSH) {
+      out.add(
+          new Evidence(
+              quote,
+              Math.abs(push) >= MIN_PUSH ? kind : kind + Evidence.WEAK_SUFFIX,
+              Verdict.round(Math.max(-1, Math.min(1, push / 4)))));
     }
   }
 

@@ -129,8 +129,13 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
         Explanations.encoderShare(layer, features, encoder.name(), text, evidence);
       }
     }
-    Explanations.learnedWords(
-        layer, LabelledPost.POSITIVE, features, text, "learned word", evidence);
+    Explanations.learnedWordsByPieces(
+        layer,
+        LabelledPost.POSITIVE,
+        NgramFeatures.featuresByWord(prepared, stemLanguage),
+        text,
+        "learned word",
+        evidence);
     int complaintCues = Explanations.complaintCues(prepared, cues, evidence);
     return Verdict.of(
         probabilities, threshold, complaintCues, language, List.of(), evidence, decidedBy);

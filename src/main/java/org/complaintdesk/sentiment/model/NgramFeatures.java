@@ -3,7 +3,12 @@ package org.complaintdesk.sentiment.model;
 import edu.stanford.nlp.classify.LinearClassifier;
 import edu.stanford.nlp.stats.ClassicCounter;
 import edu.stanford.nlp.stats.Counter;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.complaintdesk.sentiment.lexicon.SentimentLexicon;
 import org.complaintdesk.sentiment.prep.Cue;
 import org.complaintdesk.sentiment.prep.PreparedText;
@@ -18,6 +23,7 @@ public final class NgramFeatures {
   private static final int MIN_N = 2;
   private static final int MAX_N = 5;
   private static final String STEM = "s:";
+  private static final String BIGRAM = "b:";
 
   private NgramFeatures() {}
 
@@ -30,23 +36,54 @@ public final class NgramFeatures {
     f.setCount("bias", 1);
     String prev = "<s>";
     for (String w : text.words()) {
-      f.setCount("w:" + w, 1);
-      f.setCount("b:" + prev + "_" + w, 1);
+      wordFeatures(prev, w, stemLanguage, feature -> f.setCount(feature, 1));
       prev = w;
-      if (w.length() > 1 && Character.isLetter(w.codePointAt(0))) {
-        if (stemLanguage != null) {
-          f.setCount(STEM + WordStems.stem(stemLanguage, w), 1);
-        }
-        String padded = " " + w + " ";
-        for (int n = MIN_N; n <= MAX_N; n++) {
-          for (int i = 0; i + n <= padded.length(); i++) {
-            f.setCount("c:" + padded.substring(i, i + n), 1);
-          }
-        }
-      }
     }
     cuesAndLexicon(text, hits, f);
     return f;
+  }
+
+  /**
+   * The features each word of the post gave: the word itself, its stem, its character n-grams and
+   * the word bigrams it is in. A word's n-grams are mostly shared with no other word, so the sum of
+   * their weights says what the layer made of that word even when no single feature is heavy.
+   */
+  public static Map<String, Set<String>> featuresByWord(PreparedText text, String stemLanguage) {
+    Map<String, Set<String>> byWord = new LinkedHashMap<>();
+    String prev = "<s>";
+    for (String w : text.words()) {
+      Set<String> own = byWord.computeIfAbsent(w, k -> new LinkedHashSet<>());
+      Set<String> before = byWord.get(prev);
+      wordFeatures(
+          prev,
+          w,
+          stemLanguage,
+          feature -> {
+            own.add(feature);
+            if (before != null && feature.startsWith(BIGRAM)) {
+              before.add(feature);
+            }
+          });
+      prev = w;
+    }
+    return byWord;
+  }
+
+  private static void wordFeatures(
+      String prev, String w, String stemLanguage, Consumer<String> out) {
+    out.accept("w:" + w);
+    out.accept(BIGRAM + prev + "_" + w);
+    if (w.length() > 1 && Character.isLetter(w.codePointAt(0))) {
+      if (stemLanguage != null) {
+        out.accept(STEM + WordStems.stem(stemLanguage, w));
+      }
+      String padded = " " + w + " ";
+      for (int n = MIN_N; n <= MAX_N; n++) {
+        for (int i = 0; i + n <= padded.length(); i++) {
+          out.accept("c:" + padded.substring(i, i + n));
+        }
+      }
+    }
   }
 
   /** True if a layer was trained with word stems (so it must be given them). */
