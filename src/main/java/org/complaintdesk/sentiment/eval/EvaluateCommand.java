@@ -136,6 +136,14 @@ public class EvaluateCommand extends Command {
             System.out.println("  " + key + " cases: " + casesLine(m));
           }
         });
+    Map<String, EvidenceCoverage> coverage = EvidenceCoverage.tally(scored, results);
+    System.out.println("Evidence of the cases opened: " + coverage.get("all").line());
+    coverage.forEach(
+        (key, c) -> {
+          if (!key.equals("all") && coverage.size() > 2) {
+            System.out.println("  " + key + ": " + c.line());
+          }
+        });
     System.out.println();
 
     Map<String, Metrics> baseline = null;
@@ -190,6 +198,7 @@ public class EvaluateCommand extends Command {
       }
     }
     result.put("cases_negvsrest_macro_f1", Metrics.fmt(cases.get("all").negVsRestMacroF1()));
+    result.put("cases_unexplained", Metrics.fmt(coverage.get("all").unexplainedShare()));
     System.out.println(
         "RESULT "
             + result.entrySet().stream()
