@@ -115,21 +115,33 @@ class EvidenceTest {
 
   @Test
   void aFlagNoCueOrLexiconWordExplainsNamesTheWordsTheLayerReactedTo() {
-    // "the bag got lost and nobody knows anything": no lexicon word, no cue; the shipped Arabic
-    // layer's character n-grams decide, each too light to show alone. Before, such a flag came with
-    // no evidence at all.
-    String post = "@NimbusAir الشنطة ضاعت ومحد يعرف شي";
+    // "where is my suitcase?? three days, nothing": no lexicon word, no cue; the shipped German
+    // layer's character n-grams decide, each too light to show alone. Before, such a flag came
+    // with no evidence at all; now its biggest parts are shown, marked weak.
+    String post = "@NimbusAir wo ist mein Koffer?? seit drei Tagen nichts";
     SentimentResult r = SharedScorer.get().score(post); // the shipped model
-    assertThat(r.language()).isEqualTo("ar");
+    assertThat(r.language()).isEqualTo("de");
     assertThat(r.detractor()).isTrue();
-    assertThat(r.evidence()).isNotEmpty();
+    assertThat(r.evidence()).isNotEmpty().hasSizeLessThanOrEqualTo(3);
     assertThat(r.evidence())
         .allSatisfy(
             e -> {
               assertThat(post).contains(e.text());
-              assertThat(e.kind()).startsWith("learned word");
+              assertThat(e.kind()).isEqualTo("learned word (weak)");
               assertThat(e.weight()).isNegative();
             });
-    assertThat(r.evidence()).extracting(SentimentResult.Evidence::text).contains("ضاعت");
+  }
+
+  @Test
+  void aWordsCharacterNgramsTogetherMakeALearnedWord() {
+    // Romanised Hindi "what kind of joke is this, it's been three days": "mazak" (joke) is known
+    // to the layer through its n-grams and word together.
+    SentimentResult r = SharedScorer.get().score("@ShopNow ye kya mazak hai, teen din ho gaye");
+    assertThat(r.language()).isEqualTo("hi");
+    assertThat(r.detractor()).isTrue();
+    assertThat(r.evidence())
+        .filteredOn(e -> e.kind().equals("learned word"))
+        .extracting(SentimentResult.Evidence::text)
+        .contains("mazak");
   }
 }

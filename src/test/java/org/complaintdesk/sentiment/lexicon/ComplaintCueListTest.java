@@ -83,7 +83,23 @@ class ComplaintCueListTest {
         "it|mi hanno addebitato due volte , rivoglio i miei soldi|rivoglio l' estate",
         "el|ακόμα δεν ήρθε η παραγγελία|ακόμα καλύτερη εξυπηρέτηση , μπράβο",
         "fa|هنوز جواب ندادن|هنوز هم بهترین اپلیکیشن",
-        "ru|до сих пор не вернули деньги|до сих пор лучший сервис в городе"
+        "ru|до сих пор не вернули деньги|до сих пор лучший сервис в городе",
+        "es|la app se cae cada dos por tres|de nuevo me encantó el pedido",
+        "es|me bloquearon la tarjeta y nadie me ayuda|gracias por la ayuda , todo resuelto",
+        "pt|o aplicativo caiu de novo|comprei de novo , entrega super rápida",
+        "pt|o app trava toda hora e ninguém me ajuda|obrigado pela ajuda , tudo resolvido",
+        "de|die app stürzt ständig ab|die neue app ist viel besser",
+        "de|seit einer stunde in der warteschleife|danke für die schnelle hilfe",
+        "fr|l'appli plante tout le temps|la nouvelle appli est bien mieux",
+        "fr|impossible de me connecter depuis hier|un panneau solaire , impossible à rater",
+        "fr|encore une panne de réseau|encore commandé , livraison super rapide",
+        "it|l'app crasha di nuovo|ordinato di nuovo , consegna velocissima",
+        "it|nessuno mi aiuta , la carta è bloccata|grazie per l' aiuto , tutto risolto",
+        "hi|kal se app chal hi nahi raha|phir se order kiya , bahut tasty tha",
+        "hi|मेरा बैग खो गया और कोई मदद नहीं|मदद के लिए धन्यवाद , सब ठीक हो गया",
+        "ar|الفرع مسكر والصراف خربان|الفرع الجديد حلو",
+        "ar|رحلتي اتلغت ومحد رد علي|طلبت مرة ثانية ، التوصيل سريع جدا",
+        "ar|ضيعوا شنطتي|شكرا على المساعدة ، انحلت المشكلة"
       })
   void everyListFindsAComplaintAndLeavesAnEverydayPostAlone(
       String language, String complaint, String everyday) {
