@@ -77,6 +77,15 @@ public final class SentimentLexicon {
    * card, flight, app, refund, price, question, support …): these were the hits; Russian's only
    * other one is "возврат" (refund), a complaint cue. Russian "помогите" (help me!, AFINN's "help"
    * +2 as the translation put it) is a customer's plea, not praise.
+   *
+   * <p>The n-gram languages' lists (2026-12-04, the same look-up of about 75 nouns per language)
+   * score them too, and their short stems match more: Spanish "maleta" (suitcase) hit "mal" (bad)
+   * at −3, French "support" hit "sup" (super) at +3.5, Spanish "pedido" (order) +1.9 and "entrega"
+   * (delivery) +3.1, "esperando" / "attente" (waiting) +2 / +3 (as "hoping"), "de nuevo" / "de
+   * novo" / "di nuovo" (again) +1 to +1.7, Arabic "الدعم" (support) +2, "رسوم" (fees) −2, Hindi
+   * "मदद" (help) +2. These are words, not keys: each is skipped as a single word whatever entry it
+   * would hit, so "mal" itself still scores. Their layers learned from the old hits; the figures
+   * after the change are in docs/benchmarks.md.
    */
   private static final Map<String, Set<String>> NOT_SENTIMENT =
       Map.of(
@@ -104,14 +113,137 @@ public final class SentimentLexicon {
           "fa",
           Set.of("بار", "پشتیبانی", "کمک", "کیفیت", "نوع", "روی", "پرداخت", "سوال", "تبلیغات"),
           "el",
-          Set.of("υποστήριξη", "βοήθεια", "ποιότητα", "τιμή", "πληρωμή"));
+          Set.of("υποστήριξη", "βοήθεια", "ποιότητα", "τιμή", "πληρωμή"),
+          "es",
+          Set.of(
+              "pedido",
+              "pedidos",
+              "entrega",
+              "pago",
+              "pagos",
+              "tarjeta",
+              "tarjetas",
+              "precio",
+              "precios",
+              "soporte",
+              "ayuda",
+              "calidad",
+              "maleta",
+              "maletas",
+              "equipaje",
+              "banco",
+              "servicio",
+              "hora",
+              "horas",
+              "esperando",
+              "espera",
+              "vez",
+              "nuevo",
+              "nueva",
+              "reserva",
+              "correo",
+              "versión",
+              "producto",
+              "productos",
+              "talla",
+              "color",
+              "repartidor",
+              "mochila",
+              "mesa",
+              "tren",
+              "autobús",
+              "embarque",
+              "plan",
+              "contrato",
+              "suscripción",
+              "tarifa",
+              "cargo",
+              "cargos",
+              "descuento",
+              "puntos",
+              "efectivo",
+              "préstamo",
+              "internet",
+              "móvil"),
+          "pt",
+          Set.of(
+              "suporte",
+              "ajuda",
+              "qualidade",
+              "mala",
+              "malas",
+              "esperando",
+              "espera",
+              "novo",
+              "nova",
+              "desconto",
+              "dinheiro",
+              "internet"),
+          "it",
+          Set.of(
+              "consegna",
+              "carta",
+              "valigia",
+              "rete",
+              "servizio",
+              "attesa",
+              "nuovo",
+              "nuova",
+              "ancora",
+              "prodotto",
+              "prodotti",
+              "colore",
+              "pacco",
+              "sconto",
+              "prestito",
+              "internet"),
+          "fr",
+          Set.of(
+              "support",
+              "qualité",
+              "attente",
+              "nouveau",
+              "nouvelle",
+              "taille",
+              "contrat",
+              "frais",
+              "prêt"),
+          "de",
+          Set.of("support", "qualität", "größe"),
+          "ar",
+          Set.of(
+              "الطلب",
+              "دفع",
+              "دعم",
+              "مساعدة",
+              "المساعدة",
+              "جودة",
+              "حجز",
+              "الحجز",
+              "تحديث",
+              "طرد",
+              "رسوم",
+              "الرسوم",
+              "خصم",
+              "تحويل",
+              "الدفع",
+              "الدعم",
+              "الجودة",
+              "التحديث",
+              "الطرد",
+              "الخصم",
+              "التحويل"),
+          "hi",
+          Set.of("मदद", "सामान", "दुकान"));
 
   /**
    * Everyday forms of thanks the translated lists lack, at the score AFINN gives "thanks" (+2) or
    * the listed form they inflect ("سپاسگزار", grateful, +3): the Persian lists have "تشکر" (thanks,
    * the noun) but not "ممنون", "مرسی" or "متشکرم", the ways Persian speakers thank a brand, and the
    * Persian list is not stemmed; Greek has "ευχαριστώ" but not "ευχαριστούμε" (we thank), and
-   * "καλύτερος" (better, +3) but not its feminine, neuter and plural forms.
+   * "καλύτερος" (better, +3) but not its feminine, neuter and plural forms. The Arabic list
+   * (nlp.js's AFINN translation) has no "شكرا" (thanks) at all, nor the Gulf and Levantine "مشكور",
+   * "تسلم", "يعطيكم العافية": "تم الاستلام شكرا لكم" (received, thank you) opened a case at 0.44.
    */
   private static final Map<String, Map<String, Double>> MISSING_FORMS =
       Map.of(
@@ -130,7 +262,23 @@ public final class SentimentLexicon {
               "سپاسگزارم",
               3.0),
           "el",
-          Map.of("ευχαριστούμε", 2.0, "καλύτερη", 3.0, "καλύτερο", 3.0, "καλύτεροι", 3.0));
+          Map.of("ευχαριστούμε", 2.0, "καλύτερη", 3.0, "καλύτερο", 3.0, "καλύτεροι", 3.0),
+          "ar",
+          Map.of(
+              "شكرا",
+              2.0,
+              "وشكرا",
+              2.0,
+              "مشكور",
+              2.0,
+              "مشكورين",
+              2.0,
+              "تسلم",
+              2.0,
+              "تسلمون",
+              2.0,
+              "يعطيكم العافية",
+              2.0));
 
   private static final Pattern MARKS = Pattern.compile("\\p{Mn}+");
 
@@ -142,6 +290,7 @@ public final class SentimentLexicon {
   private final Set<String> functionWords;
   private final Set<String> verbPrefixes;
   private final Set<String> cuePhrases;
+  private final Set<String> notSentiment;
 
   public SentimentLexicon(String language, Map<String, Double> scores, boolean stemmed) {
     this(language, scores, stemmed, Set.of());
@@ -153,19 +302,22 @@ public final class SentimentLexicon {
    */
   public SentimentLexicon(
       String language, Map<String, Double> scores, boolean stemmed, Set<String> cuePhrases) {
-    this(language, scores, stemmed, cuePhrases, Set.of());
+    this(language, scores, stemmed, cuePhrases, Set.of(), Set.of());
   }
 
   /**
    * @param stopWordsThatScore stop words of the language that stay sentiment words (for ru, fa, el:
    *     the words the translated AFINN list scores itself, {@link FunctionWords})
+   * @param notSentiment words that never score alone, whatever entry their stem would hit ({@link
+   *     #NOT_SENTIMENT}, normalised)
    */
   private SentimentLexicon(
       String language,
       Map<String, Double> scores,
       boolean stemmed,
       Set<String> cuePhrases,
-      Set<String> stopWordsThatScore) {
+      Set<String> stopWordsThatScore,
+      Set<String> notSentiment) {
     this.language = language;
     this.stemmed = stemmed;
     Set<String> negators = new HashSet<>();
@@ -184,6 +336,7 @@ public final class SentimentLexicon {
     function.removeAll(this.cuePhrases);
     stopWordsThatScore.forEach(w -> function.remove(normalize(w)));
     this.functionWords = function;
+    this.notSentiment = Set.copyOf(notSentiment);
   }
 
   /** Languages whose nlp.js lists hold word stems ("plох", "enttäusch") rather than words. */
@@ -249,7 +402,8 @@ public final class SentimentLexicon {
         scores,
         stemmed,
         new HashSet<>(cues),
-        lexiconOnly ? translated.keySet() : Set.of());
+        lexiconOnly ? translated.keySet() : Set.of(),
+        notSentiment);
   }
 
   /**
@@ -326,6 +480,7 @@ public final class SentimentLexicon {
       }
       if (score == null
           && !functionWords.contains(w)
+          && !notSentiment.contains(w)
           && !(i > 0 && verbPrefixes.contains(normalized.get(i - 1)))) {
         score = lookupWord(w);
         matched = 1;

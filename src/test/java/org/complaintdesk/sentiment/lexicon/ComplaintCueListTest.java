@@ -99,7 +99,8 @@ class ComplaintCueListTest {
         "hi|मेरा बैग खो गया और कोई मदद नहीं|मदद के लिए धन्यवाद , सब ठीक हो गया",
         "ar|الفرع مسكر والصراف خربان|الفرع الجديد حلو",
         "ar|رحلتي اتلغت ومحد رد علي|طلبت مرة ثانية ، التوصيل سريع جدا",
-        "ar|ضيعوا شنطتي|شكرا على المساعدة ، انحلت المشكلة"
+        "ar|ضيعوا شنطتي|شكرا على المساعدة ، انحلت المشكلة",
+        "ar|الطلب ناقص حاجتين والأكل بارد|الطلب وصل كامل والأكل سخن"
       })
   void everyListFindsAComplaintAndLeavesAnEverydayPostAlone(
       String language, String complaint, String everyday) {

@@ -189,6 +189,48 @@ class SentimentLexiconTest {
   }
 
   @Test
+  void aShortStemOfTheListDoesNotMakeACareNounASentimentWord() {
+    // nlp.js's Spanish and French lists hold stems as short as "mal" (bad) and "sup" (super),
+    // which matched "maleta" (suitcase, −3) and "support" (+3.5). Bounding every match by the
+    // word's Snowball stem, as for Russian, lost real words too (Spanish "gracias", stem "grac" in
+    // the list), so the nouns are listed instead.
+    var spanish = SentimentLexicon.bundled("es");
+    assertThat(spanish.match(List.of("perdieron", "mi", "maleta")))
+        .as("suitcase is not 'mal' (bad)")
+        .isEmpty();
+    assertThat(spanish.match(List.of("muy", "mal")))
+        .extracting(SentimentLexicon.Hit::score)
+        .allMatch(v -> v < 0);
+    var french = SentimentLexicon.bundled("fr");
+    assertThat(french.match(List.of("le", "support", "client"))).as("not 'sup' (super)").isEmpty();
+    assertThat(french.match(List.of("super")))
+        .extracting(SentimentLexicon.Hit::score)
+        .allMatch(v -> v > 0);
+  }
+
+  @Test
+  void theCareAndCommerceNounsOfTheNgramLanguagesAreNotSentimentWords() {
+    assertThat(SentimentLexicon.bundled("es").match(List.of("mi", "pedido", "y", "la", "entrega")))
+        .isEmpty();
+    assertThat(SentimentLexicon.bundled("es").match(List.of("otra", "vez", "esperando")))
+        .as("again, waiting")
+        .isEmpty();
+    assertThat(SentimentLexicon.bundled("pt").match(List.of("a", "mala", "de", "novo")))
+        .as("the suitcase, again")
+        .isEmpty();
+    assertThat(SentimentLexicon.bundled("pt").match(List.of("mal", "atendimento")))
+        .as("'mal' (badly) still is one")
+        .isNotEmpty();
+    assertThat(SentimentLexicon.bundled("fr").match(List.of("en", "attente", "de", "qualité")))
+        .isEmpty();
+    assertThat(SentimentLexicon.bundled("it").match(List.of("di", "nuovo", "il", "pacco")))
+        .isEmpty();
+    assertThat(SentimentLexicon.bundled("ar").match(List.of("الدعم", "دعم", "رسوم"))).isEmpty();
+    assertThat(SentimentLexicon.bundled("hi").match(List.of("मदद", "सामान"))).isEmpty();
+    assertThat(SentimentLexicon.bundled("es").match(List.of("gracias"))).isNotEmpty();
+  }
+
+  @Test
   void theNounsOfCustomerCareAreNotPraiseButThanksIs() {
     assertThat(SentimentLexicon.bundled("fa").match(List.of("پشتیبانی", "هم", "کمک", "نکرد")))
         .as("support, help")
@@ -203,6 +245,10 @@ class SentimentLexiconTest {
         .extracting(SentimentLexicon.Hit::score)
         .containsExactly(2.0, 2.0);
     assertThat(SentimentLexicon.bundled("el").match(List.of("ευχαριστούμε"))).hasSize(1);
+    assertThat(SentimentLexicon.bundled("ar").match(List.of("تم", "الاستلام", "شكرا", "لكم")))
+        .extracting(SentimentLexicon.Hit::score)
+        .containsExactly(2.0);
+    assertThat(SentimentLexicon.bundled("ar").match(List.of("يعطيكم", "العافية"))).hasSize(1);
   }
 
   @Test

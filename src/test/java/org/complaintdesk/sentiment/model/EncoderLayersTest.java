@@ -25,7 +25,7 @@ class EncoderLayersTest {
       value = {
         "de|char-ngram-lr-de+e5-|true|Der Kundendienst ist eine Katastrophe, seit Wochen keine Antwort",
         "es|char-ngram-lr-es+e5-|true|El servicio al cliente es pésimo, llevo semanas sin respuesta",
-        "ar|char-ngram-lr-ar-|false|ما أدري إذا الطلب وصل أو لا",
+        "ar|char-ngram-lr-ar-|false|شكرا جزيلا 😍😍 أفضل خدمة",
         "ar|char-ngram-lr-ar+mbert-|true|خدمة سيئة جدا وموظفين وقحين",
         "fr|char-ngram-lr-fr+e5-|true|Le service client est nul, je suis très déçu",
         "fr|char-ngram-lr-fr+e5+mbert-|true|J'attends toujours ma commande depuis une semaine",
