@@ -742,6 +742,30 @@ class BrowserTest {
   }
 
   @Test
+  void aFlagExplainedOnlyByWeakSignsSaysSo() {
+    // The shipped German layer flags this post through many small character n-gram weights; no
+    // word reaches the evidence bar (EvidenceTest), so the case view must not present its weak
+    // items as strong reasons.
+    String author = "koffer_weg";
+    long id =
+        Fixtures.mention(APP, author, "@NimbusAir wo ist mein Koffer?? seit drei Tagen nichts");
+    Fixtures.jdbi(APP)
+        .useHandle(
+            h ->
+                h.execute(
+                    "UPDATE mentions SET sentiment_status = 'pending', sentiment_label = NULL,"
+                        + " detractor = FALSE WHERE id = ?",
+                    id));
+    login(TestApp.RESPONDER);
+    open("#/inbox");
+    openCase("@" + author);
+    await()
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(() -> text(".post .evidence").startsWith("Why flagged (only weak signs):"));
+  }
+
+  @Test
   void caseViewWorksAtPhoneWidth() {
     driver.manage().window().setSize(new Dimension(390, 844));
     login(TestApp.RESPONDER);
