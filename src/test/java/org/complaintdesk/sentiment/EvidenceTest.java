@@ -135,8 +135,8 @@ class EvidenceTest {
   @Test
   void aWordsCharacterNgramsTogetherMakeALearnedWord() {
     // Romanised Hindi "what kind of joke is this, it's been three days": "mazak" (joke) is known
-    // to the layer through its n-grams and word together.
-    SentimentResult r = SharedScorer.get().score("@ShopNow ye kya mazak hai, teen din ho gaye");
+    // to the layer through its n-grams and word together. ("ye kya mazak hai" would be a cue.)
+    SentimentResult r = SharedScorer.get().score("@ShopNow ye kaisa mazak hai, teen din ho gaye");
     assertThat(r.language()).isEqualTo("hi");
     assertThat(r.detractor()).isTrue();
     assertThat(r.evidence())

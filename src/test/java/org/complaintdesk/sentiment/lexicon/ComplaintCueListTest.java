@@ -100,7 +100,14 @@ class ComplaintCueListTest {
         "ar|الفرع مسكر والصراف خربان|الفرع الجديد حلو",
         "ar|رحلتي اتلغت ومحد رد علي|طلبت مرة ثانية ، التوصيل سريع جدا",
         "ar|ضيعوا شنطتي|شكرا على المساعدة ، انحلت المشكلة",
-        "ar|الطلب ناقص حاجتين والأكل بارد|الطلب وصل كامل والأكل سخن"
+        "ar|الطلب ناقص حاجتين والأكل بارد|الطلب وصل كامل والأكل سخن",
+        "pt|vocês são uma piada|contei uma piada pro meu filho",
+        "es|es una vergüenza , nadie contesta|me encantó la broma de ayer",
+        "fr|c'est une honte ce service|une blague drôle hier soir",
+        "it|siete una barzelletta|ho sentito una barzelletta divertente",
+        "de|ihr seid echt das letzte|das letzte mal war super",
+        "ar|مهزلة والله|شكرا على الهدية",
+        "hi|kya mazak hai yaar , teen din|mazak mat karo yaar"
       })
   void everyListFindsAComplaintAndLeavesAnEverydayPostAlone(
       String language, String complaint, String everyday) {
