@@ -715,16 +715,8 @@ class BrowserTest {
   void inboxAndCaseViewShowCustomerMarkupAsText() {
     // A real complaint, scored by the real scorer, whose author handle and text carry markup.
     String author = "xss_<b>inbox</b>";
-    long id =
-        Fixtures.mention(
-            APP, author, "Worst service ever, you ruined my refund and nobody answers! " + XSS);
-    Fixtures.jdbi(APP)
-        .useHandle(
-            h ->
-                h.execute(
-                    "UPDATE mentions SET sentiment_status = 'pending', sentiment_label = NULL,"
-                        + " detractor = FALSE WHERE id = ?",
-                    id));
+    mentionForTheRealScorer(
+        author, "Worst service ever, you ruined my refund and nobody answers! " + XSS);
     login(TestApp.RESPONDER);
     open("#/inbox");
     openCase("@" + author);
@@ -747,15 +739,7 @@ class BrowserTest {
     // word reaches the evidence bar (EvidenceTest), so the case view must not present its weak
     // items as strong reasons.
     String author = "koffer_weg";
-    long id =
-        Fixtures.mention(APP, author, "@NimbusAir wo ist mein Koffer?? seit drei Tagen nichts");
-    Fixtures.jdbi(APP)
-        .useHandle(
-            h ->
-                h.execute(
-                    "UPDATE mentions SET sentiment_status = 'pending', sentiment_label = NULL,"
-                        + " detractor = FALSE WHERE id = ?",
-                    id));
+    mentionForTheRealScorer(author, "@NimbusAir wo ist mein Koffer?? seit drei Tagen nichts");
     login(TestApp.RESPONDER);
     open("#/inbox");
     openCase("@" + author);
@@ -774,6 +758,21 @@ class BrowserTest {
     Number overflow =
         (Number) js("return document.documentElement.scrollWidth - window.innerWidth;");
     assertThat(overflow.intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
+  }
+
+  /**
+   * A mention left for the real scorer (the fixture's own sentiment reset to pending), so its case,
+   * label and evidence are what the shipped model makes of the text.
+   */
+  private static void mentionForTheRealScorer(String author, String text) {
+    long id = Fixtures.mention(APP, author, text);
+    Fixtures.jdbi(APP)
+        .useHandle(
+            h ->
+                h.execute(
+                    "UPDATE mentions SET sentiment_status = 'pending', sentiment_label = NULL,"
+                        + " detractor = FALSE WHERE id = ?",
+                    id));
   }
 
   /** Waits for any case in the inbox and opens it. */

@@ -69,7 +69,7 @@ public final class Explanations {
     featuresByWord.forEach(
         (word, fs) -> {
           if (word.startsWith("<")) {
-            return; // a placeholder for a URL, handle or number, not the author's word
+            return; // "<url>", "<user>": the preparer's stand-in for a link or handle
           }
           double push = 0;
           for (String f : fs) {

@@ -5,6 +5,8 @@ import edu.stanford.nlp.ling.RVFDatum;
 import edu.stanford.nlp.stats.Counter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.complaintdesk.sentiment.SentimentAnalyzer;
 import org.complaintdesk.sentiment.SentimentResult;
@@ -92,7 +94,8 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
   public SentimentResult analyze(String text) {
     PreparedText prepared = preparer.prepare(text);
     List<SentimentLexicon.Hit> hits = lexicon.match(prepared.words());
-    Counter<String> features = NgramFeatures.extract(prepared, hits, stemLanguage);
+    Map<String, Set<String>> byWord = NgramFeatures.featuresByWord(prepared, stemLanguage);
+    Counter<String> features = NgramFeatures.fromWords(prepared, hits, byWord);
     for (SentenceEncoder encoder : firstEncoders) {
       EnglishFeatures.addEncoderFeatures(encoder, text, features);
     }
@@ -102,7 +105,8 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
               escalation.firstLayer().probabilityOf(new RVFDatum<>(features)),
               escalation.negativeOdds());
       if (!escalation.escalates(first.getCount(LabelledPost.NEGATIVE), threshold)) {
-        return verdict(text, prepared, hits, escalation.firstLayer(), features, first, firstModel);
+        return verdict(
+            text, prepared, hits, byWord, escalation.firstLayer(), features, first, firstModel);
       }
       for (SentenceEncoder encoder : encoders) {
         if (!firstEncoders.contains(encoder)) {
@@ -111,13 +115,14 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
       }
     }
     Counter<String> p = corrected(classifier.probabilityOf(new RVFDatum<>(features)), negativeOdds);
-    return verdict(text, prepared, hits, classifier, features, p, model);
+    return verdict(text, prepared, hits, byWord, classifier, features, p, model);
   }
 
   private SentimentResult verdict(
       String text,
       PreparedText prepared,
       List<SentimentLexicon.Hit> hits,
+      Map<String, Set<String>> byWord,
       LinearClassifier<String, String> layer,
       Counter<String> features,
       Counter<String> probabilities,
@@ -130,12 +135,7 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
       }
     }
     Explanations.learnedWordsByPieces(
-        layer,
-        LabelledPost.POSITIVE,
-        NgramFeatures.featuresByWord(prepared, stemLanguage),
-        text,
-        "learned word",
-        evidence);
+        layer, LabelledPost.POSITIVE, byWord, text, "learned word", evidence);
     int complaintCues = Explanations.complaintCues(prepared, cues, evidence);
     return Verdict.of(
         probabilities, threshold, complaintCues, language, List.of(), evidence, decidedBy);

@@ -32,13 +32,18 @@ public final class NgramFeatures {
    */
   public static Counter<String> extract(
       PreparedText text, List<SentimentLexicon.Hit> hits, String stemLanguage) {
+    return fromWords(text, hits, featuresByWord(text, stemLanguage));
+  }
+
+  /**
+   * The same from the post's {@link #featuresByWord}, so that scoring, which also explains the
+   * decision word by word, builds them once.
+   */
+  public static Counter<String> fromWords(
+      PreparedText text, List<SentimentLexicon.Hit> hits, Map<String, Set<String>> byWord) {
     Counter<String> f = new ClassicCounter<>();
     f.setCount("bias", 1);
-    String prev = "<s>";
-    for (String w : text.words()) {
-      wordFeatures(prev, w, stemLanguage, feature -> f.setCount(feature, 1));
-      prev = w;
-    }
+    byWord.values().forEach(features -> features.forEach(feature -> f.setCount(feature, 1)));
     cuesAndLexicon(text, hits, f);
     return f;
   }
