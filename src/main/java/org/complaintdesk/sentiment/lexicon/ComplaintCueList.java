@@ -14,7 +14,7 @@ import java.util.List;
  * <p>Matching is on the post's words, case- and (where the lexicon ignores them) accent-blind. Each
  * cue word matches a word that starts with it, so cues are written as stems ("reembols" for
  * reembolso/reembolsaron, "لم يصل" for لم يصلني); cue words under {@value #MIN_PREFIX} letters must
- * match whole ("no", "لا").
+ * match whole ("no", "لا"). An Arabic cue also matches after a joined "و" or "ف" (and, so).
  */
 public final class ComplaintCueList {
   static final int MIN_PREFIX = 3;
@@ -71,18 +71,33 @@ public final class ComplaintCueList {
     return out;
   }
 
-  private static boolean matchesAt(String[] cue, List<String> words, int at) {
+  private boolean matchesAt(String[] cue, List<String> words, int at) {
     if (at + cue.length > words.size()) {
       return false;
     }
     for (int k = 0; k < cue.length; k++) {
       String word = words.get(at + k);
-      String c = cue[k];
-      boolean match = c.length() < MIN_PREFIX ? word.equals(c) : word.startsWith(c);
-      if (!match) {
+      if (!matches(word, cue[k]) && !(k == 0 && matchesAfterConjunction(word, cue[0]))) {
         return false;
       }
     }
     return true;
   }
+
+  private static boolean matches(String word, String cue) {
+    return cue.length() < MIN_PREFIX ? word.equals(cue) : word.startsWith(cue);
+  }
+
+  /**
+   * Arabic writes "and" and "so" as a letter joined to the next word: "والأكل بارد" (and the food
+   * is cold) is the cue "الأكل بارد" after "و". Only the cue's first word, where a clause begins.
+   */
+  private boolean matchesAfterConjunction(String word, String cue) {
+    return language.equals("ar")
+        && word.length() > 1
+        && ARABIC_CONJUNCTIONS.indexOf(word.charAt(0)) >= 0
+        && matches(word.substring(1), cue);
+  }
+
+  private static final String ARABIC_CONJUNCTIONS = "وف";
 }

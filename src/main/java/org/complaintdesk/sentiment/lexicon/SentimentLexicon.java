@@ -24,18 +24,40 @@ public final class SentimentLexicon {
 
   /**
    * Common negators, added to those nlp.js lists ({@link LexiconFiles#negations}: en, es, de, pt;
-   * its other languages' lists are empty).
+   * its other languages' lists are empty). For ru, fa and el also "none" and "without"
+   * (2026-12-04): "no problems at all" is praise, but "никаких проблем", "без проблем", "هیچ
+   * مشکلی", "بدون مشکل", "κανένα πρόβλημα" read −5 or −2 for "problem". Greek is listed without
+   * accents, as it is matched.
    */
   private static final Map<String, Set<String>> NEGATIONS =
       Map.of(
-          "en", Set.of("not", "no", "never", "neither", "nor", "dont", "don't", "cant", "can't"),
-          "ru", Set.of("не", "нет", "ни", "никогда"),
-          "el", Set.of("δεν", "μην", "οχι", "ουτε", "ποτε"),
-          "ar", Set.of("لا", "لم", "لن", "ما", "ليس", "مش", "مو"),
-          "fa", Set.of("نه", "نیست", "هرگز"),
-          "fr", Set.of("pas", "jamais", "aucun", "aucune"),
-          "it", Set.of("non", "mai", "nessun", "nessuno", "nessuna"),
-          "hi", Set.of("नहीं", "न", "मत", "nahi", "nahin", "nhi"));
+          "en",
+          Set.of("not", "no", "never", "neither", "nor", "dont", "don't", "cant", "can't"),
+          "ru",
+          Set.of(
+              "не",
+              "нет",
+              "ни",
+              "никогда",
+              "никаких",
+              "никакой",
+              "никакого",
+              "никакие",
+              "никакая",
+              "ничего",
+              "без"),
+          "el",
+          Set.of("δεν", "μην", "οχι", "ουτε", "ποτε", "κανενα", "κανενας", "καμια", "χωρις"),
+          "ar",
+          Set.of("لا", "لم", "لن", "ما", "ليس", "مش", "مو"),
+          "fa",
+          Set.of("نه", "نیست", "هرگز", "هیچ", "بدون", "بی"),
+          "fr",
+          Set.of("pas", "jamais", "aucun", "aucune"),
+          "it",
+          Set.of("non", "mai", "nessun", "nessuno", "nessuna"),
+          "hi",
+          Set.of("नहीं", "न", "मत", "nahi", "nahin", "nhi"));
 
   /**
    * Endings that make a word a negator: English contractions ("wasn't good", "didn't like"). The
@@ -78,14 +100,29 @@ public final class SentimentLexicon {
    * other one is "возврат" (refund), a complaint cue. Russian "помогите" (help me!, AFINN's "help"
    * +2 as the translation put it) is a customer's plea, not praise.
    *
+   * <p>The translated lists also score adverbs that only say how much or how often, and the
+   * politeness of a request (2026-12-04, evening): Russian "постоянно" (constantly, +3.3),
+   * "реально" and "действительно" (really), "совершенно" (completely, +5), "точно" (exactly, +5),
+   * "честно" (honestly, +5), "серьезно" (seriously, +5), "сильно" (strongly, −2), "пожалуйста"
+   * (please) and "уважаемые" (dear, how many complaints begin); Persian "کاملا" (completely, +3),
+   * "بیشتر" (more), "لطفا" (please), "فعال" (active), and "سرد"/"گرم" (cold/warm, AFINN's
+   * "cool"/"warm"), which in a post to a brand are the food or the heating; Greek "σοβαρά"
+   * (seriously) and "εκκρεμής" (pending, +5: AFINN's "outstanding" translated), what a refund still
+   * is. "Приложение постоянно вылетает" (the app keeps crashing) read as praise. Found by looking
+   * up about 60 adverbs and courtesy words per language. Russian "отмен" (+5, the stem of
+   * "отменный", excellent) read "отменил" (cancelled) as praise and is replaced by the adjective's
+   * own forms ({@link #MISSING_FORMS}); the months "август" (AFINN's "august", majestic) and "мая",
+   * and Persian "بالا" (up, +2: "prices went up") are not sentiment words either.
+   *
    * <p>The n-gram languages' lists (2026-12-04, the same look-up of about 75 nouns per language)
    * score them too, and their short stems match more: Spanish "maleta" (suitcase) hit "mal" (bad)
    * at −3, French "support" hit "sup" (super) at +3.5, Spanish "pedido" (order) +1.9 and "entrega"
    * (delivery) +3.1, "esperando" / "attente" (waiting) +2 / +3 (as "hoping"), "de nuevo" / "de
    * novo" / "di nuovo" (again) +1 to +1.7, Arabic "الدعم" (support) +2, "رسوم" (fees) −2, Hindi
-   * "मदद" (help) +2. These are words, not keys: each is skipped as a single word whatever entry it
-   * would hit, so "mal" itself still scores. Their layers learned from the old hits; the figures
-   * after the change are in docs/benchmarks.md.
+   * "मदद" (help) +2; and Arabic "حق" (right, +2), which Gulf Arabic writes for "of" ("التطبيق حق
+   * ...", the app of ...) and complaints for "my right" ("من حقي"). These are words, not keys: each
+   * is skipped as a single word whatever entry it would hit, so "mal" itself still scores. Their
+   * layers learned from the old hits; the figures after the change are in docs/benchmarks.md.
    */
   private static final Map<String, Set<String>> NOT_SENTIMENT =
       Map.of(
@@ -109,11 +146,61 @@ public final class SentimentLexicon {
               "поддержку",
               "помощь",
               "помогите",
-              "качества"),
+              "качества",
+              "постоянно",
+              "реально",
+              "совершенно",
+              "довольно",
+              "действительно",
+              "честно",
+              "точно",
+              "серьезно",
+              "серьёзно",
+              "сильно",
+              "прямо",
+              "явно",
+              "правда",
+              "целый",
+              "целом",
+              "равно",
+              "уважаемые",
+              "пожалуйста",
+              "отмен",
+              "август",
+              "мая"),
           "fa",
-          Set.of("بار", "پشتیبانی", "کمک", "کیفیت", "نوع", "روی", "پرداخت", "سوال", "تبلیغات"),
+          Set.of(
+              "بار",
+              "پشتیبانی",
+              "کمک",
+              "کیفیت",
+              "نوع",
+              "روی",
+              "پرداخت",
+              "سوال",
+              "تبلیغات",
+              "کاملا",
+              "کاملاً",
+              "بیشتر",
+              "جدی",
+              "لطفا",
+              "فعال",
+              "پشت",
+              "سرد",
+              "گرم",
+              "فوریه",
+              "بالا"),
           "el",
-          Set.of("υποστήριξη", "βοήθεια", "ποιότητα", "τιμή", "πληρωμή"),
+          Set.of(
+              "υποστήριξη",
+              "βοήθεια",
+              "ποιότητα",
+              "τιμή",
+              "πληρωμή",
+              "σοβαρά",
+              "εκκρεμής",
+              "εκκρεμές",
+              "εκκρεμή"),
           "es",
           Set.of(
               "pedido",
@@ -232,7 +319,8 @@ public final class SentimentLexicon {
               "التحديث",
               "الطرد",
               "الخصم",
-              "التحويل"),
+              "التحويل",
+              "حق"),
           "hi",
           Set.of("मदद", "सामान", "दुकान"));
 
@@ -244,6 +332,8 @@ public final class SentimentLexicon {
    * "καλύτερος" (better, +3) but not its feminine, neuter and plural forms. The Arabic list
    * (nlp.js's AFINN translation) has no "شكرا" (thanks) at all, nor the Gulf and Levantine "مشكور",
    * "تسلم", "يعطيكم العافية": "تم الاستلام شكرا لكم" (received, thank you) opened a case at 0.44.
+   * Persian thanks a craftsman with "دستتون درد نکنه" (may your hands not hurt), which read −2 for
+   * "درد" (pain).
    */
   private static final Map<String, Map<String, Double>> MISSING_FORMS =
       Map.of(
@@ -260,7 +350,15 @@ public final class SentimentLexicon {
               "سپاس",
               2.0,
               "سپاسگزارم",
-              3.0),
+              3.0,
+              "دستتون درد نکنه",
+              2.0,
+              "دستت درد نکنه",
+              2.0,
+              "دست شما درد نکنه",
+              2.0),
+          "ru",
+          Map.of("отменный", 3.0, "отменная", 3.0, "отменное", 3.0, "отменно", 3.0),
           "el",
           Map.of("ευχαριστούμε", 2.0, "καλύτερη", 3.0, "καλύτερο", 3.0, "καλύτεροι", 3.0),
           "ar",
@@ -508,8 +606,11 @@ public final class SentimentLexicon {
 
   private Double lookupWord(String w) {
     Double s = scores.get(w);
-    if (s != null || !stemmed) {
+    if (s != null) {
       return s;
+    }
+    if (!stemmed) {
+      return inflected(w);
     }
     // Stemmed lists hold "плох" for плохой/плохо/плохая: try the longest known prefix, but never
     // one shorter than the word's Snowball stem, where the cut would reach into the root.
@@ -523,6 +624,58 @@ public final class SentimentLexicon {
     }
     return null;
   }
+
+  /**
+   * The unstemmed lists hold one form of a word. Greek lists adjectives in one gender and number
+   * ("τέλειος", perfect; "αγενής", rude), so "τέλειο" and "αγενές" went unread: the dictionary form
+   * of the same stem is tried. Colloquial Persian joins "is" to a word ("عالیه", is great; "خالیه",
+   * is empty): after "ی" the joined "ه" is dropped. Other Persian words ending in "ه" are left
+   * alone: past participles and nouns do too ("خونه", home, is not "خون", blood).
+   */
+  private Double inflected(String w) {
+    if (language.equals("fa") && w.length() >= 4 && w.endsWith("یه")) {
+      return scores.get(w.substring(0, w.length() - 1));
+    }
+    if (!language.equals("el")) {
+      return null;
+    }
+    for (String ending : GREEK_ENDINGS) {
+      int stem = w.length() - ending.length();
+      if (stem >= MIN_STEM && w.endsWith(ending) && !GREEK_NOT_ADJECTIVES.contains(w)) {
+        Double s = scores.get(w.substring(0, stem) + "ος");
+        return s != null ? s : scores.get(w.substring(0, stem) + "ης");
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Adjective endings, without accents as Greek is matched, longest first; looked up at the
+   * dictionary form ("-ος", "-ης") only, since nouns collide at their other forms (2026-12-04: on
+   * 6,400 Greek UI words, "δέντρο" hit a "δέντρα" entry).
+   */
+  private static final List<String> GREEK_ENDINGS =
+      List.of("ους", "ου", "ων", "οι", "ες", "εις", "η", "ο", "α", "ε");
+
+  /**
+   * Frequent words that meet an adjective of the list at its stem: only, main, right, time(s)
+   * ("τρίτη φορά", the third time, read +2), according to, operator.
+   */
+  private static final Set<String> GREEK_NOT_ADJECTIVES =
+      Set.of(
+          "μονο",
+          "μονη",
+          "μονα",
+          "κυριο",
+          "κυρια",
+          "κυριου",
+          "δεξια",
+          "δεξιο",
+          "φορα",
+          "φορες",
+          "συμφωνα",
+          "χειριστη",
+          "χειριστων");
 
   private String normalize(String s) {
     return normalize(language, s);

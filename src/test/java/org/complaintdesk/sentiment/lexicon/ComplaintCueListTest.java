@@ -55,6 +55,17 @@ class ComplaintCueListTest {
     assertThat(quotes(ComplaintCueList.bundled("sv"), words("det fungerar inte"))).isEmpty();
   }
 
+  @Test
+  void anArabicCueMatchesAfterAJoinedConjunction() {
+    var cues = ComplaintCueList.bundled("ar");
+    // "and the food is cold": والأكل = و + الأكل.
+    assertThat(quotes(cues, words("وصل بعد ساعتين والأكل بارد"))).containsExactly("والأكل بارد");
+    assertThat(quotes(cues, words("فالتطبيق يعلق"))).containsExactly("فالتطبيق يعلق");
+    assertThat(quotes(new ComplaintCueList("es", List.of("ayuda")), words("yayuda")))
+        .as("other languages do not strip a first letter")
+        .isEmpty();
+  }
+
   /** One calm brand complaint per language with a list, and a post that is none. */
   @ParameterizedTest
   @CsvSource(
@@ -107,7 +118,20 @@ class ComplaintCueListTest {
         "it|siete una barzelletta|ho sentito una barzelletta divertente",
         "de|ihr seid echt das letzte|das letzte mal war super",
         "ar|مهزلة والله|شكرا على الهدية",
-        "hi|kya mazak hai yaar , teen din|mazak mat karo yaar"
+        "hi|kya mazak hai yaar , teen din|mazak mat karo yaar",
+        "ru|приложение постоянно вылетает|вылет рейса по расписанию",
+        "ru|заблокировали карту без предупреждения|карта пришла , спасибо",
+        "ru|поддержка молчит третий день|поддержка ответила быстро",
+        "ru|курьер нахамил и перепутали заказ|курьер был очень вежлив",
+        "fa|کارتم بدون هیچ توضیحی مسدود شد|کارت جدیدم رسید",
+        "fa|غذا دیر رسید و سرد بود|غذا زود رسید و داغ بود",
+        "fa|برنامه مدام بسته میشه ، درستش کنید|بسته اینترنت خانواده چطوره؟",
+        "fa|بابت سرویسی که فعال نکردم پول کم کردید|سرویس جدید رو فعال کردم",
+        "el|μου μπλόκαραν την κάρτα χωρίς καμία εξήγηση|η κάρτα μου ήρθε σήμερα",
+        "el|η παραγγελία ήρθε και ήταν κρύα|η παραγγελία ήρθε ζεστή",
+        "el|μία ώρα στην αναμονή και κανείς δεν σηκώνει το τηλέφωνο|μία ώρα μόνο και ήρθε",
+        "ar|خصمتوا من رصيدي على خدمة ما طلبتها|شحنت رصيدي وتمام",
+        "ar|وقفتوا بطاقتي بدون أي سبب|وصلت بطاقتي الجديدة"
       })
   void everyListFindsAComplaintAndLeavesAnEverydayPostAlone(
       String language, String complaint, String everyday) {

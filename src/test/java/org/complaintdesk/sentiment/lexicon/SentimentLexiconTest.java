@@ -163,9 +163,6 @@ class SentimentLexiconTest {
         .as("stop words that are sentiment words stay")
         .extracting(SentimentLexicon.Hit::text)
         .containsExactly("хорошо", "лучше");
-    assertThat(SentimentLexicon.bundled("fa").match(List.of("لطفا")))
-        .as("please, scored by the translated AFINN")
-        .hasSize(1);
     var withStillAsACue = new SentimentLexicon("fa", Map.of("هنوز", -2.0), false, Set.of("هنوز"));
     assertThat(withStillAsACue.match(List.of("هنوز")))
         .as("still: a stop word, but here a complaint cue")
@@ -331,5 +328,61 @@ class SentimentLexiconTest {
     assertThat(spanish.match(List.of("buena", "idea")))
         .singleElement()
         .satisfies(h -> assertThat(h.phrase()).isEqualTo("buena"));
+  }
+
+  @Test
+  void noProblemsAtAllIsPraiseInTheLexiconLanguages() {
+    assertThat(sum("ru", "связь", "отличная", ",", "никаких", "проблем")).isPositive();
+    assertThat(sum("ru", "всё", "без", "проблем")).isPositive();
+    assertThat(sum("fa", "هیچ", "مشکلی", "نداشتم")).isNotNegative();
+    assertThat(sum("fa", "بدون", "مشکل")).isPositive();
+    assertThat(sum("el", "κανένα", "πρόβλημα")).isPositive();
+    assertThat(sum("el", "χωρίς", "πρόβλημα")).isPositive();
+    assertThat(sum("ru", "одни", "проблемы")).as("problems, not negated").isNegative();
+  }
+
+  @Test
+  void adverbsOfDegreeAndCourtesyAreNotSentimentWords() {
+    // "Приложение постоянно вылетает": the app keeps crashing, read +3.3 for "constantly".
+    assertThat(SentimentLexicon.bundled("ru").match(List.of("постоянно", "реально", "точно")))
+        .isEmpty();
+    assertThat(SentimentLexicon.bundled("ru").match(List.of("уважаемые", "пожалуйста"))).isEmpty();
+    assertThat(SentimentLexicon.bundled("fa").match(List.of("کاملا", "سرد", "لطفا", "فعال")))
+        .isEmpty();
+    assertThat(SentimentLexicon.bundled("el").match(List.of("σοβαρά", "εκκρεμής"))).isEmpty();
+    assertThat(SentimentLexicon.bundled("ar").match(List.of("التطبيق", "حق", "الشركة")))
+        .as("Gulf \"of\"")
+        .isEmpty();
+    assertThat(sum("ru", "ужасно")).as("sentiment adverbs stay").isNegative();
+  }
+
+  @Test
+  void greekAdjectivesAreReadInEveryGenderAndNumber() {
+    var greek = SentimentLexicon.bundled("el");
+    // The list has "τέλειος" (perfect) and "αγενής" (rude) only.
+    assertThat(greek.match(List.of("τέλειο")))
+        .singleElement()
+        .satisfies(h -> assertThat(h.score()).isPositive());
+    assertThat(greek.match(List.of("αγενές")))
+        .singleElement()
+        .satisfies(h -> assertThat(h.score()).isNegative());
+    assertThat(greek.match(List.of("αγενείς"))).hasSize(1);
+    assertThat(greek.match(List.of("μόνο", "μία", "φορά"))).as("only once").isEmpty();
+  }
+
+  @Test
+  void colloquialPersianIsJoinedToTheWordBeforeIt() {
+    var persian = SentimentLexicon.bundled("fa");
+    // "عالیه": عالی (great) + ه (is).
+    assertThat(persian.match(List.of("آنتن", "خونه", "عالیه")))
+        .singleElement()
+        .satisfies(h -> assertThat(h.score()).isPositive());
+    assertThat(persian.match(List.of("فوریه"))).as("February, not urgent").isEmpty();
+  }
+
+  private static double sum(String language, String... words) {
+    return SentimentLexicon.bundled(language).match(List.of(words)).stream()
+        .mapToDouble(SentimentLexicon.Hit::score)
+        .sum();
   }
 }
