@@ -9,10 +9,13 @@ import edu.stanford.nlp.stats.Counter;
 import edu.stanford.nlp.trees.Tree;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.complaintdesk.sentiment.SentimentAnalyzer;
 import org.complaintdesk.sentiment.SentimentResult;
 import org.complaintdesk.sentiment.SentimentResult.Evidence;
 import org.complaintdesk.sentiment.Verdict;
+import org.complaintdesk.sentiment.lexicon.SentimentLexicon;
 import org.complaintdesk.sentiment.model.DetractorMix;
 import org.complaintdesk.sentiment.model.Explanations;
 import org.complaintdesk.sentiment.model.LabelledPost;
@@ -146,7 +149,7 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
               "complaint cue: " + m.name(),
               -Verdict.round(Math.max(0.5, Math.abs(w)))));
     }
-    Explanations.lexiconAndEmoji(text, post.lexiconHits(), out);
+    Explanations.lexiconAndEmoji(text, sentimentWordsOnly(post.lexiconHits()), out);
     String encoder = features.encoderName();
     if (encoder != null) {
       Explanations.encoderShare(classifier, post.features(), encoder, text.original(), out);
@@ -158,6 +161,21 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
           complaintLayer, "not_negative", post.features(), text.original(), "complaint word", out);
     }
     return out;
+  }
+
+  /**
+   * The lexicon hits a responder can read as a reason. SentiCon gives small scores to function
+   * words ("in", "be", "with"), and the layers learned from them, so they stay features; shown as
+   * evidence they said a lost-suitcase post was positive because of "in" (2026-12-04).
+   */
+  static List<SentimentLexicon.Hit> sentimentWordsOnly(List<SentimentLexicon.Hit> hits) {
+    return hits.stream()
+        .filter(
+            h ->
+                h.negated()
+                    || !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(
+                        h.text().toLowerCase(Locale.ROOT)))
+        .toList();
   }
 
   /** The original wording of a phrase whose leaves carry offsets into the prepared text. */
