@@ -51,7 +51,7 @@ public final class SentimentLexicon {
           "ar",
           Set.of("لا", "لم", "لن", "ما", "ليس", "مش", "مو"),
           "fa",
-          Set.of("نه", "نیست", "هرگز", "هیچ", "بدون", "بی"),
+          Set.of("نه", "هرگز", "هیچ", "بدون", "بی"),
           "fr",
           Set.of("pas", "jamais", "aucun", "aucune"),
           "it",
@@ -72,6 +72,24 @@ public final class SentimentLexicon {
    * which made every "does" negative: a word right after one of these is not looked up alone.
    */
   private static final Map<String, Set<String>> VERB_PREFIXES = Map.of("fa", Set.of("می", "نمی"));
+
+  /**
+   * Persian negates the verb, which comes after the word it negates: "خوب نبود" (was not good),
+   * "راضی نیستم" (I am not satisfied), "ارزش نداره" (is not worth it). A negated copula, "to have"
+   * or any "نمی‑" verb flips the sentiment word just before it (within {@value
+   * #POST_NEGATION_SCOPE} words, same clause), unless a "هیچ"/"بدون" before it already did ("هیچ
+   * مشکلی نداشتم", I had no problem at all, negates once). Before 2026-12-04 "نیست" flipped the
+   * word after it, and 10 of 12 hand-written negative Persian reviews read as positive
+   * (docs/checks/persian-reviews-f.tsv).
+   */
+  private static final Set<String> PERSIAN_POST_NEGATORS =
+      Set.of(
+          "نیست", "نیستم", "نیستی", "نیستیم", "نیستید", "نیستند", "نیستن", "نبود", "نبودم", "نبودی",
+          "نبودیم", "نبودید", "نبودند", "نبودن", "نداره", "ندارم", "ندارد", "ندارن", "ندارند",
+          "نداشت", "نداشتم", "نداشتیم", "نداشتن", "نداشتند", "نشد", "نشده", "نکرد", "نکردم",
+          "نکردن", "نمی");
+
+  private static final int POST_NEGATION_SCOPE = 2;
 
   /**
    * Entries of the nlp.js lists that are not sentiment words: Russian "как" (how, as) and "мог"
@@ -338,25 +356,21 @@ public final class SentimentLexicon {
   private static final Map<String, Map<String, Double>> MISSING_FORMS =
       Map.of(
           "fa",
-          Map.of(
-              "ممنون",
-              2.0,
-              "ممنونم",
-              2.0,
-              "مرسی",
-              2.0,
-              "متشکرم",
-              2.0,
-              "سپاس",
-              2.0,
-              "سپاسگزارم",
-              3.0,
-              "دستتون درد نکنه",
-              2.0,
-              "دستت درد نکنه",
-              2.0,
-              "دست شما درد نکنه",
-              2.0),
+          Map.ofEntries(
+              Map.entry("ممنون", 2.0),
+              Map.entry("ممنونم", 2.0),
+              Map.entry("مرسی", 2.0),
+              Map.entry("متشکرم", 2.0),
+              Map.entry("سپاس", 2.0),
+              Map.entry("سپاسگزارم", 3.0),
+              Map.entry("دستتون درد نکنه", 2.0),
+              Map.entry("دستت درد نکنه", 2.0),
+              Map.entry("دست شما درد نکنه", 2.0),
+              // "I (do not) recommend": "پیشنهاد" alone is a suggestion or an offer.
+              Map.entry("پیشنهاد میکنم", 2.0),
+              Map.entry("پیشنهاد می کنم", 2.0),
+              Map.entry("پیشنهاد نمیکنم", -2.0),
+              Map.entry("پیشنهاد نمی کنم", -2.0)),
           "ru",
           Map.of("отменный", 3.0, "отменная", 3.0, "отменное", 3.0, "отменно", 3.0),
           "el",
@@ -550,10 +564,15 @@ public final class SentimentLexicon {
     List<String> normalized = words.stream().map(this::normalize).toList();
     int negatedUntil = -1;
     int negatorAt = -1;
+    int clauseFrom = 0; // first index of the current clause, for a negator after its word
+    int lastHitFrom = -1;
+    int lastHitTo = -1;
+    boolean lastHitCue = false;
     for (int i = 0; i < words.size(); i++) {
       String w = normalized.get(i);
       if (w.equals("!") || w.equals("?") || w.equals(".") || clauseStarts.contains(i)) {
         negatedUntil = -1;
+        clauseFrom = i;
       }
       // Complaint-cue phrases first: "не работает" (does not work) is a cue, not a negated
       // "работает".
@@ -567,6 +586,20 @@ public final class SentimentLexicon {
         }
       }
       boolean cue = score != null;
+      if (score == null && isPostNegator(w)) {
+        int last = hits.size() - 1;
+        if (last >= 0
+            && !lastHitCue
+            && !hits.get(last).negated()
+            && lastHitTo >= Math.max(i - POST_NEGATION_SCOPE, clauseFrom)) {
+          Hit h = hits.get(last);
+          hits.set(
+              last,
+              new Hit(
+                  h.text(), -h.score(), true, String.join(" ", words.subList(lastHitFrom, i + 1))));
+        }
+        continue;
+      }
       if (score == null && isNegator(w)) {
         negatedUntil = i + NEGATION_SCOPE;
         negatorAt = i;
@@ -594,10 +627,18 @@ public final class SentimentLexicon {
                 negated ? -score : score,
                 negated,
                 negated ? String.join(" ", words.subList(negatorAt, i + matched)) : text));
+        lastHitFrom = i;
+        lastHitTo = i + matched - 1;
+        lastHitCue = cue;
         i += matched - 1;
       }
     }
     return hits;
+  }
+
+  private boolean isPostNegator(String w) {
+    return language.equals("fa")
+        && (PERSIAN_POST_NEGATORS.contains(w) || w.startsWith("نمی") && w.length() > 4);
   }
 
   private boolean isNegator(String w) {

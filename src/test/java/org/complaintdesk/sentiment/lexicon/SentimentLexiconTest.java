@@ -385,4 +385,23 @@ class SentimentLexiconTest {
         .mapToDouble(SentimentLexicon.Hit::score)
         .sum();
   }
+
+  @Test
+  void aPersianNegatedVerbFlipsTheWordBeforeIt() {
+    var persian = SentimentLexicon.bundled("fa");
+    // "غذا اصلا خوب نبود": the food was not good at all.
+    assertThat(persian.match(List.of("غذا", "اصلا", "خوب", "نبود")))
+        .singleElement()
+        .satisfies(h -> assertThat(h.score()).isNegative())
+        .satisfies(h -> assertThat(h.phrase()).isEqualTo("خوب نبود"));
+    assertThat(sum("fa", "از", "خرید", "راضی", "نیستم")).as("not satisfied").isNegative();
+    assertThat(sum("fa", "بد", "نبود")).as("was not bad").isPositive();
+    assertThat(sum("fa", "غذا", "خوب", "بود")).as("was good").isPositive();
+    assertThat(sum("fa", "بدون", "مشکل", "نبود"))
+        .as("negated once, by the word before it")
+        .isPositive();
+    // A clause mark between them ("خوب, نبود…") ends the reach.
+    var withClauseMark = persian.match(List.of("خوب", "نبود"), Set.of(1));
+    assertThat(withClauseMark).extracting(SentimentLexicon.Hit::negated).containsExactly(false);
+  }
 }
