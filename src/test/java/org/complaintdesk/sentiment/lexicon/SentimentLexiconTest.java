@@ -404,4 +404,14 @@ class SentimentLexiconTest {
     var withClauseMark = persian.match(List.of("خوب", "نبود"), Set.of(1));
     assertThat(withClauseMark).extracting(SentimentLexicon.Hit::negated).containsExactly(false);
   }
+
+  @Test
+  void hindiNahiNegatesThePredicateBeforeIt() {
+    // "खाना अच्छा नहीं था": the food was not good.
+    assertThat(SentimentLexicon.bundled("hi").match(List.of("खाना", "अच्छा", "नहीं", "था")))
+        .singleElement()
+        .satisfies(h -> assertThat(h.score()).isNegative())
+        .satisfies(h -> assertThat(h.phrase()).isEqualTo("अच्छा नहीं"));
+    assertThat(sum("hi", "खाना", "अच्छा", "था")).isPositive();
+  }
 }
