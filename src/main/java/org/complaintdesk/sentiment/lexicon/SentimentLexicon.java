@@ -360,7 +360,9 @@ public final class SentimentLexicon {
    * (nlp.js's AFINN translation) has no "شكرا" (thanks) at all, nor the Gulf and Levantine "مشكور",
    * "تسلم", "يعطيكم العافية": "تم الاستلام شكرا لكم" (received, thank you) opened a case at 0.44.
    * Persian thanks a craftsman with "دستتون درد نکنه" (may your hands not hurt), which read −2 for
-   * "درد" (pain).
+   * "درد" (pain). The Russian lists have neither "худший" (worst) nor "рекомендую" (I recommend),
+   * so "не рекомендую" and "худший отпуск в моей жизни" read neutral
+   * (docs/checks/russian-reviews-g.tsv).
    */
   private static final Map<String, Map<String, Double>> MISSING_FORMS =
       Map.of(
@@ -381,7 +383,27 @@ public final class SentimentLexicon {
               Map.entry("پیشنهاد نمیکنم", -2.0),
               Map.entry("پیشنهاد نمی کنم", -2.0)),
           "ru",
-          Map.of("отменный", 3.0, "отменная", 3.0, "отменное", 3.0, "отменно", 3.0),
+          Map.of(
+              "отменный",
+              3.0,
+              "отменная",
+              3.0,
+              "отменное",
+              3.0,
+              "отменно",
+              3.0,
+              // The review words the lists lack: worst, (I) recommend, so-so; "не рекомендую"
+              // is then a negated recommendation.
+              "худш",
+              -3.0,
+              "рекоменд",
+              2.0,
+              "порекоменд",
+              2.0,
+              "советую",
+              2.0,
+              "так себе",
+              -1.0),
           "el",
           Map.of("ευχαριστούμε", 2.0, "καλύτερη", 3.0, "καλύτερο", 3.0, "καλύτεροι", 3.0),
           "ar",

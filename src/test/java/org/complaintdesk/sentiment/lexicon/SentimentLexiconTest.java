@@ -414,4 +414,12 @@ class SentimentLexiconTest {
         .satisfies(h -> assertThat(h.phrase()).isEqualTo("अच्छा नहीं"));
     assertThat(sum("hi", "खाना", "अच्छा", "था")).isPositive();
   }
+
+  @Test
+  void russianReviewWordsTheListsLacked() {
+    assertThat(sum("ru", "не", "рекомендую", "этот", "магазин")).isNegative();
+    assertThat(sum("ru", "отличный", "сервис", ",", "рекомендую")).isPositive();
+    assertThat(sum("ru", "худший", "отпуск", "в", "моей", "жизни")).isNegative();
+    assertThat(sum("ru", "качество", "так", "себе")).isNegative();
+  }
 }
