@@ -3,6 +3,7 @@ package org.complaintdesk.sentiment.lexicon;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Our complaint cues for one language ({@code sentiment/complaint-cues/LANG.txt}): what customers
@@ -21,9 +22,11 @@ public final class ComplaintCueList {
 
   private final String language;
   private final List<String[]> cues;
+  private final String joinedConjunctions;
 
   public ComplaintCueList(String language, List<String> cues) {
     this.language = language;
+    this.joinedConjunctions = JOINED_CONJUNCTIONS.getOrDefault(language, "");
     List<String[]> split = new ArrayList<>();
     for (String cue : cues) {
       String[] words = SentimentLexicon.normalize(language, cue).strip().split("\\s+");
@@ -93,11 +96,11 @@ public final class ComplaintCueList {
    * is cold) is the cue "الأكل بارد" after "و". Only the cue's first word, where a clause begins.
    */
   private boolean matchesAfterConjunction(String word, String cue) {
-    return language.equals("ar")
-        && word.length() > 1
-        && ARABIC_CONJUNCTIONS.indexOf(word.charAt(0)) >= 0
+    return word.length() > 1
+        && joinedConjunctions.indexOf(word.charAt(0)) >= 0
         && matches(word.substring(1), cue);
   }
 
-  private static final String ARABIC_CONJUNCTIONS = "وف";
+  /** One-letter conjunctions written joined to the next word, per language. */
+  private static final Map<String, String> JOINED_CONJUNCTIONS = Map.of("ar", "وف");
 }

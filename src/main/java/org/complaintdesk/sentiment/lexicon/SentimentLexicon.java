@@ -98,6 +98,9 @@ public final class SentimentLexicon {
           "hi",
           Set.of("नहीं", "nahi", "nahin", "nhi"));
 
+  /** A verb prefix that negates the verb it starts: Persian "نمی‑" ("نمیکنم", I do not). */
+  private static final Map<String, String> POST_NEGATING_PREFIXES = Map.of("fa", "نمی");
+
   private static final int POST_NEGATION_SCOPE = 2;
 
   /**
@@ -227,7 +230,23 @@ public final class SentimentLexicon {
               "σοβαρά",
               "εκκρεμής",
               "εκκρεμές",
-              "εκκρεμή"),
+              "εκκρεμή",
+              // Frequent words that meet an adjective of the list at its dictionary form
+              // (inflected): only, main, right, time(s) ("τρίτη φορά", the third time, read +2),
+              // according to, operator.
+              "μόνο",
+              "μόνη",
+              "μόνα",
+              "κύριο",
+              "κύρια",
+              "κύριου",
+              "δεξιά",
+              "δεξιό",
+              "φορά",
+              "φορές",
+              "σύμφωνα",
+              "χειριστή",
+              "χειριστών"),
           "es",
           Set.of(
               "pedido",
@@ -433,6 +452,7 @@ public final class SentimentLexicon {
   private final Set<String> functionWords;
   private final Set<String> verbPrefixes;
   private final Set<String> postNegators;
+  private final String postNegatingPrefix;
   private final Set<String> cuePhrases;
   private final Set<String> notSentiment;
 
@@ -471,6 +491,7 @@ public final class SentimentLexicon {
     this.negatingSuffix = NEGATING_SUFFIXES.get(language);
     this.verbPrefixes = VERB_PREFIXES.getOrDefault(language, Set.of());
     this.postNegators = POST_NEGATORS.getOrDefault(language, Set.of());
+    this.postNegatingPrefix = POST_NEGATING_PREFIXES.get(language);
     Map<String, Double> normalized = new HashMap<>();
     scores.forEach((k, v) -> normalized.put(normalize(k), v));
     this.scores = normalized;
@@ -671,7 +692,9 @@ public final class SentimentLexicon {
 
   private boolean isPostNegator(String w) {
     return postNegators.contains(w)
-        || language.equals("fa") && w.startsWith("نمی") && w.length() > 4;
+        || postNegatingPrefix != null
+            && w.length() > postNegatingPrefix.length() + 1
+            && w.startsWith(postNegatingPrefix);
   }
 
   private boolean isNegator(String w) {
@@ -715,7 +738,7 @@ public final class SentimentLexicon {
     }
     for (String ending : GREEK_ENDINGS) {
       int stem = w.length() - ending.length();
-      if (stem >= MIN_STEM && w.endsWith(ending) && !GREEK_NOT_ADJECTIVES.contains(w)) {
+      if (stem >= MIN_STEM && w.endsWith(ending)) {
         Double s = scores.get(w.substring(0, stem) + "ος");
         return s != null ? s : scores.get(w.substring(0, stem) + "ης");
       }
@@ -730,26 +753,6 @@ public final class SentimentLexicon {
    */
   private static final List<String> GREEK_ENDINGS =
       List.of("ους", "ου", "ων", "οι", "ες", "εις", "η", "ο", "α", "ε");
-
-  /**
-   * Frequent words that meet an adjective of the list at its stem: only, main, right, time(s)
-   * ("τρίτη φορά", the third time, read +2), according to, operator.
-   */
-  private static final Set<String> GREEK_NOT_ADJECTIVES =
-      Set.of(
-          "μονο",
-          "μονη",
-          "μονα",
-          "κυριο",
-          "κυρια",
-          "κυριου",
-          "δεξια",
-          "δεξιο",
-          "φορα",
-          "φορες",
-          "συμφωνα",
-          "χειριστη",
-          "χειριστων");
 
   private String normalize(String s) {
     return normalize(language, s);
