@@ -20,6 +20,9 @@ import org.complaintdesk.sentiment.model.LexiconDetractorAnalyzer;
 import org.complaintdesk.sentiment.model.ModelTrainer;
 import org.complaintdesk.sentiment.model.NgramDetractorAnalyzer;
 import org.complaintdesk.sentiment.multilingual.MultilingualBertEncoder;
+import org.complaintdesk.sentiment.network.SentimentNetwork;
+import org.complaintdesk.sentiment.network.TunedE5Network;
+import org.complaintdesk.sentiment.network.TunedLayers;
 import org.complaintdesk.sentiment.prep.SocialTextPreparer;
 
 /**
@@ -37,6 +40,7 @@ public final class SentimentComponents {
   private final EnglishFeatures english;
   private final LanguageDetector languages;
   private final Map<String, SentimentLexicon> lexicons = new ConcurrentHashMap<>();
+  private final Map<TunedLayers, SentimentNetwork> networks = new ConcurrentHashMap<>();
 
   public SentimentComponents(LanguageDetector languages) {
     this.preparer = new SocialTextPreparer(EmojiLexicon.bundled());
@@ -98,6 +102,7 @@ public final class SentimentComponents {
               model.english(),
               model.complaint(),
               model.detractorMix(),
+              network(model.englishNetwork()),
               threshold,
               model.version()));
     }
@@ -135,6 +140,11 @@ public final class SentimentComponents {
       }
     }
     return new HashMap<>(out);
+  }
+
+  /** The model's tone network, opened once per model (its weights live in native memory). */
+  private SentimentNetwork network(TunedLayers tuned) {
+    return tuned == null ? null : networks.computeIfAbsent(tuned, TunedE5Network::open);
   }
 
   public SentimentScorer scorer(DetractorModel model, double threshold, int maxChars) {

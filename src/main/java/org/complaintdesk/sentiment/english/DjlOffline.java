@@ -7,14 +7,14 @@ package org.complaintdesk.sentiment.english;
  * that reads customers' posts must do neither, so both are switched off through DJL's documented
  * switches ({@code OPT_OUT_TRACKING}, {@code ai.djl.offline}) unless the operator set them.
  */
-final class DjlOffline {
+public final class DjlOffline {
   static final String OPT_OUT_TRACKING = "OPT_OUT_TRACKING";
   static final String OFFLINE = "ai.djl.offline";
 
   private DjlOffline() {}
 
   /** Call before the first tokenizer is created. */
-  static void apply() {
+  public static void apply() {
     setUnlessGiven(OPT_OUT_TRACKING);
     setUnlessGiven(OFFLINE);
   }

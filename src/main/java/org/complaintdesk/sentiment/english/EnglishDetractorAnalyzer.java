@@ -5,6 +5,7 @@ import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.ling.Label;
 import edu.stanford.nlp.ling.RVFDatum;
+import edu.stanford.nlp.stats.ClassicCounter;
 import edu.stanford.nlp.stats.Counter;
 import edu.stanford.nlp.trees.Tree;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.complaintdesk.sentiment.lexicon.SentimentLexicon;
 import org.complaintdesk.sentiment.model.DetractorMix;
 import org.complaintdesk.sentiment.model.Explanations;
 import org.complaintdesk.sentiment.model.LabelledPost;
+import org.complaintdesk.sentiment.network.SentimentNetwork;
 import org.complaintdesk.sentiment.prep.ComplaintCueFinder;
 import org.complaintdesk.sentiment.prep.PreparedText;
 
@@ -41,6 +43,7 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
   private final LinearClassifier<String, String> classifier;
   private final LinearClassifier<String, String> complaintLayer;
   private final DetractorMix mix;
+  private final SentimentNetwork network;
   private final double threshold;
   private final String version;
   private final String model;
@@ -52,13 +55,34 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
       DetractorMix mix,
       double threshold,
       String modelVersion) {
+    this(features, classifier, complaintLayer, mix, null, threshold, modelVersion);
+  }
+
+  /**
+   * @param network the fine-tuned tone network whose probabilities are averaged with the sentiment
+   *     layer's; null for the layer alone
+   */
+  public EnglishDetractorAnalyzer(
+      EnglishFeatures features,
+      LinearClassifier<String, String> classifier,
+      LinearClassifier<String, String> complaintLayer,
+      DetractorMix mix,
+      SentimentNetwork network,
+      double threshold,
+      String modelVersion) {
     this.features = features;
     this.classifier = classifier;
     this.complaintLayer = complaintLayer;
     this.mix = mix;
+    this.network = network;
     this.threshold = threshold;
     this.version = modelVersion;
-    this.model = features.rntnName() + "+lr-" + modelVersion;
+    this.model =
+        features.rntnName()
+            + "+lr"
+            + (network == null ? "" : "+" + network.name())
+            + "-"
+            + modelVersion;
   }
 
   /** P(negative) alone decides: the tone of a reply is not a question of complaints. */
@@ -66,14 +90,16 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
   public SentimentAnalyzer forTone() {
     return complaintLayer == null
         ? this
-        : new EnglishDetractorAnalyzer(features, classifier, null, mix, threshold, version);
+        : new EnglishDetractorAnalyzer(
+            features, classifier, null, mix, network, threshold, version);
   }
 
   @Override
   public SentimentResult analyze(String text) {
     EnglishPost post = features.analyze(text);
     RVFDatum<String, String> datum = new RVFDatum<>(post.features());
-    Counter<String> p = classifier.probabilityOf(datum);
+    double[] tuned = network == null ? null : network.probabilities(text);
+    Counter<String> p = withNetwork(classifier.probabilityOf(datum), tuned);
     double negative = p.getCount(LabelledPost.NEGATIVE);
     Double complaint =
         complaintLayer == null
@@ -92,8 +118,25 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
         complaintFlag,
         "en",
         sentences(post),
-        evidence(post),
+        evidence(post, tuned),
         model);
+  }
+
+  /**
+   * The sentiment layer's probabilities, averaged with the tone network's when there is one: the
+   * plain mean of two models, not weighed by anything measured (docs/model-card.md). The layer
+   * brings CoreNLP's tree, the lexicons and the cues; the network what tuning on tweets taught it.
+   */
+  private Counter<String> withNetwork(Counter<String> layer, double[] tuned) {
+    if (tuned == null) {
+      return layer;
+    }
+    Counter<String> out = new ClassicCounter<>();
+    for (int i = 0; i < tuned.length; i++) {
+      String label = network.labels().get(i);
+      out.setCount(label, (layer.getCount(label) + tuned[i]) / 2);
+    }
+    return out;
   }
 
   private static List<SentimentResult.SentenceSentiment> sentences(EnglishPost post) {
@@ -114,7 +157,7 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
     return out;
   }
 
-  private List<Evidence> evidence(EnglishPost post) {
+  private List<Evidence> evidence(EnglishPost post, double[] tuned) {
     PreparedText text = post.text();
     List<Evidence> out = new ArrayList<>();
     for (ScoredSentence s : post.sentences()) {
@@ -153,6 +196,16 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
     String encoder = features.encoderName();
     if (encoder != null) {
       Explanations.encoderShare(classifier, post.features(), encoder, text.original(), out);
+    }
+    if (tuned != null) {
+      // The network reads the whole post and names no phrase: its item is its own lean.
+      List<String> labels = network.labels();
+      double push =
+          tuned[labels.indexOf(LabelledPost.POSITIVE)]
+              - tuned[labels.indexOf(LabelledPost.NEGATIVE)];
+      out.add(
+          new Evidence(
+              text.original(), Evidence.WHOLE_POST + " (fine-tuned network)", Verdict.round(push)));
     }
     Explanations.learnedWords(
         classifier, LabelledPost.POSITIVE, post.features(), text.original(), "learned word", out);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.complaintdesk.sentiment.network.TunedLayers;
 
 /**
  * The trained layers, in one file written by {@code train}: a logistic-regression classifier over
@@ -37,6 +38,8 @@ import java.util.zip.GZIPOutputStream;
  * @param escalations per n-gram language that uses multilingual BERT, the layer without it and
  *     which posts it decides alone ({@link EncoderEscalation}); null in models written before it
  *     existed (every post runs the encoder)
+ * @param englishNetwork the fine-tuned English tone network ({@link TunedLayers}), averaged with
+ *     the English sentiment layer; null when not trained (and in models written before it existed)
  */
 public record DetractorModel(
     LinearClassifier<String, String> english,
@@ -48,7 +51,8 @@ public record DetractorModel(
     String version,
     Map<String, Double> negativeOdds,
     DetractorMix mix,
-    Map<String, EncoderEscalation> escalations)
+    Map<String, EncoderEscalation> escalations,
+    TunedLayers englishNetwork)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -78,7 +82,17 @@ public record DetractorModel(
   /** The same model with another complaint layer (cross-validation retrains only that layer). */
   public DetractorModel withComplaintLayer(LinearClassifier<String, String> layer, long[] texts) {
     return new DetractorModel(
-        english, layer, ngram, lexicon, texts, trainedOn, version, negativeOdds, mix, escalations);
+        english,
+        layer,
+        ngram,
+        lexicon,
+        texts,
+        trainedOn,
+        version,
+        negativeOdds,
+        mix,
+        escalations,
+        englishNetwork);
   }
 
   public void save(Path file) throws IOException {

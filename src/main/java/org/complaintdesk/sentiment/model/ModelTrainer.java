@@ -23,6 +23,8 @@ import org.complaintdesk.sentiment.LanguageDetector;
 import org.complaintdesk.sentiment.english.EnglishFeatures;
 import org.complaintdesk.sentiment.english.SentenceEncoder;
 import org.complaintdesk.sentiment.lexicon.SentimentLexicon;
+import org.complaintdesk.sentiment.network.ToneNetworkTrainer;
+import org.complaintdesk.sentiment.network.TunedLayers;
 import org.complaintdesk.sentiment.prep.PreparedText;
 import org.complaintdesk.sentiment.prep.SocialTextPreparer;
 import org.slf4j.Logger;
@@ -57,6 +59,8 @@ public final class ModelTrainer {
    *     ones keep {@code ngramSigma} and no correction
    * @param decisionThreshold the detractor threshold the decision rule is chosen for (the default
    *     of {@code sentiment.detractorThreshold})
+   * @param toneNetwork how to fine-tune the English tone network ({@link ToneNetworkTrainer}); null
+   *     for none
    */
   public record TrainingOptions(
       double englishSigma,
@@ -64,16 +68,50 @@ public final class ModelTrainer {
       int minFeatureCount,
       int minPostsPerLayer,
       int minPostsToCrossValidate,
-      double decisionThreshold) {
+      double decisionThreshold,
+      ToneNetworkTrainer.Options toneNetwork) {
+    public TrainingOptions(
+        double englishSigma,
+        double ngramSigma,
+        int minFeatureCount,
+        int minPostsPerLayer,
+        int minPostsToCrossValidate,
+        double decisionThreshold) {
+      this(
+          englishSigma,
+          ngramSigma,
+          minFeatureCount,
+          minPostsPerLayer,
+          minPostsToCrossValidate,
+          decisionThreshold,
+          null);
+    }
+
     public TrainingOptions(
         double englishSigma, double ngramSigma, int minFeatureCount, int minPostsPerLayer) {
       this(englishSigma, ngramSigma, minFeatureCount, minPostsPerLayer, 200, 0.4);
     }
 
+    /** What the shipped model was trained with, the tone network included. */
     public static TrainingOptions defaults() {
-      return new TrainingOptions(0.25, 0.5, 2, 20);
+      return new TrainingOptions(0.25, 0.5, 2, 20, 200, 0.4, ToneNetworkTrainer.Options.defaults());
+    }
+
+    public TrainingOptions withToneNetwork(ToneNetworkTrainer.Options network) {
+      return new TrainingOptions(
+          englishSigma,
+          ngramSigma,
+          minFeatureCount,
+          minPostsPerLayer,
+          minPostsToCrossValidate,
+          decisionThreshold,
+          network);
     }
   }
+
+  /** The tone network's classes, in the order of its head. */
+  private static final List<String> TONE_LABELS =
+      List.of(LabelledPost.NEGATIVE, LabelledPost.NEUTRAL, LabelledPost.POSITIVE);
 
   /** σ values tried for the n-gram layers besides the default. */
   private static final double[] OTHER_NGRAM_SIGMAS = {0.25, 0.1, 1.0, 2.0};
@@ -108,8 +146,9 @@ public final class ModelTrainer {
                     TreeMap::new,
                     Collectors.toList()));
     List<String> decisions = new ArrayList<>();
-    EnglishLayers english =
-        trainEnglish(posts, byLanguage.getOrDefault("en", List.of()), decisions);
+    List<LabelledPost> enData = byLanguage.getOrDefault("en", List.of());
+    EnglishLayers english = trainEnglish(posts, enData, decisions);
+    TunedLayers englishNetwork = trainToneNetwork(enData, decisions);
     Map<String, LinearClassifier<String, String>> ngram = new LinkedHashMap<>();
     Map<String, Double> negativeOdds = new TreeMap<>();
     Map<String, EncoderEscalation> escalations = new TreeMap<>();
@@ -222,7 +261,33 @@ public final class ModelTrainer {
         version,
         negativeOdds,
         english.mix(),
-        escalations);
+        escalations,
+        englishNetwork);
+  }
+
+  /**
+   * The English tone network, fine-tuned on the same English sentiment posts (corrections included,
+   * with their weight) as the sentiment layer; null when not asked for or too few posts.
+   */
+  private TunedLayers trainToneNetwork(List<LabelledPost> enData, List<String> decisions) {
+    if (options.toneNetwork() == null || enData.size() < options.minPostsPerLayer()) {
+      return null;
+    }
+    List<ToneNetworkTrainer.Example> examples = new ArrayList<>();
+    for (LabelledPost p : enData) {
+      int label = TONE_LABELS.indexOf(p.label());
+      if (label >= 0) {
+        examples.add(new ToneNetworkTrainer.Example(p.text(), label, p.weight()));
+      }
+    }
+    LOG.info("Fine-tuning the English tone network on {} posts", examples.size());
+    TunedLayers tuned =
+        new ToneNetworkTrainer(options.toneNetwork())
+            .train(examples, TONE_LABELS, "en: " + examples.size() + " posts");
+    String decision = "en: tone network " + tuned.trainedOn();
+    LOG.info(decision);
+    decisions.add(decision);
+    return tuned;
   }
 
   /** The English layers and how they are combined. */

@@ -65,6 +65,7 @@ class DetractorMixTest {
             "old",
             null,
             null,
+            null,
             null);
     assertThat(old.detractorMix()).isEqualTo(DetractorMix.LEGACY);
   }

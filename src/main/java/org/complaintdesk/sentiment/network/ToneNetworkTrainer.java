@@ -1,0 +1,330 @@
+package org.complaintdesk.sentiment.network;
+
+import ai.djl.engine.Engine;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.ParameterTracker;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fine-tunes the top layers of e5-small-v2 and a classification head on labelled posts: the network
+ * learns what a tweet's tone looks like, where the sentence encoder's frozen numbers only let a
+ * linear layer weigh what the network already knew (docs/model-card.md).
+ *
+ * <p>Only the top {@link Options#tunedLayers} change, so the lower layers' output is computed once
+ * per post and kept in memory; each epoch then runs the top layers alone, forward and backward.
+ * AdamW (DJL's) with a linear warm-up over the first 6% of steps and a linear decay to zero, class
+ * weights inverse to each class's share (a post's weight multiplies in, so a correction counts as
+ * often as {@code train} weighs it), dropout as the network was pretrained with. Deterministic for
+ * the same posts, options and CPU kind.
+ */
+public final class ToneNetworkTrainer {
+  private static final Logger LOG = LoggerFactory.getLogger(ToneNetworkTrainer.class);
+  private static final int CACHE_BATCH = 64;
+  private static final float WARM_UP_SHARE = 0.06f;
+  private static final float HEAD_INIT = 0.02f;
+
+  /**
+   * @param tunedLayers how many of the top layers change (the rest stay as published)
+   * @param threads PyTorch threads per operation (the cores to use)
+   */
+  public record Options(
+      int tunedLayers,
+      int epochs,
+      float learningRate,
+      int batchSize,
+      float dropout,
+      float weightDecay,
+      long seed,
+      int maxTokens,
+      int threads) {
+    /** What the shipped model was trained with (docs/model-card.md). */
+    public static Options defaults() {
+      return new Options(
+          4, 3, 1e-4f, 32, 0.1f, 0.01f, 42, 128, Runtime.getRuntime().availableProcessors());
+    }
+
+    String describe() {
+      return String.format(
+          Locale.ROOT,
+          "top %d layers, %d epochs, lr %.0e, batch %d, dropout %.1f, seed %d, %d tokens",
+          tunedLayers,
+          epochs,
+          learningRate,
+          batchSize,
+          dropout,
+          seed,
+          maxTokens);
+    }
+  }
+
+  /** One labelled post: its text, the index of its label, and how many times it counts. */
+  public record Example(String text, int label, float weight) {}
+
+  private final Options options;
+
+  public ToneNetworkTrainer(Options options) {
+    this.options = options;
+  }
+
+  public TunedLayers train(List<Example> examples, List<String> labels, String source) {
+    TunedE5Network.Engines.pytorch(options.threads());
+    Engine.getInstance().setRandomSeed((int) options.seed());
+    BertLayers.Dimensions dims = E5Weights.SHAPE;
+    int first = dims.layers() - options.tunedLayers();
+    Map<String, OnnxInitializers.Tensor> published = E5Weights.load();
+    try (NDManager manager = NDManager.newBaseManager();
+        HuggingFaceTokenizer tokenizer = TunedE5Network.tokenizer(options.maxTokens())) {
+      Map<String, NDArray> weights = NetworkWeights.create(manager, published, null);
+      BertLayers layers = new BertLayers(dims, weights);
+      float[][] lower = lowerLayers(layers, tokenizer, examples, first, manager);
+      Random random = new Random(options.seed());
+      float[] headInit = new float[dims.hidden() * labels.size()];
+      for (int i = 0; i < headInit.length; i++) {
+        headInit[i] = (float) random.nextGaussian() * HEAD_INIT;
+      }
+      NDArray head = manager.create(headInit, new Shape(dims.hidden(), labels.size()));
+      NDArray headBias = manager.zeros(new Shape(labels.size()));
+      List<Trainable> trainable = trainable(weights, first, head, headBias, examples.size());
+      float[] classWeights = classWeights(examples, labels.size());
+      NDArray classWeightArray = manager.create(classWeights);
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < examples.size(); i++) {
+        order.add(i);
+      }
+      for (int epoch = 0; epoch < options.epochs(); epoch++) {
+        Collections.shuffle(order, random);
+        long t0 = System.nanoTime();
+        double lossSum = 0;
+        int batches = 0;
+        for (int start = 0; start < order.size(); start += options.batchSize()) {
+          List<Integer> rows =
+              order.subList(start, Math.min(order.size(), start + options.batchSize()));
+          lossSum +=
+              step(layers, first, lower, examples, rows, head, headBias, classWeightArray, manager);
+          batches++;
+          for (Trainable t : trainable) {
+            t.update();
+          }
+        }
+        LOG.info(
+            String.format(
+                Locale.ROOT,
+                "tone network epoch %d/%d: loss %.4f, %.0f s",
+                epoch + 1,
+                options.epochs(),
+                lossSum / batches,
+                (System.nanoTime() - t0) / 1e9));
+      }
+      return result(published, weights, first, head, headBias, labels, source);
+    }
+  }
+
+  /** The output of the layers below {@code first} for every post, as [tokens × hidden] floats. */
+  private float[][] lowerLayers(
+      BertLayers layers,
+      HuggingFaceTokenizer tokenizer,
+      List<Example> examples,
+      int first,
+      NDManager manager) {
+    int hidden = layers.dimensions().hidden();
+    long[][] ids = new long[examples.size()][];
+    Integer[] byLength = new Integer[examples.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = TunedE5Network.tokenize(tokenizer, examples.get(i).text());
+      byLength[i] = i;
+    }
+    // Posts of similar length share a batch, so little is spent on padding.
+    Arrays.sort(byLength, Comparator.comparingInt(i -> ids[i].length));
+    float[][] out = new float[ids.length][];
+    long t0 = System.nanoTime();
+    for (int start = 0; start < byLength.length; start += CACHE_BATCH) {
+      int end = Math.min(byLength.length, start + CACHE_BATCH);
+      int tokens = ids[byLength[end - 1]].length;
+      long[] flat = new long[(end - start) * tokens];
+      int[] lengths = new int[end - start];
+      for (int r = 0; r < lengths.length; r++) {
+        long[] row = ids[byLength[start + r]];
+        System.arraycopy(row, 0, flat, r * tokens, row.length);
+        lengths[r] = row.length;
+      }
+      try (NDScope scope = new NDScope()) {
+        Shape shape = new Shape(lengths.length, tokens);
+        NDArray mask = mask(manager, lengths, tokens);
+        NDArray x = layers.embed(manager.create(flat, shape), manager.zeros(shape, DataType.INT64));
+        float[] values =
+            layers.layers(0, first, x, BertLayers.attentionBias(mask), 0).toFloatArray();
+        for (int r = 0; r < lengths.length; r++) {
+          int from = r * tokens * hidden;
+          out[byLength[start + r]] = Arrays.copyOfRange(values, from, from + lengths[r] * hidden);
+        }
+        scope.suppressNotUsedWarning();
+      }
+    }
+    LOG.info(
+        String.format(
+            Locale.ROOT,
+            "tone network: layers 1-%d computed once for %d posts in %.0f s",
+            first,
+            ids.length,
+            (System.nanoTime() - t0) / 1e9));
+    return out;
+  }
+
+  /** One batch forward and backward; returns its loss. Gradients are left on the weights. */
+  private double step(
+      BertLayers layers,
+      int first,
+      float[][] lower,
+      List<Example> examples,
+      List<Integer> rows,
+      NDArray head,
+      NDArray headBias,
+      NDArray classWeights,
+      NDManager manager) {
+    int hidden = layers.dimensions().hidden();
+    int tokens = rows.stream().mapToInt(r -> lower[r].length / hidden).max().orElse(1);
+    float[] x = new float[rows.size() * tokens * hidden];
+    int[] lengths = new int[rows.size()];
+    long[] labels = new long[rows.size()];
+    float[] postWeights = new float[rows.size()];
+    for (int r = 0; r < rows.size(); r++) {
+      int row = rows.get(r);
+      System.arraycopy(lower[row], 0, x, r * tokens * hidden, lower[row].length);
+      lengths[r] = lower[row].length / hidden;
+      labels[r] = examples.get(row).label();
+      postWeights[r] = examples.get(row).weight();
+    }
+    try (NDScope scope = new NDScope();
+        GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+      NDArray mask = mask(manager, lengths, tokens);
+      NDArray input = manager.create(x, new Shape(rows.size(), tokens, hidden));
+      NDArray top =
+          layers.layers(
+              first,
+              layers.dimensions().layers(),
+              input,
+              BertLayers.attentionBias(mask),
+              options.dropout());
+      NDArray logits = BertLayers.meanPool(top, mask).matMul(head).add(headBias);
+      NDArray gold = manager.create(labels).oneHot((int) classWeights.size());
+      NDArray weight = gold.mul(classWeights).sum(new int[] {1}).mul(manager.create(postWeights));
+      NDArray loss = logits.logSoftmax(1).mul(gold).sum(new int[] {1}).neg().mul(weight).mean();
+      collector.backward(loss);
+      scope.suppressNotUsedWarning();
+      return loss.getFloat();
+    }
+  }
+
+  private static NDArray mask(NDManager manager, int[] lengths, int tokens) {
+    float[] mask = new float[lengths.length * tokens];
+    for (int r = 0; r < lengths.length; r++) {
+      Arrays.fill(mask, r * tokens, r * tokens + lengths[r], 1f);
+    }
+    return manager.create(mask, new Shape(lengths.length, tokens));
+  }
+
+  /** Inverse class frequency (weighted), scaled so a balanced set gets 1 for every class. */
+  static float[] classWeights(List<Example> examples, int classes) {
+    double[] counts = new double[classes];
+    double total = 0;
+    for (Example e : examples) {
+      counts[e.label()] += e.weight();
+      total += e.weight();
+    }
+    float[] out = new float[classes];
+    for (int c = 0; c < classes; c++) {
+      out[c] = counts[c] == 0 ? 0 : (float) (total / (classes * counts[c]));
+    }
+    return out;
+  }
+
+  /** A weight being tuned, with its optimizer (AdamW, no decay on biases and norms). */
+  private record Trainable(String name, NDArray weight, Optimizer optimizer) {
+    void update() {
+      try (NDArray gradient = weight.getGradient()) {
+        optimizer.update(name, weight, gradient);
+        gradient.muli(0);
+      }
+    }
+  }
+
+  private List<Trainable> trainable(
+      Map<String, NDArray> weights, int first, NDArray head, NDArray headBias, int posts) {
+    int steps = options.epochs() * ((posts + options.batchSize() - 1) / options.batchSize());
+    ParameterTracker schedule = schedule(steps);
+    Optimizer decayed =
+        Optimizer.adamW()
+            .optLearningRateTracker(schedule)
+            .optWeightDecays(options.weightDecay())
+            .build();
+    Optimizer plain =
+        Optimizer.adamW().optLearningRateTracker(schedule).optWeightDecays(0f).build();
+    List<Trainable> out = new ArrayList<>();
+    weights.forEach(
+        (name, w) -> {
+          int dot = name.indexOf('.');
+          if (Character.isDigit(name.charAt(0))
+              && Integer.parseInt(name.substring(0, dot)) >= first) {
+            out.add(new Trainable(name, w, name.endsWith(".w") ? decayed : plain));
+          }
+        });
+    out.add(new Trainable("head.w", head, decayed));
+    out.add(new Trainable("head.b", headBias, plain));
+    for (Trainable t : out) {
+      t.weight().setRequiresGradient(true);
+    }
+    return out;
+  }
+
+  /** Linear warm-up, then linear decay to zero at the last step. */
+  private ParameterTracker schedule(int steps) {
+    float peak = options.learningRate();
+    float warmUp = Math.max(1, WARM_UP_SHARE * steps);
+    return (parameter, update) ->
+        peak * Math.max(0f, Math.min(update / warmUp, (steps - update) / (steps - warmUp)));
+  }
+
+  private TunedLayers result(
+      Map<String, OnnxInitializers.Tensor> published,
+      Map<String, NDArray> weights,
+      int first,
+      NDArray head,
+      NDArray headBias,
+      List<String> labels,
+      String source) {
+    Map<String, short[]> changes = new java.util.LinkedHashMap<>();
+    weights.forEach(
+        (name, w) -> {
+          int dot = name.indexOf('.');
+          if (Character.isDigit(name.charAt(0))
+              && Integer.parseInt(name.substring(0, dot)) >= first) {
+            changes.put(name, TunedLayers.change(w.toFloatArray(), published.get(name).values()));
+          }
+        });
+    return new TunedLayers(
+        E5Weights.NAME,
+        first,
+        changes,
+        head.toFloatArray(),
+        headBias.toFloatArray(),
+        labels,
+        options.maxTokens(),
+        source + "; " + options.describe());
+  }
+}

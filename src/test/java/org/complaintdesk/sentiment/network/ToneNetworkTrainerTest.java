@@ -1,0 +1,132 @@
+package org.complaintdesk.sentiment.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fine-tunes the top layer on a handful of posts (seconds, not the shipped model's half hour) and
+ * scores with the result the way the analyser does.
+ */
+class ToneNetworkTrainerTest {
+  private static final List<String> LABELS = List.of("negative", "neutral", "positive");
+  private static final List<ToneNetworkTrainer.Example> POSTS = new ArrayList<>();
+  private static TunedLayers tuned;
+  private static TunedE5Network network;
+
+  static {
+    add(
+        0,
+        "this is terrible, I hate it",
+        "worst service ever, absolutely awful",
+        "my order never arrived and nobody answers, furious",
+        "the app keeps crashing, useless garbage",
+        "so disappointed, I want my money back",
+        "rude staff and a dirty room, never again",
+        "flight cancelled again, you ruined my holiday",
+        "I am sick of your broken promises");
+    add(
+        1,
+        "the store opens at nine tomorrow",
+        "what time does the meeting start",
+        "the new timetable is published on the website",
+        "we moved the office to the second floor",
+        "the parcel is at the depot in Leeds",
+        "is the pool open on Sundays",
+        "the conference takes place in March",
+        "our team uses the blue form for orders");
+    add(
+        2,
+        "I love it, amazing work",
+        "thank you so much, great job team",
+        "best coffee in town, wonderful staff",
+        "what a fantastic concert tonight",
+        "delighted with the quick refund, thanks",
+        "brilliant service, highly recommend",
+        "so happy with my new phone",
+        "the crew were lovely and kind");
+  }
+
+  private static void add(int label, String... texts) {
+    for (String t : texts) {
+      POSTS.add(new ToneNetworkTrainer.Example(t, label, 1f));
+    }
+  }
+
+  @BeforeAll
+  static void tune() {
+    var options = new ToneNetworkTrainer.Options(1, 12, 1e-3f, 8, 0f, 0f, 7, 32, 2);
+    tuned = new ToneNetworkTrainer(options).train(POSTS, LABELS, "test posts");
+    network = TunedE5Network.open(tuned);
+  }
+
+  @AfterAll
+  static void close() {
+    network.close();
+  }
+
+  @Test
+  void learnsTheToneOfThePostsItWasTunedOn() {
+    int right = 0;
+    for (ToneNetworkTrainer.Example e : POSTS) {
+      double[] p = network.probabilities(e.text());
+      right += argmax(p) == e.label() ? 1 : 0;
+      assertThat(p[0] + p[1] + p[2]).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+    }
+    assertThat(right).isGreaterThanOrEqualTo(22);
+  }
+
+  @Test
+  void keepsOnlyTheTunedLayersChangesAndWhatItWasTrainedWith() {
+    assertThat(tuned.firstTuned()).isEqualTo(11);
+    assertThat(tuned.changes().keySet()).allMatch(name -> name.startsWith("11."));
+    assertThat(tuned.changes()).containsKeys("11.query.w", "11.output.b", "11.norm2.gamma");
+    assertThat(tuned.labels()).isEqualTo(LABELS);
+    assertThat(tuned.trainedOn()).contains("test posts").contains("top 1 layers");
+  }
+
+  @Test
+  void aModelFileRoundTripScoresTheSame() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(tuned);
+    }
+    TunedLayers read;
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      read = (TunedLayers) in.readObject();
+    }
+    try (TunedE5Network again = TunedE5Network.open(read)) {
+      String post = "my parcel never came and support ignores me";
+      assertThat(again.probabilities(post)).containsExactly(network.probabilities(post));
+    }
+  }
+
+  @Test
+  void classWeightsAreInverseToEachClasssWeightedShare() {
+    List<ToneNetworkTrainer.Example> posts =
+        List.of(
+            new ToneNetworkTrainer.Example("a", 0, 1f),
+            new ToneNetworkTrainer.Example("b", 0, 1f),
+            new ToneNetworkTrainer.Example("c", 1, 2f),
+            new ToneNetworkTrainer.Example("d", 2, 4f));
+    // total 8 over 3 classes: 8 / (3 × 2), 8 / (3 × 2), 8 / (3 × 4)
+    assertThat(ToneNetworkTrainer.classWeights(posts, 3)).containsExactly(4f / 3, 4f / 3, 2f / 3);
+  }
+
+  private static int argmax(double[] p) {
+    int best = 0;
+    for (int i = 1; i < p.length; i++) {
+      best = p[i] > p[best] ? i : best;
+    }
+    return best;
+  }
+}
