@@ -1,9 +1,11 @@
 package org.complaintdesk.sentiment;
 
+import ai.djl.engine.EngineException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.complaintdesk.sentiment.english.ChunkTreeSentimentScorer;
@@ -24,6 +26,8 @@ import org.complaintdesk.sentiment.network.SentimentNetwork;
 import org.complaintdesk.sentiment.network.TunedE5Network;
 import org.complaintdesk.sentiment.network.TunedLayers;
 import org.complaintdesk.sentiment.prep.SocialTextPreparer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The parts every sentiment path shares, loaded once: text preparation, lexicons, language
@@ -40,7 +44,9 @@ public final class SentimentComponents {
   private final EnglishFeatures english;
   private final LanguageDetector languages;
   private final Map<String, SentimentLexicon> lexicons = new ConcurrentHashMap<>();
-  private final Map<TunedLayers, SentimentNetwork> networks = new ConcurrentHashMap<>();
+  private final Map<TunedLayers, Optional<SentimentNetwork>> networks = new ConcurrentHashMap<>();
+
+  private static final Logger LOG = LoggerFactory.getLogger(SentimentComponents.class);
 
   public SentimentComponents(LanguageDetector languages) {
     this.preparer = new SocialTextPreparer(EmojiLexicon.bundled());
@@ -142,9 +148,28 @@ public final class SentimentComponents {
     return new HashMap<>(out);
   }
 
-  /** The model's tone network, opened once per model (its weights live in native memory). */
+  /**
+   * The model's tone network, opened once per model (its weights live in native memory). Where
+   * PyTorch's native library cannot be loaded (a platform the jar has none for), English is scored
+   * by its layers alone, which the results' {@code model} field then shows, and a warning says why.
+   */
   private SentimentNetwork network(TunedLayers tuned) {
-    return tuned == null ? null : networks.computeIfAbsent(tuned, TunedE5Network::open);
+    if (tuned == null) {
+      return null;
+    }
+    return networks
+        .computeIfAbsent(
+            tuned,
+            t -> {
+              try {
+                return Optional.of(TunedE5Network.open(t));
+              } catch (EngineException | UnsatisfiedLinkError e) {
+                LOG.warn(
+                    "The English tone network cannot run here; English uses its layers alone", e);
+                return Optional.empty();
+              }
+            })
+        .orElse(null);
   }
 
   public SentimentScorer scorer(DetractorModel model, double threshold, int maxChars) {

@@ -48,16 +48,6 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
   private final String version;
   private final String model;
 
-  public EnglishDetractorAnalyzer(
-      EnglishFeatures features,
-      LinearClassifier<String, String> classifier,
-      LinearClassifier<String, String> complaintLayer,
-      DetractorMix mix,
-      double threshold,
-      String modelVersion) {
-    this(features, classifier, complaintLayer, mix, null, threshold, modelVersion);
-  }
-
   /**
    * @param network the fine-tuned tone network whose probabilities are averaged with the sentiment
    *     layer's; null for the layer alone

@@ -95,6 +95,23 @@ public record DetractorModel(
         englishNetwork);
   }
 
+  /** The same layers with a tone network, under a new version name. */
+  public DetractorModel withToneNetwork(
+      TunedLayers network, String newVersion, List<String> newTrainedOn) {
+    return new DetractorModel(
+        english,
+        complaint,
+        ngram,
+        lexicon,
+        trainedTexts,
+        newTrainedOn,
+        newVersion,
+        negativeOdds,
+        mix,
+        escalations,
+        network);
+  }
+
   public void save(Path file) throws IOException {
     if (file.toAbsolutePath().getParent() != null) {
       Files.createDirectories(file.toAbsolutePath().getParent());

@@ -134,17 +134,7 @@ public final class ModelTrainer {
   }
 
   public DetractorModel train(List<LabelledPost> posts, List<String> provenance, String version) {
-    Map<String, List<LabelledPost>> byLanguage =
-        posts.stream()
-            .filter(p -> !p.isComplaintTask())
-            .collect(
-                Collectors.groupingBy(
-                    p ->
-                        p.language() != null
-                            ? p.language()
-                            : languages.detect(p.text()).orElse("?"),
-                    TreeMap::new,
-                    Collectors.toList()));
+    Map<String, List<LabelledPost>> byLanguage = byLanguage(posts);
     List<String> decisions = new ArrayList<>();
     List<LabelledPost> enData = byLanguage.getOrDefault("en", List.of());
     EnglishLayers english = trainEnglish(posts, enData, decisions);
@@ -288,6 +278,36 @@ public final class ModelTrainer {
     LOG.info(decision);
     decisions.add(decision);
     return tuned;
+  }
+
+  /**
+   * {@code base} with an English tone network fine-tuned on the English sentiment posts of {@code
+   * posts}, every other layer kept as it is: so a shipped model can gain the network without its
+   * other layers being retrained (and moved by cross-validation's near ties).
+   */
+  public DetractorModel withToneNetwork(
+      DetractorModel base, List<LabelledPost> posts, List<String> provenance, String version) {
+    List<String> decisions = new ArrayList<>();
+    TunedLayers network =
+        trainToneNetwork(byLanguage(posts).getOrDefault("en", List.of()), decisions);
+    if (network == null) {
+      throw new IllegalArgumentException("too few English sentiment posts for the tone network");
+    }
+    List<String> trainedOn = new ArrayList<>(base.trainedOn());
+    trainedOn.add(
+        "tone network added to " + base.version() + " (" + String.join(", ", provenance) + ")");
+    trainedOn.addAll(decisions);
+    return base.withToneNetwork(network, version, trainedOn);
+  }
+
+  private Map<String, List<LabelledPost>> byLanguage(List<LabelledPost> posts) {
+    return posts.stream()
+        .filter(p -> !p.isComplaintTask())
+        .collect(
+            Collectors.groupingBy(
+                p -> p.language() != null ? p.language() : languages.detect(p.text()).orElse("?"),
+                TreeMap::new,
+                Collectors.toList()));
   }
 
   /** The English layers and how they are combined. */

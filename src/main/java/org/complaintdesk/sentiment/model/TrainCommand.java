@@ -52,6 +52,15 @@ public class TrainCommand extends Command {
         .help("where to write the model (point sentiment.modelFile at it)");
     subparser.addArgument("--name").setDefault("local").help("model version name");
     subparser
+        .addArgument("--base")
+        .help(
+            "a model file whose layers to keep: only the English tone network is trained (on the"
+                + " English sentiment posts of --data) and added to it");
+    subparser
+        .addArgument("--no-tone-network")
+        .action(Arguments.storeTrue())
+        .help("train without the English tone network (minutes instead of about half an hour)");
+    subparser
         .addArgument("--correction-weight")
         .type(Integer.class)
         .setDefault(CorrectionsSource.DEFAULT_WEIGHT)
@@ -89,10 +98,17 @@ public class TrainCommand extends Command {
         "Training on %d labelled posts (%d left out because of evaluation files)%n",
         posts.size(), before - posts.size());
     long t0 = System.nanoTime();
+    ModelTrainer.TrainingOptions options = ModelTrainer.TrainingOptions.defaults();
+    if (ns.getBoolean("no_tone_network")) {
+      options = options.withToneNetwork(null);
+    }
+    ModelTrainer trainer = SentimentComponents.load().trainer(options);
+    String base = ns.getString("base");
     DetractorModel model =
-        SentimentComponents.load()
-            .trainer(ModelTrainer.TrainingOptions.defaults())
-            .train(posts, provenance, ns.getString("name"));
+        base == null
+            ? trainer.train(posts, provenance, ns.getString("name"))
+            : trainer.withToneNetwork(
+                DetractorModel.load(Path.of(base)), posts, provenance, ns.getString("name"));
     Path out = Path.of(ns.getString("out"));
     model.save(out);
     System.out.printf(

@@ -11,6 +11,7 @@ import edu.stanford.nlp.stats.Counter;
 import edu.stanford.nlp.util.HashIndex;
 import java.util.List;
 import org.complaintdesk.testing.SharedScorer;
+import org.complaintdesk.testing.Vectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,7 +38,8 @@ class E5SentenceEncoderTest {
     float[] cancelled = ENCODER.encode("my flight got cancelled again, furious");
     float[] paraphrase = ENCODER.encode("they cancelled my flight one more time and I am angry");
     float[] unrelated = ENCODER.encode("lovely sunny afternoon in the park with the kids");
-    assertThat(cosine(cancelled, paraphrase)).isGreaterThan(cosine(cancelled, unrelated) + 0.05);
+    assertThat(Vectors.cosine(cancelled, paraphrase))
+        .isGreaterThan(Vectors.cosine(cancelled, unrelated) + 0.05);
   }
 
   /**
@@ -91,17 +93,5 @@ class E5SentenceEncoderTest {
     HashIndex<String> featureIndex = new HashIndex<>(List.of(features));
     HashIndex<String> labels = new HashIndex<>(List.of("negative", "neutral"));
     return new LinearClassifier<>(new double[features.length][2], featureIndex, labels);
-  }
-
-  private static double cosine(float[] a, float[] b) {
-    double dot = 0;
-    double na = 0;
-    double nb = 0;
-    for (int i = 0; i < a.length; i++) {
-      dot += a[i] * b[i];
-      na += a[i] * a[i];
-      nb += b[i] * b[i];
-    }
-    return dot / Math.sqrt(na * nb);
   }
 }

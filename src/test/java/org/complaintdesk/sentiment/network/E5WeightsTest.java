@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import org.complaintdesk.sentiment.english.SentenceEncoder;
 import org.complaintdesk.testing.SharedScorer;
+import org.complaintdesk.testing.Vectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +39,7 @@ class E5WeightsTest {
         NDArray x = layers.embed(manager.create(ids, shape), manager.zeros(shape, DataType.INT64));
         x = layers.layers(0, 12, x, BertLayers.attentionBias(mask), 0);
         float[] ours = BertLayers.meanPool(x, mask).toFloatArray();
-        assertThat(cosine(ours, onnx.encode(post))).as(post).isGreaterThan(0.99);
+        assertThat(Vectors.cosine(ours, onnx.encode(post))).as(post).isGreaterThan(0.99);
       }
     }
   }
@@ -50,17 +51,5 @@ class E5WeightsTest {
     assertThat(weights.get("0.intermediate.w").shape()).containsExactly(384, 1536);
     assertThat(weights.get("11.output.w").shape()).containsExactly(1536, 384);
     assertThat(weights.get("11.norm2.gamma").shape()).containsExactly(384);
-  }
-
-  private static double cosine(float[] a, float[] b) {
-    double dot = 0;
-    double na = 0;
-    double nb = 0;
-    for (int i = 0; i < a.length; i++) {
-      dot += a[i] * b[i];
-      na += a[i] * a[i];
-      nb += b[i] * b[i];
-    }
-    return dot / Math.sqrt(na * nb);
   }
 }

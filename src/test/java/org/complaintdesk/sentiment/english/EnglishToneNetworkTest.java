@@ -1,0 +1,86 @@
+package org.complaintdesk.sentiment.english;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.complaintdesk.sentiment.SentimentComponents;
+import org.complaintdesk.sentiment.SentimentResult;
+import org.complaintdesk.sentiment.model.DetractorModel;
+import org.complaintdesk.sentiment.network.SentimentNetwork;
+import org.complaintdesk.testing.SharedScorer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The English analyser with a tone network: the network's probabilities are averaged with the
+ * sentiment layer's. A stand-in network with fixed answers shows what each part contributes.
+ */
+class EnglishToneNetworkTest {
+  private static final String PRAISE = "Thank you so much, the crew were wonderful!";
+
+  private final SentimentComponents components = SharedScorer.components();
+  private final DetractorModel model = DetractorModel.bundled();
+
+  @Test
+  void theNetworksProbabilitiesAreAveragedWithTheLayers() {
+    SentimentResult alone = analyzer(null).analyze(PRAISE);
+    SentimentResult angryNetwork = analyzer(fixed(0.9, 0.05, 0.05)).analyze(PRAISE);
+    // The layer calls the praise positive; a network sure it is negative pulls P(negative) halfway.
+    assertThat(alone.label()).isEqualTo("positive");
+    assertThat(angryNetwork.score()).isCloseTo((alone.score() + (0.05 - 0.9)) / 2, within(0.011));
+    assertThat(angryNetwork.model()).contains("+e5t-");
+  }
+
+  @Test
+  void theNetworksLeanIsShownAsAWholePostItem() {
+    SentimentResult result = analyzer(fixed(0.9, 0.05, 0.05)).analyze(PRAISE);
+    assertThat(result.detractor()).isTrue();
+    assertThat(result.evidence())
+        .anySatisfy(
+            e -> {
+              assertThat(e.kind()).contains("fine-tuned network");
+              assertThat(e.text()).isEqualTo(PRAISE);
+              assertThat(e.weight()).isCloseTo(-0.85, within(0.001));
+            });
+  }
+
+  @Test
+  void aNetworkThatAgreesLeavesTheDecisionAsItWas() {
+    String angry = "@NimbusAir you lost my bag AGAIN, worst airline ever 😡";
+    SentimentResult alone = analyzer(null).analyze(angry);
+    SentimentResult agreeing = analyzer(fixed(0.95, 0.03, 0.02)).analyze(angry);
+    assertThat(alone.detractor()).isTrue();
+    assertThat(agreeing.detractor()).isTrue();
+    assertThat(agreeing.label()).isEqualTo("negative");
+  }
+
+  private EnglishDetractorAnalyzer analyzer(SentimentNetwork network) {
+    return new EnglishDetractorAnalyzer(
+        components.english(),
+        model.english(),
+        model.complaint(),
+        model.detractorMix(),
+        network,
+        0.4,
+        "test");
+  }
+
+  private static SentimentNetwork fixed(double negative, double neutral, double positive) {
+    return new SentimentNetwork() {
+      @Override
+      public String name() {
+        return "e5t";
+      }
+
+      @Override
+      public double[] probabilities(String text) {
+        return new double[] {negative, neutral, positive};
+      }
+
+      @Override
+      public List<String> labels() {
+        return List.of("negative", "neutral", "positive");
+      }
+    };
+  }
+}
