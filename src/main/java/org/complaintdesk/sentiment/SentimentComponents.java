@@ -39,7 +39,7 @@ public final class SentimentComponents {
   public static final Set<String> LEXICON_LANGUAGES = Set.of("ru", "fa", "el");
 
   private final SocialTextPreparer preparer;
-  private final SentenceEncoder encoder;
+  private final E5SentenceEncoder encoder;
   private final SentenceEncoder multilingual;
   private final EnglishFeatures english;
   private final LanguageDetector languages;
@@ -162,7 +162,7 @@ public final class SentimentComponents {
             tuned,
             t -> {
               try {
-                return Optional.of(TunedE5Network.open(t));
+                return Optional.of(TunedE5Network.open(t, encoder));
               } catch (EngineException | UnsatisfiedLinkError e) {
                 LOG.warn(
                     "The English tone network cannot run here; English uses its layers alone", e);

@@ -11,6 +11,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
 import java.util.Map;
+import java.util.Objects;
+import org.complaintdesk.sentiment.network.LowerLayers;
+import org.complaintdesk.sentiment.network.OnnxOutputs;
 
 /**
  * The quantized e5-small-v2 sentence encoder (Wang et al. 2022, MIT licence): 12 transformer
@@ -30,10 +33,23 @@ import java.util.Map;
  * longer than the model's 512 tokens are cut there (LangChain4j averaged 510-token parts); a post
  * that long is far beyond any social post the layers learned from.
  */
-public final class E5SentenceEncoder implements SentenceEncoder {
+public final class E5SentenceEncoder implements SentenceEncoder, LowerLayers {
   private static final int DIMENSIONS = 384;
   private static final String MODEL = "/e5-small-v2-q.onnx";
   private static final String TOKENIZER = "/e5-small-v2-q-tokenizer.json";
+
+  /**
+   * The tone network tunes the top four of the twelve layers; the output of layer 8 comes from the
+   * same run as the sentence vector (the tensor the exporter named after that layer's last norm).
+   */
+  static final int LOWER_LAYERS = 8;
+
+  private static final String LAYER_8 = "/encoder/layer.7/output/LayerNorm/Add_1_output_0";
+
+  /** The last post this thread ran, so the tone network reuses the run the features made. */
+  private static final ThreadLocal<Run> LAST = new ThreadLocal<>();
+
+  private record Run(String text, float[] vector, float[][] layer8) {}
 
   static {
     DjlOffline.apply();
@@ -49,7 +65,8 @@ public final class E5SentenceEncoder implements SentenceEncoder {
         OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(1);
       options.setInterOpNumThreads(1);
-      this.session = environment.createSession(model.readAllBytes(), options);
+      this.session =
+          environment.createSession(OnnxOutputs.withOutput(model.readAllBytes(), LAYER_8), options);
       this.tokenizer =
           HuggingFaceTokenizer.newInstance(
               tokens, Map.of("padding", "false", "truncation", "true", "maxLength", "512"));
@@ -67,6 +84,25 @@ public final class E5SentenceEncoder implements SentenceEncoder {
 
   @Override
   public float[] encode(String text) {
+    return run(text).vector();
+  }
+
+  @Override
+  public int layers() {
+    return LOWER_LAYERS;
+  }
+
+  /** Layer 8's token vectors ([CLS] "query: " … [SEP]) for the text. */
+  @Override
+  public float[][] states(String text) {
+    return run(text).layer8();
+  }
+
+  private Run run(String text) {
+    Run last = LAST.get();
+    if (last != null && Objects.equals(last.text(), text)) {
+      return last;
+    }
     String input = text == null || text.isBlank() ? "." : text;
     Encoding encoding = tokenizer.encode("query: " + input, true, false);
     long[] shape = {1, encoding.getIds().length};
@@ -76,7 +112,13 @@ public final class E5SentenceEncoder implements SentenceEncoder {
       Map<String, OnnxTensor> inputs =
           Map.of("input_ids", ids, "attention_mask", mask, "token_type_ids", types);
       try (OrtSession.Result result = session.run(inputs)) {
-        return unitMean(((float[][][]) result.get(0).getValue())[0]);
+        Run run =
+            new Run(
+                text,
+                unitMean(((float[][][]) result.get(0).getValue())[0]),
+                ((float[][][]) result.get(LAYER_8).orElseThrow().getValue())[0]);
+        LAST.set(run);
+        return run;
       }
     } catch (OrtException e) {
       throw new IllegalStateException("the e5 encoder failed on a post", e);

@@ -88,7 +88,9 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
   public SentimentResult analyze(String text) {
     EnglishPost post = features.analyze(text);
     RVFDatum<String, String> datum = new RVFDatum<>(post.features());
-    double[] tuned = network == null ? null : network.probabilities(text);
+    // The same input as the encoder's, so the network reads the encoder's run of this post.
+    double[] tuned =
+        network == null ? null : network.probabilities(EnglishFeatures.encoderInput(text));
     Counter<String> p = withNetwork(classifier.probabilityOf(datum), tuned);
     double negative = p.getCount(LabelledPost.NEGATIVE);
     Double complaint =

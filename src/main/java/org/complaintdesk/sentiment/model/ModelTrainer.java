@@ -23,6 +23,7 @@ import org.complaintdesk.sentiment.LanguageDetector;
 import org.complaintdesk.sentiment.english.EnglishFeatures;
 import org.complaintdesk.sentiment.english.SentenceEncoder;
 import org.complaintdesk.sentiment.lexicon.SentimentLexicon;
+import org.complaintdesk.sentiment.network.LowerLayers;
 import org.complaintdesk.sentiment.network.ToneNetworkTrainer;
 import org.complaintdesk.sentiment.network.TunedLayers;
 import org.complaintdesk.sentiment.prep.PreparedText;
@@ -267,12 +268,18 @@ public final class ModelTrainer {
     for (LabelledPost p : enData) {
       int label = TONE_LABELS.indexOf(p.label());
       if (label >= 0) {
-        examples.add(new ToneNetworkTrainer.Example(p.text(), label, p.weight()));
+        examples.add(
+            new ToneNetworkTrainer.Example(
+                EnglishFeatures.encoderInput(p.text()), label, p.weight()));
       }
+    }
+    if (!(encoder instanceof LowerLayers lower)) {
+      throw new IllegalStateException(
+          "the tone network is tuned on the sentence encoder's lower layers; this one has none");
     }
     LOG.info("Fine-tuning the English tone network on {} posts", examples.size());
     TunedLayers tuned =
-        new ToneNetworkTrainer(options.toneNetwork())
+        new ToneNetworkTrainer(options.toneNetwork(), lower)
             .train(examples, TONE_LABELS, "en: " + examples.size() + " posts");
     String decision = "en: tone network " + tuned.trainedOn();
     LOG.info(decision);

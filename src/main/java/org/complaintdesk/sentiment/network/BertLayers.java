@@ -1,7 +1,6 @@
 package org.complaintdesk.sentiment.network;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.norm.Dropout;
@@ -13,19 +12,14 @@ import java.util.Map;
  * published networks compute it (post-layer-norm blocks, exact GELU, mean pooling), so weights read
  * from another engine's file give the same numbers. Written out rather than built from DJL's {@code
  * TransformerEncoderBlock} because the weights arrive as named matrices in the published layout,
- * which this maps one to one, and because the lower layers must be runnable on their own (training
- * computes them once per post, {@link ToneNetworkTrainer}).
+ * which this maps one to one, and because only the top layers run here (the lower ones run on ONNX
+ * Runtime, {@link LowerLayers}).
  *
- * <p>Weight names: {@link #WORDS}, {@link #POSITIONS}, {@link #TYPES}, {@code embeddings.norm.gamma
- * / .beta}; per layer {@code L.query.w / .b} (and key, value, attention, intermediate, output; each
- * {@code w} is {@code [in, out]}), {@code L.norm1.gamma / .beta} and {@code L.norm2.gamma / .beta}.
+ * <p>Weight names, per layer: {@code L.query.w / .b} (and key, value, attention, intermediate,
+ * output; each {@code w} is {@code [in, out]}), {@code L.norm1.gamma / .beta} and {@code
+ * L.norm2.gamma / .beta}.
  */
 public final class BertLayers {
-  static final String WORDS = "embeddings.words";
-  static final String POSITIONS = "embeddings.positions";
-  static final String TYPES = "embeddings.types";
-  static final String EMBEDDING_NORM = "embeddings.norm";
-
   /** Masked positions get this added before the softmax, as the published BERT does. */
   private static final float MASKED = -10000f;
 
@@ -51,17 +45,6 @@ public final class BertLayers {
 
   public Dimensions dimensions() {
     return dims;
-  }
-
-  /** Token, position and type embeddings, normalised: ids and types are int64 [batch, tokens]. */
-  public NDArray embed(NDArray ids, NDArray types) {
-    long batch = ids.getShape().get(0);
-    long tokens = ids.getShape().get(1);
-    int h = dims.hidden();
-    NDArray words = weight(WORDS).get(ids.flatten()).reshape(batch, tokens, h);
-    NDArray positions = weight(POSITIONS).get(new NDIndex("0:" + tokens)).reshape(1, tokens, h);
-    NDArray typeVectors = weight(TYPES).get(types.flatten()).reshape(batch, tokens, h);
-    return norm(words.add(positions).add(typeVectors), EMBEDDING_NORM);
   }
 
   /** What to add to attention scores for a [batch, tokens] mask of 1 (token) and 0 (padding). */

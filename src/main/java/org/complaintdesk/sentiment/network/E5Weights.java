@@ -21,7 +21,6 @@ import java.util.Map;
  */
 public final class E5Weights {
   public static final String RESOURCE = "/e5-small-v2-q.onnx";
-  public static final String TOKENIZER = "/e5-small-v2-q-tokenizer.json";
   public static final String NAME = "e5-small-v2";
   public static final BertLayers.Dimensions SHAPE = new BertLayers.Dimensions(12, 384, 12, 1536);
 
@@ -40,7 +39,7 @@ public final class E5Weights {
 
   private E5Weights() {}
 
-  /** Every weight by our name ({@link BertLayers}), read from the classpath. */
+  /** Every layer's weights by our name ({@link BertLayers}), read from the classpath. */
   public static Map<String, OnnxInitializers.Tensor> load() {
     try (InputStream in = E5Weights.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
@@ -55,11 +54,6 @@ public final class E5Weights {
 
   static Map<String, OnnxInitializers.Tensor> named(Map<String, OnnxInitializers.Tensor> onnx) {
     Map<String, OnnxInitializers.Tensor> out = new LinkedHashMap<>();
-    out.put(BertLayers.WORDS, take(onnx, "embeddings.word_embeddings.weight"));
-    out.put(BertLayers.POSITIONS, take(onnx, "embeddings.position_embeddings.weight"));
-    out.put(BertLayers.TYPES, take(onnx, "embeddings.token_type_embeddings.weight"));
-    out.put(BertLayers.EMBEDDING_NORM + ".gamma", take(onnx, "embeddings.LayerNorm.weight"));
-    out.put(BertLayers.EMBEDDING_NORM + ".beta", take(onnx, "embeddings.LayerNorm.bias"));
     List<String> matrices = new ArrayList<>();
     for (String name : onnx.keySet()) {
       if (name.startsWith(MATMUL)) {

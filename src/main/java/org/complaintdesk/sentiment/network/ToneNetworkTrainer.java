@@ -1,11 +1,9 @@
 package org.complaintdesk.sentiment.network;
 
 import ai.djl.engine.Engine;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
@@ -13,11 +11,11 @@ import ai.djl.training.tracker.ParameterTracker;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,16 +24,20 @@ import org.slf4j.LoggerFactory;
  * learns what a tweet's tone looks like, where the sentence encoder's frozen numbers only let a
  * linear layer weigh what the network already knew (docs/model-card.md).
  *
- * <p>Only the top {@link Options#tunedLayers} change, so the lower layers' output is computed once
- * per post and kept in memory; each epoch then runs the top layers alone, forward and backward.
- * AdamW (DJL's) with a linear warm-up over the first 6% of steps and a linear decay to zero, class
- * weights inverse to each class's share (a post's weight multiplies in, so a correction counts as
- * often as {@code train} weighs it), dropout as the network was pretrained with. Deterministic for
- * the same posts, options and CPU kind.
+ * <p>Only the top {@link Options#tunedLayers} change, so the lower layers' output (the sentence
+ * encoder's own run, {@link LowerLayers}, as in scoring) is computed once per post and kept in
+ * memory; each epoch then runs the top layers alone, forward and backward. AdamW (DJL's) with a
+ * linear warm-up over the first 6% of steps and a linear decay to zero, class weights inverse to
+ * each class's share (a post's weight multiplies in, so a correction counts as often as {@code
+ * train} weighs it), dropout as the network was pretrained with. Deterministic for the same posts,
+ * options and CPU kind.
  */
 public final class ToneNetworkTrainer {
   private static final Logger LOG = LoggerFactory.getLogger(ToneNetworkTrainer.class);
-  private static final int CACHE_BATCH = 64;
+
+  /** The sentence encoder cuts posts here (far beyond any post). */
+  private static final int MAX_TOKENS = 512;
+
   private static final float WARM_UP_SHARE = 0.06f;
   private static final float HEAD_INIT = 0.02f;
 
@@ -51,25 +53,23 @@ public final class ToneNetworkTrainer {
       float dropout,
       float weightDecay,
       long seed,
-      int maxTokens,
       int threads) {
     /** What the shipped model was trained with (docs/model-card.md). */
     public static Options defaults() {
       return new Options(
-          4, 3, 1e-4f, 32, 0.1f, 0.01f, 42, 128, Runtime.getRuntime().availableProcessors());
+          4, 3, 1e-4f, 32, 0.1f, 0.01f, 42, Runtime.getRuntime().availableProcessors());
     }
 
     String describe() {
       return String.format(
           Locale.ROOT,
-          "top %d layers, %d epochs, lr %.0e, batch %d, dropout %.1f, seed %d, %d tokens",
+          "top %d layers, %d epochs, lr %.0e, batch %d, dropout %.1f, seed %d",
           tunedLayers,
           epochs,
           learningRate,
           batchSize,
           dropout,
-          seed,
-          maxTokens);
+          seed);
     }
   }
 
@@ -77,22 +77,32 @@ public final class ToneNetworkTrainer {
   public record Example(String text, int label, float weight) {}
 
   private final Options options;
+  private final LowerLayers lower;
 
-  public ToneNetworkTrainer(Options options) {
+  /**
+   * @param lower the published lower layers (the sentence encoder's run), whose output the tuned
+   *     layers learn to read; {@link Options#tunedLayers} must be the layers above them
+   */
+  public ToneNetworkTrainer(Options options, LowerLayers lower) {
     this.options = options;
+    this.lower = lower;
   }
 
   public TunedLayers train(List<Example> examples, List<String> labels, String source) {
-    TunedE5Network.Engines.pytorch(options.threads());
-    Engine.getInstance().setRandomSeed((int) options.seed());
     BertLayers.Dimensions dims = E5Weights.SHAPE;
     int first = dims.layers() - options.tunedLayers();
-    Map<String, OnnxInitializers.Tensor> published = E5Weights.load();
-    try (NDManager manager = NDManager.newBaseManager();
-        HuggingFaceTokenizer tokenizer = TunedE5Network.tokenizer(options.maxTokens())) {
+    if (first != lower.layers()) {
+      throw new IllegalArgumentException(
+          "the encoder gives layer " + lower.layers() + "'s output, not layer " + first + "'s");
+    }
+    float[][] states = lowerLayers(examples, dims.hidden());
+    TunedE5Network.Engines.pytorch(options.threads());
+    Engine.getInstance().setRandomSeed((int) options.seed());
+    Map<String, OnnxInitializers.Tensor> published =
+        TunedE5Network.topLayers(E5Weights.load(), first);
+    try (NDManager manager = NDManager.newBaseManager()) {
       Map<String, NDArray> weights = NetworkWeights.create(manager, published, null);
       BertLayers layers = new BertLayers(dims, weights);
-      float[][] lower = lowerLayers(layers, tokenizer, examples, first, manager);
       Random random = new Random(options.seed());
       float[] headInit = new float[dims.hidden() * labels.size()];
       for (int i = 0; i < headInit.length; i++) {
@@ -116,7 +126,8 @@ public final class ToneNetworkTrainer {
           List<Integer> rows =
               order.subList(start, Math.min(order.size(), start + options.batchSize()));
           lossSum +=
-              step(layers, first, lower, examples, rows, head, headBias, classWeightArray, manager);
+              step(
+                  layers, first, states, examples, rows, head, headBias, classWeightArray, manager);
           batches++;
           for (Trainable t : trainable) {
             t.update();
@@ -135,53 +146,27 @@ public final class ToneNetworkTrainer {
     }
   }
 
-  /** The output of the layers below {@code first} for every post, as [tokens × hidden] floats. */
-  private float[][] lowerLayers(
-      BertLayers layers,
-      HuggingFaceTokenizer tokenizer,
-      List<Example> examples,
-      int first,
-      NDManager manager) {
-    int hidden = layers.dimensions().hidden();
-    long[][] ids = new long[examples.size()][];
-    Integer[] byLength = new Integer[examples.size()];
-    for (int i = 0; i < ids.length; i++) {
-      ids[i] = TunedE5Network.tokenize(tokenizer, examples.get(i).text());
-      byLength[i] = i;
-    }
-    // Posts of similar length share a batch, so little is spent on padding.
-    Arrays.sort(byLength, Comparator.comparingInt(i -> ids[i].length));
-    float[][] out = new float[ids.length][];
+  /** The lower layers' output for every post, flattened to [tokens × hidden] floats. */
+  private float[][] lowerLayers(List<Example> examples, int hidden) {
     long t0 = System.nanoTime();
-    for (int start = 0; start < byLength.length; start += CACHE_BATCH) {
-      int end = Math.min(byLength.length, start + CACHE_BATCH);
-      int tokens = ids[byLength[end - 1]].length;
-      long[] flat = new long[(end - start) * tokens];
-      int[] lengths = new int[end - start];
-      for (int r = 0; r < lengths.length; r++) {
-        long[] row = ids[byLength[start + r]];
-        System.arraycopy(row, 0, flat, r * tokens, row.length);
-        lengths[r] = row.length;
-      }
-      try (NDScope scope = new NDScope()) {
-        Shape shape = new Shape(lengths.length, tokens);
-        NDArray mask = mask(manager, lengths, tokens);
-        NDArray x = layers.embed(manager.create(flat, shape), manager.zeros(shape, DataType.INT64));
-        float[] values =
-            layers.layers(0, first, x, BertLayers.attentionBias(mask), 0).toFloatArray();
-        for (int r = 0; r < lengths.length; r++) {
-          int from = r * tokens * hidden;
-          out[byLength[start + r]] = Arrays.copyOfRange(values, from, from + lengths[r] * hidden);
-        }
-        scope.suppressNotUsedWarning();
-      }
-    }
+    float[][] out = new float[examples.size()][];
+    IntStream.range(0, examples.size())
+        .parallel()
+        .forEach(
+            i -> {
+              float[][] tokens = lower.states(examples.get(i).text());
+              float[] flat = new float[tokens.length * hidden];
+              for (int t = 0; t < tokens.length; t++) {
+                System.arraycopy(tokens[t], 0, flat, t * hidden, hidden);
+              }
+              out[i] = flat;
+            });
     LOG.info(
         String.format(
             Locale.ROOT,
             "tone network: layers 1-%d computed once for %d posts in %.0f s",
-            first,
-            ids.length,
+            lower.layers(),
+            examples.size(),
             (System.nanoTime() - t0) / 1e9));
     return out;
   }
@@ -190,7 +175,7 @@ public final class ToneNetworkTrainer {
   private double step(
       BertLayers layers,
       int first,
-      float[][] lower,
+      float[][] states,
       List<Example> examples,
       List<Integer> rows,
       NDArray head,
@@ -198,15 +183,15 @@ public final class ToneNetworkTrainer {
       NDArray classWeights,
       NDManager manager) {
     int hidden = layers.dimensions().hidden();
-    int tokens = rows.stream().mapToInt(r -> lower[r].length / hidden).max().orElse(1);
+    int tokens = rows.stream().mapToInt(r -> states[r].length / hidden).max().orElse(1);
     float[] x = new float[rows.size() * tokens * hidden];
     int[] lengths = new int[rows.size()];
     long[] labels = new long[rows.size()];
     float[] postWeights = new float[rows.size()];
     for (int r = 0; r < rows.size(); r++) {
       int row = rows.get(r);
-      System.arraycopy(lower[row], 0, x, r * tokens * hidden, lower[row].length);
-      lengths[r] = lower[row].length / hidden;
+      System.arraycopy(states[row], 0, x, r * tokens * hidden, states[row].length);
+      lengths[r] = states[row].length / hidden;
       labels[r] = examples.get(row).label();
       postWeights[r] = examples.get(row).weight();
     }
@@ -278,9 +263,7 @@ public final class ToneNetworkTrainer {
     List<Trainable> out = new ArrayList<>();
     weights.forEach(
         (name, w) -> {
-          int dot = name.indexOf('.');
-          if (Character.isDigit(name.charAt(0))
-              && Integer.parseInt(name.substring(0, dot)) >= first) {
+          if (TunedE5Network.layerOf(name) >= first) {
             out.add(new Trainable(name, w, name.endsWith(".w") ? decayed : plain));
           }
         });
@@ -311,9 +294,7 @@ public final class ToneNetworkTrainer {
     Map<String, short[]> changes = new java.util.LinkedHashMap<>();
     weights.forEach(
         (name, w) -> {
-          int dot = name.indexOf('.');
-          if (Character.isDigit(name.charAt(0))
-              && Integer.parseInt(name.substring(0, dot)) >= first) {
+          if (TunedE5Network.layerOf(name) >= first) {
             changes.put(name, TunedLayers.change(w.toFloatArray(), published.get(name).values()));
           }
         });
@@ -324,7 +305,7 @@ public final class ToneNetworkTrainer {
         head.toFloatArray(),
         headBias.toFloatArray(),
         labels,
-        options.maxTokens(),
+        MAX_TOKENS,
         source + "; " + options.describe());
   }
 }

@@ -1,59 +1,62 @@
 package org.complaintdesk.sentiment.network;
 
 import ai.djl.engine.Engine;
-import ai.djl.huggingface.tokenizers.Encoding;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.complaintdesk.sentiment.english.DjlOffline;
 
 /**
  * e5-small-v2 with its top layers and a classification head fine-tuned on labelled posts ({@link
- * ToneNetworkTrainer}), run on PyTorch through DJL. The published weights come from the same Maven
- * artifact as the sentence encoder's; the model file holds only what tuning changed ({@link
- * TunedLayers}). Nothing is downloaded: PyTorch's native library is a Maven artifact too.
+ * ToneNetworkTrainer}). The lower layers are the sentence encoder's own run on ONNX Runtime ({@link
+ * LowerLayers}: 8-bit, and already paid for by the English features), the tuned layers run on
+ * PyTorch through DJL. The published weights come from the encoder's Maven artifact; the model file
+ * holds only what tuning changed ({@link TunedLayers}). Nothing is downloaded: PyTorch's native
+ * library is a Maven artifact too.
  *
  * <p>One post per call on one PyTorch thread, like the sentence encoder: the scoring pool already
  * runs one post per core.
  */
 public final class TunedE5Network implements SentimentNetwork, AutoCloseable {
-  /** E5 reads single texts for classification with this prefix, as it was trained. */
-  static final String PREFIX = "query: ";
-
   private final TunedLayers tuned;
+  private final LowerLayers lower;
   private final NDManager manager;
   private final BertLayers layers;
   private final NDArray head;
   private final NDArray headBias;
-  private final HuggingFaceTokenizer tokenizer;
 
   private TunedE5Network(
-      TunedLayers tuned, Map<String, OnnxInitializers.Tensor> published, int threads) {
+      TunedLayers tuned, LowerLayers lower, Map<String, OnnxInitializers.Tensor> published) {
     this.tuned = tuned;
-    Engines.pytorch(threads);
+    this.lower = lower;
+    Engines.pytorch(1);
     this.manager = NDManager.newBaseManager();
-    this.layers = new BertLayers(E5Weights.SHAPE, NetworkWeights.create(manager, published, tuned));
-    int hidden = E5Weights.SHAPE.hidden();
-    this.head = manager.create(tuned.head(), new Shape(hidden, tuned.labels().size()));
+    this.layers =
+        new BertLayers(
+            E5Weights.SHAPE,
+            NetworkWeights.create(manager, topLayers(published, tuned.firstTuned()), tuned));
+    this.head =
+        manager.create(tuned.head(), new Shape(E5Weights.SHAPE.hidden(), tuned.labels().size()));
     this.headBias = manager.create(tuned.headBias());
-    this.tokenizer = tokenizer(tuned.maxTokens());
   }
 
-  /** Opens the network for scoring (one PyTorch thread per call). */
-  public static TunedE5Network open(TunedLayers tuned) {
+  /** Opens the network for scoring on the lower layers' states from {@code lower}. */
+  public static TunedE5Network open(TunedLayers tuned, LowerLayers lower) {
     if (!E5Weights.NAME.equals(tuned.base())) {
       throw new IllegalArgumentException("not an e5-small-v2 tuning: " + tuned.base());
     }
-    return new TunedE5Network(tuned, E5Weights.load(), 1);
+    if (lower.layers() != tuned.firstTuned()) {
+      throw new IllegalArgumentException(
+          "the network was tuned on the output of layer "
+              + tuned.firstTuned()
+              + ", the encoder gives layer "
+              + lower.layers());
+    }
+    return new TunedE5Network(tuned, lower, E5Weights.load());
   }
 
   @Override
@@ -68,14 +71,20 @@ public final class TunedE5Network implements SentimentNetwork, AutoCloseable {
 
   @Override
   public double[] probabilities(String text) {
-    long[] ids = tokenize(tokenizer, text);
+    float[][] states = lower.states(text);
+    int hidden = E5Weights.SHAPE.hidden();
+    float[] flat = new float[states.length * hidden];
+    for (int t = 0; t < states.length; t++) {
+      System.arraycopy(states[t], 0, flat, t * hidden, hidden);
+    }
     float[] p;
     try (NDScope scope = new NDScope();
         NDManager m = manager.newSubManager()) {
-      Shape shape = new Shape(1, ids.length);
-      NDArray mask = m.ones(shape);
-      NDArray x = layers.embed(m.create(ids, shape), m.zeros(shape, DataType.INT64));
-      x = layers.layers(0, E5Weights.SHAPE.layers(), x, BertLayers.attentionBias(mask), 0);
+      NDArray mask = m.ones(new Shape(1, states.length));
+      NDArray x = m.create(flat, new Shape(1, states.length, hidden));
+      x =
+          layers.layers(
+              tuned.firstTuned(), E5Weights.SHAPE.layers(), x, BertLayers.attentionBias(mask), 0);
       p = BertLayers.meanPool(x, mask).matMul(head).add(headBias).softmax(1).toFloatArray();
       scope.suppressNotUsedWarning();
     }
@@ -89,28 +98,24 @@ public final class TunedE5Network implements SentimentNetwork, AutoCloseable {
   @Override
   public void close() {
     manager.close();
-    tokenizer.close();
   }
 
-  /** E5's word pieces of a post with the prefix, [CLS] and [SEP], cut to the tokenizer's limit. */
-  static long[] tokenize(HuggingFaceTokenizer tokenizer, String text) {
-    String input = text == null || text.isBlank() ? "." : text;
-    Encoding encoding = tokenizer.encode(PREFIX + input, true, false);
-    return encoding.getIds();
+  /** The published weights of layers {@code first} and above (the only ones run here). */
+  static Map<String, OnnxInitializers.Tensor> topLayers(
+      Map<String, OnnxInitializers.Tensor> published, int first) {
+    Map<String, OnnxInitializers.Tensor> out = new java.util.LinkedHashMap<>();
+    published.forEach(
+        (name, t) -> {
+          if (layerOf(name) >= first) {
+            out.put(name, t);
+          }
+        });
+    return out;
   }
 
-  static HuggingFaceTokenizer tokenizer(int maxTokens) {
-    DjlOffline.apply();
-    try (InputStream in = TunedE5Network.class.getResourceAsStream(E5Weights.TOKENIZER)) {
-      if (in == null) {
-        throw new IllegalStateException(E5Weights.TOKENIZER + " is missing from the classpath");
-      }
-      return HuggingFaceTokenizer.newInstance(
-          in,
-          Map.of("padding", "false", "truncation", "true", "maxLength", String.valueOf(maxTokens)));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the e5 tokenizer", e);
-    }
+  /** The layer a weight belongs to ({@code "9.query.w"} → 9). */
+  static int layerOf(String name) {
+    return Integer.parseInt(name.substring(0, name.indexOf('.')));
   }
 
   /** PyTorch, offline, with the given number of threads per operation. */

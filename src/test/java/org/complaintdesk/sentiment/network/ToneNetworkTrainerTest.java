@@ -8,16 +8,18 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.complaintdesk.testing.SharedScorer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fine-tunes the top layer on a handful of posts (seconds, not the shipped model's half hour) and
- * scores with the result the way the analyser does.
+ * Fine-tunes the top four layers on a handful of posts (seconds, not the shipped model's half hour)
+ * and scores with the result the way the analyser does.
  */
 class ToneNetworkTrainerTest {
   private static final List<String> LABELS = List.of("negative", "neutral", "positive");
+  private static final LowerLayers LOWER = (LowerLayers) SharedScorer.components().encoder();
   private static final List<ToneNetworkTrainer.Example> POSTS = new ArrayList<>();
   private static TunedLayers tuned;
   private static TunedE5Network network;
@@ -63,9 +65,9 @@ class ToneNetworkTrainerTest {
 
   @BeforeAll
   static void tune() {
-    var options = new ToneNetworkTrainer.Options(1, 12, 1e-3f, 8, 0f, 0f, 7, 32, 2);
-    tuned = new ToneNetworkTrainer(options).train(POSTS, LABELS, "test posts");
-    network = TunedE5Network.open(tuned);
+    var options = new ToneNetworkTrainer.Options(4, 12, 1e-3f, 8, 0f, 0f, 7, 2);
+    tuned = new ToneNetworkTrainer(options, LOWER).train(POSTS, LABELS, "test posts");
+    network = TunedE5Network.open(tuned, LOWER);
   }
 
   @AfterAll
@@ -86,11 +88,13 @@ class ToneNetworkTrainerTest {
 
   @Test
   void keepsOnlyTheTunedLayersChangesAndWhatItWasTrainedWith() {
-    assertThat(tuned.firstTuned()).isEqualTo(11);
-    assertThat(tuned.changes().keySet()).allMatch(name -> name.startsWith("11."));
-    assertThat(tuned.changes()).containsKeys("11.query.w", "11.output.b", "11.norm2.gamma");
+    assertThat(tuned.firstTuned()).isEqualTo(8);
+    assertThat(tuned.changes().keySet())
+        .allMatch(name -> TunedE5Network.layerOf(name) >= 8)
+        .hasSize(4 * 16)
+        .contains("8.query.w", "11.output.b", "11.norm2.gamma");
     assertThat(tuned.labels()).isEqualTo(LABELS);
-    assertThat(tuned.trainedOn()).contains("test posts").contains("top 1 layers");
+    assertThat(tuned.trainedOn()).contains("test posts").contains("top 4 layers");
   }
 
   @Test
@@ -104,10 +108,18 @@ class ToneNetworkTrainerTest {
         new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       read = (TunedLayers) in.readObject();
     }
-    try (TunedE5Network again = TunedE5Network.open(read)) {
+    try (TunedE5Network again = TunedE5Network.open(read, LOWER)) {
       String post = "my parcel never came and support ignores me";
       assertThat(again.probabilities(post)).containsExactly(network.probabilities(post));
     }
+  }
+
+  @Test
+  void refusesToTuneLayersThatDoNotSitOnTheEncodersOutput() {
+    var options = new ToneNetworkTrainer.Options(2, 1, 1e-3f, 8, 0f, 0f, 7, 2);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new ToneNetworkTrainer(options, LOWER).train(POSTS, LABELS, "x"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
