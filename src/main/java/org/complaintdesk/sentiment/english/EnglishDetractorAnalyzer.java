@@ -75,13 +75,18 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
             + modelVersion;
   }
 
-  /** P(negative) alone decides: the tone of a reply is not a question of complaints. */
+  /**
+   * The sentiment layer's P(negative) alone decides: the tone of a reply is not a question of
+   * complaints, and the tone network learned customers' posts, where bad news and apologies read as
+   * negative. With it, "I'm so sorry your flight was cancelled, I've rebooked you on the 6pm
+   * flight" went from 0.12 to 0.51 and "Unfortunately we cannot refund this order" from 0.59 to
+   * 0.73, over the reply warning's 0.6 (2026-12-07).
+   */
   @Override
   public SentimentAnalyzer forTone() {
-    return complaintLayer == null
+    return complaintLayer == null && network == null
         ? this
-        : new EnglishDetractorAnalyzer(
-            features, classifier, null, mix, network, threshold, version);
+        : new EnglishDetractorAnalyzer(features, classifier, null, mix, null, threshold, version);
   }
 
   @Override

@@ -54,6 +54,14 @@ class EnglishToneNetworkTest {
     assertThat(agreeing.label()).isEqualTo("negative");
   }
 
+  @Test
+  void theToneOfAReplyIsTheLayersAloneWithoutTheNetwork() {
+    String apology = "I'm so sorry your flight was cancelled, I've rebooked you on the 6pm flight.";
+    SentimentResult replyTone = analyzer(fixed(0.99, 0.005, 0.005)).forTone().analyze(apology);
+    assertThat(replyTone.model()).doesNotContain("e5t");
+    assertThat(replyTone.score()).isEqualTo(analyzer(null).forTone().analyze(apology).score());
+  }
+
   private EnglishDetractorAnalyzer analyzer(SentimentNetwork network) {
     return new EnglishDetractorAnalyzer(
         components.english(),

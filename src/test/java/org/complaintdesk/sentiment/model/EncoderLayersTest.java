@@ -59,7 +59,7 @@ class EncoderLayersTest {
   void englishAlwaysUsesTheEncoderAndTheChoicesAreRecorded() {
     SentimentResult english =
         SharedScorer.get().score("Still no refund after three weeks, awful service");
-    assertThat(english.model()).contains("+lr-default-2026.12");
+    assertThat(english.model()).contains("+lr+e5t-default-2026.12");
     assertThat(english.detractor()).isTrue();
     assertThat(DetractorModel.bundled().trainedOn())
         .anyMatch(d -> d.startsWith("pt: ") && d.contains("word stems on"))
