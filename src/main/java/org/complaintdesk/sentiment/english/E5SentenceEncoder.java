@@ -47,7 +47,7 @@ public final class E5SentenceEncoder implements SentenceEncoder, LowerLayers {
   private static final String LAYER_8 = "/encoder/layer.7/output/LayerNorm/Add_1_output_0";
 
   /** The last post this thread ran, so the tone network reuses the run the features made. */
-  private static final ThreadLocal<Run> LAST = new ThreadLocal<>();
+  private final ThreadLocal<Run> last = new ThreadLocal<>();
 
   private record Run(String text, float[] vector, float[][] layer8) {}
 
@@ -99,9 +99,9 @@ public final class E5SentenceEncoder implements SentenceEncoder, LowerLayers {
   }
 
   private Run run(String text) {
-    Run last = LAST.get();
-    if (last != null && Objects.equals(last.text(), text)) {
-      return last;
+    Run previous = last.get();
+    if (previous != null && Objects.equals(previous.text(), text)) {
+      return previous;
     }
     String input = text == null || text.isBlank() ? "." : text;
     Encoding encoding = tokenizer.encode("query: " + input, true, false);
@@ -117,7 +117,7 @@ public final class E5SentenceEncoder implements SentenceEncoder, LowerLayers {
                 text,
                 unitMean(((float[][][]) result.get(0).getValue())[0]),
                 ((float[][][]) result.get(LAYER_8).orElseThrow().getValue())[0]);
-        LAST.set(run);
+        last.set(run);
         return run;
       }
     } catch (OrtException e) {

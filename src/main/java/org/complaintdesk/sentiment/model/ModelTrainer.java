@@ -71,26 +71,10 @@ public final class ModelTrainer {
       int minPostsToCrossValidate,
       double decisionThreshold,
       ToneNetworkTrainer.Options toneNetwork) {
-    public TrainingOptions(
-        double englishSigma,
-        double ngramSigma,
-        int minFeatureCount,
-        int minPostsPerLayer,
-        int minPostsToCrossValidate,
-        double decisionThreshold) {
-      this(
-          englishSigma,
-          ngramSigma,
-          minFeatureCount,
-          minPostsPerLayer,
-          minPostsToCrossValidate,
-          decisionThreshold,
-          null);
-    }
 
     public TrainingOptions(
         double englishSigma, double ngramSigma, int minFeatureCount, int minPostsPerLayer) {
-      this(englishSigma, ngramSigma, minFeatureCount, minPostsPerLayer, 200, 0.4);
+      this(englishSigma, ngramSigma, minFeatureCount, minPostsPerLayer, 200, 0.4, null);
     }
 
     /** What the shipped model was trained with, the tone network included. */

@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public final class OnnxInitializers {
   // onnx.proto: ModelProto.graph, GraphProto.initializer, TensorProto fields.
-  private static final int MODEL_GRAPH = 7;
+  static final int MODEL_GRAPH = 7;
   private static final int GRAPH_INITIALIZER = 5;
   private static final int TENSOR_DIMS = 1;
   private static final int TENSOR_DATA_TYPE = 2;
@@ -32,7 +32,7 @@ public final class OnnxInitializers {
   private static final int TENSOR_NAME = 8;
   private static final int TENSOR_RAW_DATA = 9;
   // TensorProto.DataType
-  private static final int FLOAT = 1;
+  static final int FLOAT = 1;
   private static final int UINT8 = 2;
   private static final int INT8 = 3;
   private static final int INT64 = 7;

@@ -14,15 +14,15 @@ import java.io.UncheckedIOException;
  * is a protocol buffer: the graph gets one more {@code output} entry, everything else is copied.
  */
 public final class OnnxOutputs {
-  // onnx.proto: ModelProto.graph, GraphProto.output, ValueInfoProto.name/.type,
-  // TypeProto.tensor_type, TypeProto.Tensor.elem_type, TensorProto.DataType.FLOAT.
-  private static final int MODEL_GRAPH = 7;
+  // onnx.proto: GraphProto.output, ValueInfoProto.name/.type, TypeProto.tensor_type,
+  // TypeProto.Tensor.elem_type (ModelProto.graph and FLOAT as OnnxInitializers reads them).
+  private static final int MODEL_GRAPH = OnnxInitializers.MODEL_GRAPH;
   private static final int GRAPH_OUTPUT = 12;
   private static final int VALUE_NAME = 1;
   private static final int VALUE_TYPE = 2;
   private static final int TYPE_TENSOR = 1;
   private static final int TENSOR_ELEM_TYPE = 1;
-  private static final int FLOAT = 1;
+  private static final int FLOAT = OnnxInitializers.FLOAT;
 
   private OnnxOutputs() {}
 

@@ -49,7 +49,7 @@ final class LabelKnowingEncoder implements SentenceEncoder {
         this,
         c.languages(),
         c::lexicon,
-        new ModelTrainer.TrainingOptions(0.25, 0.5, 1, 20, 200, threshold));
+        new ModelTrainer.TrainingOptions(0.25, 0.5, 1, 20, 200, threshold, null));
   }
 
   /** The German n-gram layer of {@code model}, given this stand-in as its only encoder. */

@@ -58,6 +58,17 @@ class E5WeightsTest {
   }
 
   @Test
+  void theNetworkReadsTheRunTheEncoderMadeForTheSamePost() {
+    String post = "the courier left my parcel in the rain";
+    ENCODER.encode(post);
+    float[][] first = ENCODER.states(post);
+    // The same run: the encoder's features and the network share one ONNX Runtime pass per post.
+    assertThat(ENCODER.states(post)).isSameAs(first);
+    ENCODER.encode("another post in between");
+    assertThat(ENCODER.states(post)).isNotSameAs(first).isDeepEqualTo(first);
+  }
+
+  @Test
   void theWeightsHaveTheShapesOfTheNetwork() {
     var weights = E5Weights.load();
     assertThat(weights.get("0.intermediate.w").shape()).containsExactly(384, 1536);
