@@ -131,7 +131,7 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
     Counter<String> out = new ClassicCounter<>();
     for (int i = 0; i < tuned.length; i++) {
       String label = network.labels().get(i);
-      out.setCount(label, (layer.getCount(label) + tuned[i]) / 2);
+      out.setCount(label, SentimentNetwork.average(layer.getCount(label), tuned[i]));
     }
     return out;
   }

@@ -116,9 +116,14 @@ public final class CrossValidatedDecision {
 
   /** Fold numbers by text fingerprint: independent of file order, stable across runs. */
   static int[] folds(List<LabelledPost> posts) {
+    return folds(posts, FOLDS);
+  }
+
+  /** The same with {@code k} folds. */
+  static int[] folds(List<LabelledPost> posts, int k) {
     int[] fold = new int[posts.size()];
     for (int i = 0; i < posts.size(); i++) {
-      fold[i] = (int) Math.floorMod(TextFingerprint.of(posts.get(i).text()), (long) FOLDS);
+      fold[i] = (int) Math.floorMod(TextFingerprint.of(posts.get(i).text()), (long) k);
     }
     return fold;
   }

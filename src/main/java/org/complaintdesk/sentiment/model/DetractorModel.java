@@ -95,9 +95,9 @@ public record DetractorModel(
         englishNetwork);
   }
 
-  /** The same layers with a tone network, under a new version name. */
+  /** The same layers with a tone network and the detractor rule chosen with it, renamed. */
   public DetractorModel withToneNetwork(
-      TunedLayers network, String newVersion, List<String> newTrainedOn) {
+      TunedLayers network, DetractorMix newMix, String newVersion, List<String> newTrainedOn) {
     return new DetractorModel(
         english,
         complaint,
@@ -107,7 +107,7 @@ public record DetractorModel(
         newTrainedOn,
         newVersion,
         negativeOdds,
-        mix,
+        newMix,
         escalations,
         network);
   }

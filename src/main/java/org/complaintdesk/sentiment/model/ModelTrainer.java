@@ -24,7 +24,9 @@ import org.complaintdesk.sentiment.english.EnglishFeatures;
 import org.complaintdesk.sentiment.english.SentenceEncoder;
 import org.complaintdesk.sentiment.lexicon.SentimentLexicon;
 import org.complaintdesk.sentiment.network.LowerLayers;
+import org.complaintdesk.sentiment.network.SentimentNetwork;
 import org.complaintdesk.sentiment.network.ToneNetworkTrainer;
+import org.complaintdesk.sentiment.network.TunedE5Network;
 import org.complaintdesk.sentiment.network.TunedLayers;
 import org.complaintdesk.sentiment.prep.PreparedText;
 import org.complaintdesk.sentiment.prep.SocialTextPreparer;
@@ -123,7 +125,9 @@ public final class ModelTrainer {
     List<String> decisions = new ArrayList<>();
     List<LabelledPost> enData = byLanguage.getOrDefault("en", List.of());
     EnglishLayers english = trainEnglish(posts, enData, decisions);
-    TunedLayers englishNetwork = trainToneNetwork(enData, decisions);
+    ToneNetwork tone = trainToneNetwork(enData, english, decisions);
+    TunedLayers englishNetwork = tone == null ? null : tone.tuned();
+    DetractorMix mix = tone == null || tone.mix() == null ? english.mix() : tone.mix();
     Map<String, LinearClassifier<String, String>> ngram = new LinkedHashMap<>();
     Map<String, Double> negativeOdds = new TreeMap<>();
     Map<String, EncoderEscalation> escalations = new TreeMap<>();
@@ -235,26 +239,44 @@ public final class ModelTrainer {
         trainedOn,
         version,
         negativeOdds,
-        english.mix(),
+        mix,
         escalations,
         englishNetwork);
   }
 
+  /** The tuned network, and the detractor rule re-chosen with it (null where none was chosen). */
+  private record ToneNetwork(TunedLayers tuned, DetractorMix mix) {}
+
+  /** Folds of the tone network's cross-validation: each costs a fine-tuning (~7 min here). */
+  static final int NETWORK_FOLDS = 2;
+
   /**
    * The English tone network, fine-tuned on the same English sentiment posts (corrections included,
    * with their weight) as the sentiment layer; null when not asked for or too few posts.
+   *
+   * <p>Where the English layers' detractor rule was chosen by cross-validation, it is chosen again
+   * with the network in: the network's P(negative) is averaged into the sentiment layer's, so the
+   * rule that weighed P(complaint) against the layer alone no longer fits (the layer alone gave
+   * max(P(negative), P(complaint)), whose complaint-layer false alarms on plain negative tweets the
+   * sharper average does not need). The network's out-of-fold probabilities come from {@link
+   * #NETWORK_FOLDS} tunings on the other folds; on the complaint posts, which it never learned, the
+   * network tuned on all posts scores.
    */
-  private TunedLayers trainToneNetwork(List<LabelledPost> enData, List<String> decisions) {
+  private ToneNetwork trainToneNetwork(
+      List<LabelledPost> enData, EnglishLayers english, List<String> decisions) {
     if (options.toneNetwork() == null || enData.size() < options.minPostsPerLayer()) {
       return null;
     }
     List<ToneNetworkTrainer.Example> examples = new ArrayList<>();
-    for (LabelledPost p : enData) {
+    List<Integer> rows = new ArrayList<>();
+    for (int i = 0; i < enData.size(); i++) {
+      LabelledPost p = enData.get(i);
       int label = TONE_LABELS.indexOf(p.label());
       if (label >= 0) {
         examples.add(
             new ToneNetworkTrainer.Example(
                 EnglishFeatures.encoderInput(p.text()), label, p.weight()));
+        rows.add(i);
       }
     }
     if (!(encoder instanceof LowerLayers lower)) {
@@ -262,25 +284,88 @@ public final class ModelTrainer {
           "the tone network is tuned on the sentence encoder's lower layers; this one has none");
     }
     LOG.info("Fine-tuning the English tone network on {} posts", examples.size());
-    TunedLayers tuned =
-        new ToneNetworkTrainer(options.toneNetwork(), lower)
-            .train(examples, TONE_LABELS, "en: " + examples.size() + " posts");
+    ToneNetworkTrainer trainer = new ToneNetworkTrainer(options.toneNetwork(), lower);
+    String source = "en: " + examples.size() + " posts";
+    if (english.sentimentSet() == null) {
+      TunedLayers tuned = trainer.train(examples, TONE_LABELS, source);
+      noteNetwork(tuned, decisions);
+      return new ToneNetwork(tuned, null);
+    }
+    List<LabelledPost> tunedOn = rows.stream().map(enData::get).toList();
+    ToneNetworkTrainer.Tuning tuning =
+        trainer.trainWithOutOfFold(
+            examples,
+            CrossValidatedDecision.folds(tunedOn, NETWORK_FOLDS),
+            NETWORK_FOLDS,
+            TONE_LABELS,
+            source);
+    noteNetwork(tuning.tuned(), decisions);
+    int negative = TONE_LABELS.indexOf(LabelledPost.NEGATIVE);
+    DetractorMix.Scored sentiment = english.sentimentSet();
+    double[] sentimentNegative = sentiment.negative().clone();
+    for (int k = 0; k < rows.size(); k++) {
+      int i = rows.get(k);
+      sentimentNegative[i] =
+          SentimentNetwork.average(sentimentNegative[i], tuning.outOfFold()[k][negative]);
+    }
+    DetractorMix.Scored complaints = english.complaintSet();
+    double[] complaintNegative = new double[complaints.negative().length];
+    try (TunedE5Network network = TunedE5Network.open(tuning.tuned(), lower)) {
+      IntStream.range(0, complaintNegative.length)
+          .parallel()
+          .forEach(
+              i ->
+                  complaintNegative[i] =
+                      SentimentNetwork.average(
+                          complaints.negative()[i],
+                          network
+                              .probabilities(
+                                  EnglishFeatures.encoderInput(
+                                      english.complaintPosts().get(i).text()))[negative]));
+    }
+    DetractorMix.Choice choice =
+        DetractorMix.choose(
+            new DetractorMix.Scored(sentimentNegative, sentiment.complaint(), sentiment.gold()),
+            new DetractorMix.Scored(complaintNegative, complaints.complaint(), complaints.gold()),
+            options.decisionThreshold());
+    String decision =
+        String.format(
+            Locale.ROOT,
+            "en: detractor = %s with the tone network by CV (network %d-fold, layers %d-fold; mean"
+                + " %.4f of sentiment neg-vs-rest macro-F1 %.4f and complaint macro-F1 %.4f;"
+                + " 0.4/0.6 mean %.4f; without the network %s)",
+            choice.mix(),
+            NETWORK_FOLDS,
+            CrossValidatedDecision.FOLDS,
+            choice.mean(),
+            choice.sentimentF1(),
+            choice.complaintF1(),
+            choice.legacyMean(),
+            english.mix());
+    LOG.info(decision);
+    decisions.add(decision);
+    return new ToneNetwork(tuning.tuned(), choice.mix());
+  }
+
+  private static void noteNetwork(TunedLayers tuned, List<String> decisions) {
     String decision = "en: tone network " + tuned.trainedOn();
     LOG.info(decision);
     decisions.add(decision);
-    return tuned;
   }
 
   /**
    * {@code base} with an English tone network fine-tuned on the English sentiment posts of {@code
-   * posts}, every other layer kept as it is: so a shipped model can gain the network without its
-   * other layers being retrained (and moved by cross-validation's near ties).
+   * posts} and the detractor rule chosen again with it; every other layer is kept as it is, so a
+   * shipped model can gain the network without its other layers being retrained (and moved by
+   * cross-validation's near ties). The English layers are trained again only for their out-of-fold
+   * probabilities, which the rule is chosen on.
    */
   public DetractorModel withToneNetwork(
       DetractorModel base, List<LabelledPost> posts, List<String> provenance, String version) {
     List<String> decisions = new ArrayList<>();
-    TunedLayers network =
-        trainToneNetwork(byLanguage(posts).getOrDefault("en", List.of()), decisions);
+    List<LabelledPost> enData = byLanguage(posts).getOrDefault("en", List.of());
+    EnglishLayers english = trainEnglish(posts, enData, new ArrayList<>());
+    ToneNetwork network = trainToneNetwork(enData, english, decisions);
     if (network == null) {
       throw new IllegalArgumentException("too few English sentiment posts for the tone network");
     }
@@ -288,7 +373,8 @@ public final class ModelTrainer {
     trainedOn.add(
         "tone network added to " + base.version() + " (" + String.join(", ", provenance) + ")");
     trainedOn.addAll(decisions);
-    return base.withToneNetwork(network, version, trainedOn);
+    DetractorMix mix = network.mix() == null ? base.mix() : network.mix();
+    return base.withToneNetwork(network.tuned(), mix, version, trainedOn);
   }
 
   private Map<String, List<LabelledPost>> byLanguage(List<LabelledPost> posts) {
@@ -301,11 +387,17 @@ public final class ModelTrainer {
                 Collectors.toList()));
   }
 
-  /** The English layers and how they are combined. */
+  /**
+   * The English layers, how they are combined, and what that rule was chosen on (null where it was
+   * not chosen): each set's out-of-fold and other-layer probabilities, and the complaint posts.
+   */
   private record EnglishLayers(
       LinearClassifier<String, String> sentiment,
       LinearClassifier<String, String> complaint,
-      DetractorMix mix) {}
+      DetractorMix mix,
+      DetractorMix.Scored sentimentSet,
+      DetractorMix.Scored complaintSet,
+      List<LabelledPost> complaintPosts) {}
 
   /**
    * The English sentiment layer (its feature groups weighed by leaving out one source at a time),
@@ -348,27 +440,30 @@ public final class ModelTrainer {
       complaint = fit(complaintData, complaintFeatures, options.englishSigma());
     }
     DetractorMix mix = null;
+    DetractorMix.Scored sentimentSet = null;
+    DetractorMix.Scored complaintSet = null;
     if (en != null
         && complaint != null
         && enData.size() >= options.minPostsToCrossValidate()
         && complaintData.size() >= options.minPostsToCrossValidate()) {
       FeatureGroups chosenGroups = groups;
       List<Counter<String>> sentimentFeatures = enFeatures;
+      sentimentSet =
+          scored(
+              enData,
+              enFeatures,
+              complaint,
+              true,
+              (rows, sigma) -> fitScaled(enData, rows, sentimentFeatures, sigma, chosenGroups));
+      complaintSet =
+          scored(
+              complaintData,
+              complaintFeatures,
+              en,
+              false,
+              (rows, sigma) -> fitSubset(complaintData, complaintFeatures, rows, sigma));
       DetractorMix.Choice choice =
-          DetractorMix.choose(
-              scored(
-                  enData,
-                  enFeatures,
-                  complaint,
-                  true,
-                  (rows, sigma) -> fitScaled(enData, rows, sentimentFeatures, sigma, chosenGroups)),
-              scored(
-                  complaintData,
-                  complaintFeatures,
-                  en,
-                  false,
-                  (rows, sigma) -> fitSubset(complaintData, complaintFeatures, rows, sigma)),
-              options.decisionThreshold());
+          DetractorMix.choose(sentimentSet, complaintSet, options.decisionThreshold());
       mix = choice.mix();
       String decision =
           String.format(
@@ -384,7 +479,7 @@ public final class ModelTrainer {
       LOG.info(decision);
       decisions.add(decision);
     }
-    return new EnglishLayers(en, complaint, mix);
+    return new EnglishLayers(en, complaint, mix, sentimentSet, complaintSet, complaintData);
   }
 
   private CrossValidatedDecision.Choice chooseNgram(

@@ -13,4 +13,13 @@ public interface SentimentNetwork {
 
   /** The classes, e.g. negative, neutral, positive. */
   java.util.List<String> labels();
+
+  /**
+   * A layer's probability of a class and the network's, combined: their plain mean, not weighed by
+   * anything measured (docs/model-card.md). Scoring and the training that chooses rules on its
+   * output both use it.
+   */
+  static double average(double layer, double network) {
+    return (layer + network) / 2;
+  }
 }

@@ -89,17 +89,83 @@ public final class ToneNetworkTrainer {
   }
 
   public TunedLayers train(List<Example> examples, List<String> labels, String source) {
-    BertLayers.Dimensions dims = E5Weights.SHAPE;
-    int first = dims.layers() - options.tunedLayers();
+    int first = firstTuned();
+    float[][] states = lowerLayers(examples, E5Weights.SHAPE.hidden());
+    return tune(
+        states,
+        examples,
+        IntStream.range(0, examples.size()).boxed().toList(),
+        labels,
+        first,
+        TunedE5Network.topLayers(E5Weights.load(), first),
+        source);
+  }
+
+  /**
+   * The network tuned on all examples, and each example's probabilities from a network tuned on the
+   * other folds only: what {@code train} needs to choose a rule that reads the network's output
+   * without scoring posts the network learned.
+   *
+   * @param outOfFold [example][label]
+   */
+  public record Tuning(TunedLayers tuned, double[][] outOfFold) {}
+
+  /**
+   * @param fold each example's fold, 0 to {@code folds - 1}
+   */
+  public Tuning trainWithOutOfFold(
+      List<Example> examples, int[] fold, int folds, List<String> labels, String source) {
+    int first = firstTuned();
+    float[][] states = lowerLayers(examples, E5Weights.SHAPE.hidden());
+    Map<String, OnnxInitializers.Tensor> published =
+        TunedE5Network.topLayers(E5Weights.load(), first);
+    double[][] outOfFold = new double[examples.size()][];
+    for (int f = 0; f < folds; f++) {
+      int held = f;
+      List<Integer> train =
+          IntStream.range(0, examples.size()).filter(i -> fold[i] != held).boxed().toList();
+      LOG.info("tone network: fold {}/{}, tuning on {} posts", f + 1, folds, train.size());
+      TunedLayers tuned = tune(states, examples, train, labels, first, published, source);
+      try (TunedE5Network network = TunedE5Network.open(tuned, lower, published)) {
+        IntStream.range(0, examples.size())
+            .parallel()
+            .filter(i -> fold[i] == held)
+            .forEach(i -> outOfFold[i] = network.probabilitiesOfStates(states[i]));
+      }
+    }
+    TunedLayers all =
+        tune(
+            states,
+            examples,
+            IntStream.range(0, examples.size()).boxed().toList(),
+            labels,
+            first,
+            published,
+            source);
+    return new Tuning(all, outOfFold);
+  }
+
+  private int firstTuned() {
+    int first = E5Weights.SHAPE.layers() - options.tunedLayers();
     if (first != lower.layers()) {
       throw new IllegalArgumentException(
           "the encoder gives layer " + lower.layers() + "'s output, not layer " + first + "'s");
     }
-    float[][] states = lowerLayers(examples, dims.hidden());
+    return first;
+  }
+
+  /** Tunes a fresh copy of the published top layers and a new head on {@code rows}. */
+  private TunedLayers tune(
+      float[][] states,
+      List<Example> examples,
+      List<Integer> rows,
+      List<String> labels,
+      int first,
+      Map<String, OnnxInitializers.Tensor> published,
+      String source) {
+    BertLayers.Dimensions dims = E5Weights.SHAPE;
     TunedE5Network.Engines.pytorch(options.threads());
     Engine.getInstance().setRandomSeed((int) options.seed());
-    Map<String, OnnxInitializers.Tensor> published =
-        TunedE5Network.topLayers(E5Weights.load(), first);
     try (NDManager manager = NDManager.newBaseManager()) {
       Map<String, NDArray> weights = NetworkWeights.create(manager, published, null);
       BertLayers layers = new BertLayers(dims, weights);
@@ -110,24 +176,29 @@ public final class ToneNetworkTrainer {
       }
       NDArray head = manager.create(headInit, new Shape(dims.hidden(), labels.size()));
       NDArray headBias = manager.zeros(new Shape(labels.size()));
-      List<Trainable> trainable = trainable(weights, first, head, headBias, examples.size());
-      float[] classWeights = classWeights(examples, labels.size());
+      List<Trainable> trainable = trainable(weights, first, head, headBias, rows.size());
+      float[] classWeights = classWeights(rows.stream().map(examples::get).toList(), labels.size());
       NDArray classWeightArray = manager.create(classWeights);
-      List<Integer> order = new ArrayList<>();
-      for (int i = 0; i < examples.size(); i++) {
-        order.add(i);
-      }
+      List<Integer> order = new ArrayList<>(rows);
       for (int epoch = 0; epoch < options.epochs(); epoch++) {
         Collections.shuffle(order, random);
         long t0 = System.nanoTime();
         double lossSum = 0;
         int batches = 0;
         for (int start = 0; start < order.size(); start += options.batchSize()) {
-          List<Integer> rows =
+          List<Integer> batch =
               order.subList(start, Math.min(order.size(), start + options.batchSize()));
           lossSum +=
               step(
-                  layers, first, states, examples, rows, head, headBias, classWeightArray, manager);
+                  layers,
+                  first,
+                  states,
+                  examples,
+                  batch,
+                  head,
+                  headBias,
+                  classWeightArray,
+                  manager);
           batches++;
           for (Trainable t : trainable) {
             t.update();

@@ -31,6 +31,13 @@ public final class TunedE5Network implements SentimentNetwork, AutoCloseable {
 
   private TunedE5Network(
       TunedLayers tuned, LowerLayers lower, Map<String, OnnxInitializers.Tensor> published) {
+    if (lower.layers() != tuned.firstTuned()) {
+      throw new IllegalArgumentException(
+          "the network was tuned on the output of layer "
+              + tuned.firstTuned()
+              + ", the encoder gives layer "
+              + lower.layers());
+    }
     this.tuned = tuned;
     this.lower = lower;
     Engines.pytorch(1);
@@ -49,14 +56,13 @@ public final class TunedE5Network implements SentimentNetwork, AutoCloseable {
     if (!E5Weights.NAME.equals(tuned.base())) {
       throw new IllegalArgumentException("not an e5-small-v2 tuning: " + tuned.base());
     }
-    if (lower.layers() != tuned.firstTuned()) {
-      throw new IllegalArgumentException(
-          "the network was tuned on the output of layer "
-              + tuned.firstTuned()
-              + ", the encoder gives layer "
-              + lower.layers());
-    }
     return new TunedE5Network(tuned, lower, E5Weights.load());
+  }
+
+  /** The same on published weights already read (training scores its held-out folds). */
+  static TunedE5Network open(
+      TunedLayers tuned, LowerLayers lower, Map<String, OnnxInitializers.Tensor> published) {
+    return new TunedE5Network(tuned, lower, published);
   }
 
   @Override
@@ -77,11 +83,18 @@ public final class TunedE5Network implements SentimentNetwork, AutoCloseable {
     for (int t = 0; t < states.length; t++) {
       System.arraycopy(states[t], 0, flat, t * hidden, hidden);
     }
+    return probabilitiesOfStates(flat);
+  }
+
+  /** The probabilities for the lower layers' states of one post, flattened [tokens × hidden]. */
+  double[] probabilitiesOfStates(float[] flat) {
+    int hidden = E5Weights.SHAPE.hidden();
+    int tokens = flat.length / hidden;
     float[] p;
     try (NDScope scope = new NDScope();
         NDManager m = manager.newSubManager()) {
-      NDArray mask = m.ones(new Shape(1, states.length));
-      NDArray x = m.create(flat, new Shape(1, states.length, hidden));
+      NDArray mask = m.ones(new Shape(1, tokens));
+      NDArray x = m.create(flat, new Shape(1, tokens, hidden));
       x =
           layers.layers(
               tuned.firstTuned(), E5Weights.SHAPE.layers(), x, BertLayers.attentionBias(mask), 0);

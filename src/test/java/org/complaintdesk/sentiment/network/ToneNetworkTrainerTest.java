@@ -115,6 +115,30 @@ class ToneNetworkTrainerTest {
   }
 
   @Test
+  void outOfFoldProbabilitiesComeFromNetworksThatDidNotLearnThePost() {
+    // Fold 1 holds every positive post: the network scoring it learned no positive post at all.
+    int[] fold = POSTS.stream().mapToInt(e -> e.label() == 2 ? 1 : 0).toArray();
+    var options = new ToneNetworkTrainer.Options(4, 12, 1e-3f, 8, 0f, 0f, 7, 2);
+    ToneNetworkTrainer.Tuning tuning =
+        new ToneNetworkTrainer(options, LOWER).trainWithOutOfFold(POSTS, fold, 2, LABELS, "t");
+    for (int i = 0; i < POSTS.size(); i++) {
+      double[] p = tuning.outOfFold()[i];
+      assertThat(p[0] + p[1] + p[2]).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+      if (POSTS.get(i).label() == 2) {
+        assertThat(p[2]).as(POSTS.get(i).text()).isLessThan(0.2);
+        assertThat(network.probabilities(POSTS.get(i).text())[2]).isGreaterThan(0.5);
+      }
+    }
+    // The network tuned on all posts is the one train() gives, change for change.
+    assertThat(tuning.tuned().changes().keySet()).isEqualTo(tuned.changes().keySet());
+    tuned
+        .changes()
+        .forEach(
+            (name, change) -> assertThat(tuning.tuned().changes().get(name)).isEqualTo(change));
+    assertThat(tuning.tuned().head()).isEqualTo(tuned.head());
+  }
+
+  @Test
   void refusesToTuneLayersThatDoNotSitOnTheEncodersOutput() {
     var options = new ToneNetworkTrainer.Options(2, 1, 1e-3f, 8, 0f, 0f, 7, 2);
     org.assertj.core.api.Assertions.assertThatThrownBy(

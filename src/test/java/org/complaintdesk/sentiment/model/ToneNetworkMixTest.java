@@ -1,0 +1,59 @@
+package org.complaintdesk.sentiment.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.complaintdesk.sentiment.SentimentFixture;
+import org.complaintdesk.sentiment.TrainingSample;
+import org.complaintdesk.sentiment.network.ToneNetworkTrainer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With the tone network, {@code train} chooses the English detractor rule again on P(negative)
+ * averaged with the network's out-of-fold probabilities, and says so in the model's record.
+ */
+class ToneNetworkMixTest {
+  /** Cross-validation from 8 posts, so the small sample's English and complaint sets qualify. */
+  private static final ModelTrainer.TrainingOptions OPTIONS =
+      new ModelTrainer.TrainingOptions(
+          1.0, 1.0, 1, 3, 8, 0.4, new ToneNetworkTrainer.Options(4, 4, 1e-3f, 8, 0f, 0f, 7, 2));
+
+  @Test
+  void trainChoosesTheDetractorRuleWithTheNetwork() {
+    DetractorModel model =
+        SentimentFixture.components()
+            .trainer(OPTIONS)
+            .train(english(), List.of("test sample"), "t");
+    assertThat(model.englishNetwork()).isNotNull();
+    assertChosenWithTheNetwork(model);
+  }
+
+  @Test
+  void addingTheNetworkToAModelChoosesTheRuleAgainAndKeepsItsLayers() {
+    DetractorModel base = SentimentFixture.model();
+    DetractorModel model =
+        SentimentFixture.components()
+            .trainer(OPTIONS)
+            .withToneNetwork(base, english(), List.of("test sample"), "t2");
+    assertThat(model.english()).isSameAs(base.english());
+    assertThat(model.complaint()).isSameAs(base.complaint());
+    assertThat(model.ngram()).isSameAs(base.ngram());
+    assertThat(model.version()).isEqualTo("t2");
+    assertThat(model.trainedOn()).containsAll(base.trainedOn());
+    assertChosenWithTheNetwork(model);
+  }
+
+  /** The sample's English posts: the other languages' layers would only cost time here. */
+  private static List<LabelledPost> english() {
+    return TrainingSample.posts().stream().filter(p -> "en".equals(p.language())).toList();
+  }
+
+  private static void assertChosenWithTheNetwork(DetractorModel model) {
+    List<String> decisions =
+        model.trainedOn().stream()
+            .filter(d -> d.startsWith("en: detractor = ") && d.contains("with the tone network"))
+            .toList();
+    assertThat(decisions).hasSize(1);
+    assertThat(decisions.get(0)).startsWith("en: detractor = " + model.detractorMix() + " with");
+  }
+}
