@@ -331,17 +331,18 @@ public final class ModelTrainer {
     String decision =
         String.format(
             Locale.ROOT,
-            "en: detractor = %s with the tone network by CV (network %d-fold, layers %d-fold; mean"
-                + " %.4f of sentiment neg-vs-rest macro-F1 %.4f and complaint macro-F1 %.4f;"
-                + " 0.4/0.6 mean %.4f; without the network %s)",
+            "en: detractor = %s with the tone network by CV (network %d-fold, layers %d-fold;"
+                + " sentiment neg-vs-rest macro-F1 %.4f, complaint macro-F1 %.4f, the smaller"
+                + " maximised; 0.4/0.6 %.4f; without the network %s; share of P(negative)"
+                + " sentiment/complaint: %s)",
             choice.mix(),
             NETWORK_FOLDS,
             CrossValidatedDecision.FOLDS,
-            choice.mean(),
             choice.sentimentF1(),
             choice.complaintF1(),
-            choice.legacyMean(),
-            english.mix());
+            choice.legacyScore(),
+            english.mix(),
+            choice.figures());
     LOG.info(decision);
     decisions.add(decision);
     return new ToneNetwork(tuning.tuned(), choice.mix());
@@ -468,14 +469,15 @@ public final class ModelTrainer {
       String decision =
           String.format(
               Locale.ROOT,
-              "en: detractor = %s by %d-fold CV (mean %.4f of sentiment neg-vs-rest macro-F1"
-                  + " %.4f and complaint macro-F1 %.4f; 0.4/0.6 mean %.4f)",
+              "en: detractor = %s by %d-fold CV (sentiment neg-vs-rest macro-F1 %.4f, complaint"
+                  + " macro-F1 %.4f, the smaller maximised; 0.4/0.6 %.4f; share of P(negative)"
+                  + " sentiment/complaint: %s)",
               mix,
               CrossValidatedDecision.FOLDS,
-              choice.mean(),
               choice.sentimentF1(),
               choice.complaintF1(),
-              choice.legacyMean());
+              choice.legacyScore(),
+              choice.figures());
       LOG.info(decision);
       decisions.add(decision);
     }

@@ -39,7 +39,24 @@ class DetractorMixTest {
     assertThat(c.mix()).isEqualTo(new DetractorMix(true, 0));
     assertThat(c.sentimentF1()).isEqualTo(1.0);
     assertThat(c.complaintF1()).isEqualTo(1.0);
-    assertThat(c.legacyMean()).isLessThan(1.0);
+    assertThat(c.legacyScore()).isLessThan(1.0);
+  }
+
+  @Test
+  void choosesTheRuleWhoseWorseFigureIsBestNotTheBestMean() {
+    // P(complaint) alone (share 0.0) separates the sentiment posts perfectly but gets 0.5 on the
+    // complaint posts (mean 0.75); 0.4/0.6 gets 0.733 on both, and nothing does better on both.
+    DetractorMix.Scored sentiment =
+        firstTwoUnhappy(new double[] {1, 0.2, 0.5, 1}, new double[] {1, 1, 0, 0.2});
+    DetractorMix.Scored complaints =
+        firstTwoUnhappy(new double[] {1, 0.5, 0.5, 0}, new double[] {0, 0.8, 0.8, 0});
+    DetractorMix complaintOnly = new DetractorMix(false, 0.0);
+    assertThat(complaintOnly.macroF1(sentiment, 0.4)).isEqualTo(1.0);
+    assertThat(complaintOnly.macroF1(complaints, 0.4)).isEqualTo(0.5);
+    DetractorMix.Choice c = DetractorMix.choose(sentiment, complaints, 0.4);
+    assertThat(c.mix()).isEqualTo(DetractorMix.LEGACY);
+    assertThat(c.score()).isCloseTo(0.7333, offset(1e-4));
+    assertThat(c.figures()).contains("0.0 1.0000/0.5000").contains("max ");
   }
 
   @Test
@@ -49,7 +66,7 @@ class DetractorMixTest {
         firstTwoUnhappy(new double[] {1, 1, 0, 0}, new double[] {1, 1, 0, 0});
     DetractorMix.Choice c = DetractorMix.choose(same, same, 0.4);
     assertThat(c.mix()).isEqualTo(DetractorMix.LEGACY);
-    assertThat(c.mean()).isEqualTo(1.0);
+    assertThat(c.score()).isEqualTo(1.0);
   }
 
   @Test
