@@ -109,6 +109,7 @@ public final class SentimentComponents {
               model.complaint(),
               model.detractorMix(),
               network(model.englishNetwork()),
+              model.toneNetworkShare(),
               threshold,
               model.version()));
     }

@@ -44,6 +44,7 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
   private final LinearClassifier<String, String> complaintLayer;
   private final DetractorMix mix;
   private final SentimentNetwork network;
+  private final double networkShare;
   private final double threshold;
   private final String version;
   private final String model;
@@ -51,6 +52,7 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
   /**
    * @param network the fine-tuned tone network whose probabilities are averaged with the sentiment
    *     layer's; null for the layer alone
+   * @param networkShare the network's weight in that average ({@link SentimentNetwork#combine})
    */
   public EnglishDetractorAnalyzer(
       EnglishFeatures features,
@@ -58,6 +60,7 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
       LinearClassifier<String, String> complaintLayer,
       DetractorMix mix,
       SentimentNetwork network,
+      double networkShare,
       double threshold,
       String modelVersion) {
     this.features = features;
@@ -65,6 +68,7 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
     this.complaintLayer = complaintLayer;
     this.mix = mix;
     this.network = network;
+    this.networkShare = networkShare;
     this.threshold = threshold;
     this.version = modelVersion;
     this.model =
@@ -86,7 +90,8 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
   public SentimentAnalyzer forTone() {
     return complaintLayer == null && network == null
         ? this
-        : new EnglishDetractorAnalyzer(features, classifier, null, mix, null, threshold, version);
+        : new EnglishDetractorAnalyzer(
+            features, classifier, null, mix, null, networkShare, threshold, version);
   }
 
   @Override
@@ -120,9 +125,9 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
   }
 
   /**
-   * The sentiment layer's probabilities, averaged with the tone network's when there is one: the
-   * plain mean of two models, not weighed by anything measured (docs/model-card.md). The layer
-   * brings CoreNLP's tree, the lexicons and the cues; the network what tuning on tweets taught it.
+   * The sentiment layer's probabilities, averaged with the tone network's when there is one, with
+   * the network's share that {@code train} chose (docs/model-card.md). The layer brings CoreNLP's
+   * tree, the lexicons and the cues; the network what tuning on tweets taught it.
    */
   private Counter<String> withNetwork(Counter<String> layer, double[] tuned) {
     if (tuned == null) {
@@ -131,7 +136,7 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
     Counter<String> out = new ClassicCounter<>();
     for (int i = 0; i < tuned.length; i++) {
       String label = network.labels().get(i);
-      out.setCount(label, SentimentNetwork.average(layer.getCount(label), tuned[i]));
+      out.setCount(label, SentimentNetwork.combine(layer.getCount(label), tuned[i], networkShare));
     }
     return out;
   }

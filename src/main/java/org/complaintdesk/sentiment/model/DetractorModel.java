@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.complaintdesk.sentiment.network.SentimentNetwork;
 import org.complaintdesk.sentiment.network.TunedLayers;
 
 /**
@@ -40,6 +41,8 @@ import org.complaintdesk.sentiment.network.TunedLayers;
  *     existed (every post runs the encoder)
  * @param englishNetwork the fine-tuned English tone network ({@link TunedLayers}), averaged with
  *     the English sentiment layer; null when not trained (and in models written before it existed)
+ * @param networkShare the network's weight in that average, chosen by cross-validation on the
+ *     training data; null in models written before it was chosen (the plain mean)
  */
 public record DetractorModel(
     LinearClassifier<String, String> english,
@@ -52,7 +55,8 @@ public record DetractorModel(
     Map<String, Double> negativeOdds,
     DetractorMix mix,
     Map<String, EncoderEscalation> escalations,
-    TunedLayers englishNetwork)
+    TunedLayers englishNetwork,
+    Double networkShare)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -74,6 +78,11 @@ public record DetractorModel(
     return escalations == null ? null : escalations.get(language);
   }
 
+  /** The tone network's share; {@link SentimentNetwork#DEFAULT_SHARE} where none was chosen. */
+  public double toneNetworkShare() {
+    return networkShare == null ? SentimentNetwork.DEFAULT_SHARE : networkShare;
+  }
+
   /** The English detractor rule; {@link DetractorMix#LEGACY} for models that have none. */
   public DetractorMix detractorMix() {
     return mix == null ? DetractorMix.LEGACY : mix;
@@ -92,12 +101,17 @@ public record DetractorModel(
         negativeOdds,
         mix,
         escalations,
-        englishNetwork);
+        englishNetwork,
+        networkShare);
   }
 
   /** The same layers with a tone network and the detractor rule chosen with it, renamed. */
   public DetractorModel withToneNetwork(
-      TunedLayers network, DetractorMix newMix, String newVersion, List<String> newTrainedOn) {
+      TunedLayers network,
+      double networkShare,
+      DetractorMix newMix,
+      String newVersion,
+      List<String> newTrainedOn) {
     return new DetractorModel(
         english,
         complaint,
@@ -109,7 +123,8 @@ public record DetractorModel(
         negativeOdds,
         newMix,
         escalations,
-        network);
+        network,
+        networkShare);
   }
 
   public void save(Path file) throws IOException {

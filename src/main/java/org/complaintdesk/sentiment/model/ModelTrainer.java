@@ -128,6 +128,7 @@ public final class ModelTrainer {
     ToneNetwork tone = trainToneNetwork(enData, english, decisions);
     TunedLayers englishNetwork = tone == null ? null : tone.tuned();
     DetractorMix mix = tone == null || tone.mix() == null ? english.mix() : tone.mix();
+    Double networkShare = tone == null ? null : tone.share();
     Map<String, LinearClassifier<String, String>> ngram = new LinkedHashMap<>();
     Map<String, Double> negativeOdds = new TreeMap<>();
     Map<String, EncoderEscalation> escalations = new TreeMap<>();
@@ -241,11 +242,18 @@ public final class ModelTrainer {
         negativeOdds,
         mix,
         escalations,
-        englishNetwork);
+        englishNetwork,
+        networkShare);
   }
 
-  /** The tuned network, and the detractor rule re-chosen with it (null where none was chosen). */
-  private record ToneNetwork(TunedLayers tuned, DetractorMix mix) {}
+  /**
+   * The tuned network, its share in the English probabilities and the detractor rule chosen with it
+   * (both null where nothing was chosen).
+   */
+  private record ToneNetwork(TunedLayers tuned, Double share, DetractorMix mix) {}
+
+  /** The network shares tried; the plain mean first, so ties keep it. */
+  private static final double[] NETWORK_SHARES = {0.5, 0.3, 0.4, 0.6, 0.7, 0.8, 0.9, 1.0};
 
   /** Folds of the tone network's cross-validation: each costs a fine-tuning (~7 min here). */
   static final int NETWORK_FOLDS = 2;
@@ -254,13 +262,13 @@ public final class ModelTrainer {
    * The English tone network, fine-tuned on the same English sentiment posts (corrections included,
    * with their weight) as the sentiment layer; null when not asked for or too few posts.
    *
-   * <p>Where the English layers' detractor rule was chosen by cross-validation, it is chosen again
-   * with the network in: the network's P(negative) is averaged into the sentiment layer's, so the
-   * rule that weighed P(complaint) against the layer alone no longer fits (the layer alone gave
-   * max(P(negative), P(complaint)), whose complaint-layer false alarms on plain negative tweets the
-   * sharper average does not need). The network's out-of-fold probabilities come from {@link
-   * #NETWORK_FOLDS} tunings on the other folds; on the complaint posts, which it never learned, the
-   * network tuned on all posts scores.
+   * <p>Where the English layers' detractor rule was chosen by cross-validation, the network's share
+   * in P(negative) and the rule are chosen together with the network in ({@link
+   * DetractorMix#choose} for each share, the best rule of the best share): the rule that weighed
+   * P(complaint) against the layer alone no longer fits the sharper average, and the plain mean of
+   * layer and network was measured by nothing. The network's out-of-fold probabilities come from
+   * {@link #NETWORK_FOLDS} tunings on the other folds; on the complaint posts, which it never
+   * learned, the network tuned on all posts scores.
    */
   private ToneNetwork trainToneNetwork(
       List<LabelledPost> enData, EnglishLayers english, List<String> decisions) {
@@ -289,7 +297,7 @@ public final class ModelTrainer {
     if (english.sentimentSet() == null) {
       TunedLayers tuned = trainer.train(examples, TONE_LABELS, source);
       noteNetwork(tuned, decisions);
-      return new ToneNetwork(tuned, null);
+      return new ToneNetwork(tuned, null, null);
     }
     List<LabelledPost> tunedOn = rows.stream().map(enData::get).toList();
     ToneNetworkTrainer.Tuning tuning =
@@ -302,50 +310,72 @@ public final class ModelTrainer {
     noteNetwork(tuning.tuned(), decisions);
     int negative = TONE_LABELS.indexOf(LabelledPost.NEGATIVE);
     DetractorMix.Scored sentiment = english.sentimentSet();
-    double[] sentimentNegative = sentiment.negative().clone();
-    for (int k = 0; k < rows.size(); k++) {
-      int i = rows.get(k);
-      sentimentNegative[i] =
-          SentimentNetwork.average(sentimentNegative[i], tuning.outOfFold()[k][negative]);
-    }
     DetractorMix.Scored complaints = english.complaintSet();
-    double[] complaintNegative = new double[complaints.negative().length];
+    double[] networkOnSentiment = new double[sentiment.negative().length];
+    boolean[] tuned = new boolean[networkOnSentiment.length];
+    for (int k = 0; k < rows.size(); k++) {
+      networkOnSentiment[rows.get(k)] = tuning.outOfFold()[k][negative];
+      tuned[rows.get(k)] = true;
+    }
+    double[] networkOnComplaints = new double[complaints.negative().length];
     try (TunedE5Network network = TunedE5Network.open(tuning.tuned(), lower)) {
-      IntStream.range(0, complaintNegative.length)
+      IntStream.range(0, networkOnComplaints.length)
           .parallel()
           .forEach(
               i ->
-                  complaintNegative[i] =
-                      SentimentNetwork.average(
-                          complaints.negative()[i],
-                          network
-                              .probabilities(
-                                  EnglishFeatures.encoderInput(
-                                      english.complaintPosts().get(i).text()))[negative]));
+                  networkOnComplaints[i] =
+                      network
+                          .probabilities(
+                              EnglishFeatures.encoderInput(english.complaintPosts().get(i).text()))[
+                          negative]);
     }
-    DetractorMix.Choice choice =
-        DetractorMix.choose(
-            new DetractorMix.Scored(sentimentNegative, sentiment.complaint(), sentiment.gold()),
-            new DetractorMix.Scored(complaintNegative, complaints.complaint(), complaints.gold()),
-            options.decisionThreshold());
+    double bestShare = Double.NaN;
+    DetractorMix.Choice choice = null;
+    List<String> byShare = new ArrayList<>();
+    for (double share : NETWORK_SHARES) {
+      double[] sentimentNegative = sentiment.negative().clone();
+      for (int i = 0; i < sentimentNegative.length; i++) {
+        if (tuned[i]) {
+          sentimentNegative[i] =
+              SentimentNetwork.combine(sentimentNegative[i], networkOnSentiment[i], share);
+        }
+      }
+      double[] complaintNegative = new double[networkOnComplaints.length];
+      for (int i = 0; i < complaintNegative.length; i++) {
+        complaintNegative[i] =
+            SentimentNetwork.combine(complaints.negative()[i], networkOnComplaints[i], share);
+      }
+      DetractorMix.Choice c =
+          DetractorMix.choose(
+              new DetractorMix.Scored(sentimentNegative, sentiment.complaint(), sentiment.gold()),
+              new DetractorMix.Scored(complaintNegative, complaints.complaint(), complaints.gold()),
+              options.decisionThreshold());
+      byShare.add(String.format(Locale.ROOT, "%.1f: %s %.4f", share, c.mix(), c.score()));
+      if (choice == null || c.score() > choice.score() + 1e-3) {
+        choice = c;
+        bestShare = share;
+      }
+    }
     String decision =
         String.format(
             Locale.ROOT,
-            "en: detractor = %s with the tone network by CV (network %d-fold, layers %d-fold;"
+            "en: tone network share %.1f, detractor = %s by CV (network %d-fold, layers %d-fold;"
                 + " sentiment neg-vs-rest macro-F1 %.4f, complaint macro-F1 %.4f, the smaller"
-                + " maximised; 0.4/0.6 %.4f; without the network %s; share of P(negative)"
-                + " sentiment/complaint: %s)",
+                + " maximised; without the network %s; best rule per share: %s; rules at share"
+                + " %.1f, share of P(negative) sentiment/complaint: %s)",
+            bestShare,
             choice.mix(),
             NETWORK_FOLDS,
             CrossValidatedDecision.FOLDS,
             choice.sentimentF1(),
             choice.complaintF1(),
-            choice.legacyScore(),
             english.mix(),
+            String.join(", ", byShare),
+            bestShare,
             choice.figures());
     LOG.info(decision);
     decisions.add(decision);
-    return new ToneNetwork(tuning.tuned(), choice.mix());
+    return new ToneNetwork(tuning.tuned(), bestShare, choice.mix());
   }
 
   private static void noteNetwork(TunedLayers tuned, List<String> decisions) {
@@ -375,7 +405,8 @@ public final class ModelTrainer {
         "tone network added to " + base.version() + " (" + String.join(", ", provenance) + ")");
     trainedOn.addAll(decisions);
     DetractorMix mix = network.mix() == null ? base.mix() : network.mix();
-    return base.withToneNetwork(network.tuned(), mix, version, trainedOn);
+    double share = network.share() == null ? SentimentNetwork.DEFAULT_SHARE : network.share();
+    return base.withToneNetwork(network.tuned(), share, mix, version, trainedOn);
   }
 
   private Map<String, List<LabelledPost>> byLanguage(List<LabelledPost> posts) {

@@ -14,12 +14,14 @@ public interface SentimentNetwork {
   /** The classes, e.g. negative, neutral, positive. */
   java.util.List<String> labels();
 
+  /** The network's share where the model names none: the plain mean (default-2026.12n). */
+  double DEFAULT_SHARE = 0.5;
+
   /**
-   * A layer's probability of a class and the network's, combined: their plain mean, not weighed by
-   * anything measured (docs/model-card.md). Scoring and the training that chooses rules on its
-   * output both use it.
+   * A layer's probability of a class and the network's, combined: {@code share} of the network's
+   * and the rest of the layer's. Scoring and the training that chooses the share use it.
    */
-  static double average(double layer, double network) {
-    return (layer + network) / 2;
+  static double combine(double layer, double network, double share) {
+    return (1 - share) * layer + share * network;
   }
 }

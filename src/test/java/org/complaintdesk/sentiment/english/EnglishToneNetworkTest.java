@@ -32,6 +32,15 @@ class EnglishToneNetworkTest {
   }
 
   @Test
+  void theModelsShareWeighsTheNetworkAgainstTheLayer() {
+    SentimentResult alone = analyzer(null).analyze(PRAISE);
+    SentimentResult mostlyNetwork = analyzer(fixed(0.9, 0.05, 0.05), 0.8).analyze(PRAISE);
+    assertThat(mostlyNetwork.score())
+        .isCloseTo(0.2 * alone.score() + 0.8 * (0.05 - 0.9), within(0.011));
+    assertThat(mostlyNetwork.label()).isEqualTo("negative");
+  }
+
+  @Test
   void theNetworksLeanIsShownAsAWholePostItem() {
     SentimentResult result = analyzer(fixed(0.9, 0.05, 0.05)).analyze(PRAISE);
     assertThat(result.detractor()).isTrue();
@@ -63,12 +72,17 @@ class EnglishToneNetworkTest {
   }
 
   private EnglishDetractorAnalyzer analyzer(SentimentNetwork network) {
+    return analyzer(network, SentimentNetwork.DEFAULT_SHARE);
+  }
+
+  private EnglishDetractorAnalyzer analyzer(SentimentNetwork network, double share) {
     return new EnglishDetractorAnalyzer(
         components.english(),
         model.english(),
         model.complaint(),
         model.detractorMix(),
         network,
+        share,
         0.4,
         "test");
   }

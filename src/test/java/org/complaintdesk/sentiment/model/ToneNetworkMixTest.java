@@ -9,8 +9,9 @@ import org.complaintdesk.sentiment.network.ToneNetworkTrainer;
 import org.junit.jupiter.api.Test;
 
 /**
- * With the tone network, {@code train} chooses the English detractor rule again on P(negative)
- * averaged with the network's out-of-fold probabilities, and says so in the model's record.
+ * With the tone network, {@code train} chooses the network's share and the English detractor rule
+ * on P(negative) averaged with the network's out-of-fold probabilities, and says so in the model's
+ * record.
  */
 class ToneNetworkMixTest {
   /** Cross-validation from 8 posts, so the small sample's English and complaint sets qualify. */
@@ -50,10 +51,16 @@ class ToneNetworkMixTest {
 
   private static void assertChosenWithTheNetwork(DetractorModel model) {
     List<String> decisions =
-        model.trainedOn().stream()
-            .filter(d -> d.startsWith("en: detractor = ") && d.contains("with the tone network"))
-            .toList();
+        model.trainedOn().stream().filter(d -> d.startsWith("en: tone network share ")).toList();
     assertThat(decisions).hasSize(1);
-    assertThat(decisions.get(0)).startsWith("en: detractor = " + model.detractorMix() + " with");
+    assertThat(decisions.get(0))
+        .startsWith(
+            String.format(
+                java.util.Locale.ROOT,
+                "en: tone network share %.1f, detractor = %s by CV",
+                model.toneNetworkShare(),
+                model.detractorMix()))
+        .contains("best rule per share: 0.5: ");
+    assertThat(model.networkShare()).isNotNull();
   }
 }
