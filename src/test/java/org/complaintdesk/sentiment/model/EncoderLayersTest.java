@@ -71,7 +71,13 @@ class EncoderLayersTest {
   @Test
   void theShippedModelCarriesTheDetractorRuleTrainChose() {
     DetractorModel model = DetractorModel.bundled();
-    assertThat(model.detractorMix()).isEqualTo(new DetractorMix(true, 0));
-    assertThat(model.trainedOn()).anyMatch(d -> d.startsWith("en: detractor = "));
+    assertThat(model.detractorMix()).isEqualTo(new DetractorMix(false, 0.6));
+    assertThat(model.toneNetworkShare()).isEqualTo(0.5);
+    assertThat(model.trainedOn())
+        .anyMatch(
+            d ->
+                d.startsWith(
+                    "en: tone network share 0.5, detractor = 0.6 x P(negative) + 0.4 x"
+                        + " P(complaint) by CV"));
   }
 }
