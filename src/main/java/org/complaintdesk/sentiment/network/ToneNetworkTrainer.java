@@ -91,14 +91,7 @@ public final class ToneNetworkTrainer {
   public TunedLayers train(List<Example> examples, List<String> labels, String source) {
     int first = firstTuned();
     float[][] states = lowerLayers(examples, E5Weights.SHAPE.hidden());
-    return tune(
-        states,
-        examples,
-        IntStream.range(0, examples.size()).boxed().toList(),
-        labels,
-        first,
-        TunedE5Network.topLayers(E5Weights.load(), first),
-        source);
+    return tune(states, examples, allRows(examples), labels, first, published(first), source);
   }
 
   /**
@@ -117,8 +110,7 @@ public final class ToneNetworkTrainer {
       List<Example> examples, int[] fold, int folds, List<String> labels, String source) {
     int first = firstTuned();
     float[][] states = lowerLayers(examples, E5Weights.SHAPE.hidden());
-    Map<String, OnnxInitializers.Tensor> published =
-        TunedE5Network.topLayers(E5Weights.load(), first);
+    Map<String, OnnxInitializers.Tensor> published = published(first);
     double[][] outOfFold = new double[examples.size()][];
     for (int f = 0; f < folds; f++) {
       int held = f;
@@ -133,16 +125,17 @@ public final class ToneNetworkTrainer {
             .forEach(i -> outOfFold[i] = network.probabilitiesOfStates(states[i]));
       }
     }
-    TunedLayers all =
-        tune(
-            states,
-            examples,
-            IntStream.range(0, examples.size()).boxed().toList(),
-            labels,
-            first,
-            published,
-            source);
+    TunedLayers all = tune(states, examples, allRows(examples), labels, first, published, source);
     return new Tuning(all, outOfFold);
+  }
+
+  private static List<Integer> allRows(List<Example> examples) {
+    return IntStream.range(0, examples.size()).boxed().toList();
+  }
+
+  /** The published weights of the layers to tune, read from the e5 artifact. */
+  private static Map<String, OnnxInitializers.Tensor> published(int first) {
+    return TunedE5Network.topLayers(E5Weights.load(), first);
   }
 
   private int firstTuned() {
