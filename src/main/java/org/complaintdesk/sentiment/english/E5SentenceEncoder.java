@@ -39,17 +39,17 @@ public final class E5SentenceEncoder implements SentenceEncoder, LowerLayers {
   private static final String TOKENIZER = "/e5-small-v2-q-tokenizer.json";
 
   /**
-   * The tone network tunes the top four of the twelve layers; the output of layer 8 comes from the
-   * same run as the sentence vector (the tensor the exporter named after that layer's last norm).
+   * The layers whose output the tone network can start from: a network tuned on the top six of the
+   * twelve layers reads layer 6's output, one tuned on the top four (`default-2026.12n`/`.12p`)
+   * layer 8's. Both come from the same run as the sentence vector (the tensors the exporter named
+   * after each layer's last norm); handing out one more costs a copy of a few thousand floats.
    */
-  static final int LOWER_LAYERS = 8;
-
-  private static final String LAYER_8 = "/encoder/layer.7/output/LayerNorm/Add_1_output_0";
+  static final int[] STATE_LAYERS = {6, 8};
 
   /** The last post this thread ran, so the tone network reuses the run the features made. */
   private final ThreadLocal<Run> last = new ThreadLocal<>();
 
-  private record Run(String text, float[] vector, float[][] layer8) {}
+  private record Run(String text, float[] vector, float[][][] states) {}
 
   static {
     DjlOffline.apply();
@@ -65,8 +65,7 @@ public final class E5SentenceEncoder implements SentenceEncoder, LowerLayers {
         OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(1);
       options.setInterOpNumThreads(1);
-      this.session =
-          environment.createSession(OnnxOutputs.withOutput(model.readAllBytes(), LAYER_8), options);
+      this.session = environment.createSession(withStateOutputs(model.readAllBytes()), options);
       this.tokenizer =
           HuggingFaceTokenizer.newInstance(
               tokens, Map.of("padding", "false", "truncation", "true", "maxLength", "512"));
@@ -88,14 +87,38 @@ public final class E5SentenceEncoder implements SentenceEncoder, LowerLayers {
   }
 
   @Override
-  public int layers() {
-    return LOWER_LAYERS;
+  public boolean offers(int layers) {
+    return stateIndex(layers) >= 0;
   }
 
-  /** Layer 8's token vectors ([CLS] "query: " … [SEP]) for the text. */
+  /** The token vectors ([CLS] "query: " … [SEP]) after {@code layers} layers for the text. */
   @Override
-  public float[][] states(String text) {
-    return run(text).layer8();
+  public float[][] states(String text, int layers) {
+    int index = stateIndex(layers);
+    if (index < 0) {
+      throw new IllegalArgumentException("the encoder gives no output of layer " + layers);
+    }
+    return run(text).states()[index];
+  }
+
+  private static int stateIndex(int layers) {
+    for (int i = 0; i < STATE_LAYERS.length; i++) {
+      if (STATE_LAYERS[i] == layers) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String stateOutput(int layers) {
+    return "/encoder/layer." + (layers - 1) + "/output/LayerNorm/Add_1_output_0";
+  }
+
+  private static byte[] withStateOutputs(byte[] model) {
+    for (int layers : STATE_LAYERS) {
+      model = OnnxOutputs.withOutput(model, stateOutput(layers));
+    }
+    return model;
   }
 
   private Run run(String text) {
@@ -112,11 +135,12 @@ public final class E5SentenceEncoder implements SentenceEncoder, LowerLayers {
       Map<String, OnnxTensor> inputs =
           Map.of("input_ids", ids, "attention_mask", mask, "token_type_ids", types);
       try (OrtSession.Result result = session.run(inputs)) {
-        Run run =
-            new Run(
-                text,
-                unitMean(((float[][][]) result.get(0).getValue())[0]),
-                ((float[][][]) result.get(LAYER_8).orElseThrow().getValue())[0]);
+        float[][][] states = new float[STATE_LAYERS.length][][];
+        for (int i = 0; i < STATE_LAYERS.length; i++) {
+          states[i] =
+              ((float[][][]) result.get(stateOutput(STATE_LAYERS[i])).orElseThrow().getValue())[0];
+        }
+        Run run = new Run(text, unitMean(((float[][][]) result.get(0).getValue())[0]), states);
         last.set(run);
         return run;
       }

@@ -6,9 +6,12 @@ package org.complaintdesk.sentiment.network;
  * scoring alike, so they see exactly what they learned from.
  */
 public interface LowerLayers {
-  /** How many layers the states have been through (the first tuned layer's index). */
-  int layers();
+  /** Whether the output after the first {@code layers} layers is available. */
+  boolean offers(int layers);
 
-  /** [tokens][hidden] for the text. Thread-safe. */
-  float[][] states(String text);
+  /**
+   * [tokens][hidden] for the text after the first {@code layers} layers (the first tuned layer's
+   * index). Thread-safe.
+   */
+  float[][] states(String text, int layers);
 }

@@ -60,6 +60,12 @@ public final class ToneNetworkTrainer {
           4, 3, 1e-4f, 32, 0.1f, 0.01f, 42, Runtime.getRuntime().availableProcessors());
     }
 
+    /** The same with {@code layers} top layers tuned. */
+    public Options withTunedLayers(int layers) {
+      return new Options(
+          layers, epochs, learningRate, batchSize, dropout, weightDecay, seed, threads);
+    }
+
     String describe() {
       return String.format(
           Locale.ROOT,
@@ -90,7 +96,7 @@ public final class ToneNetworkTrainer {
 
   public TunedLayers train(List<Example> examples, List<String> labels, String source) {
     int first = firstTuned();
-    float[][] states = lowerLayers(examples, E5Weights.SHAPE.hidden());
+    float[][] states = lowerLayers(examples, first, E5Weights.SHAPE.hidden());
     return tune(states, examples, allRows(examples), labels, first, published(first), source);
   }
 
@@ -109,7 +115,7 @@ public final class ToneNetworkTrainer {
   public Tuning trainWithOutOfFold(
       List<Example> examples, int[] fold, int folds, List<String> labels, String source) {
     int first = firstTuned();
-    float[][] states = lowerLayers(examples, E5Weights.SHAPE.hidden());
+    float[][] states = lowerLayers(examples, first, E5Weights.SHAPE.hidden());
     Map<String, OnnxInitializers.Tensor> published = published(first);
     double[][] outOfFold = new double[examples.size()][];
     for (int f = 0; f < folds; f++) {
@@ -140,9 +146,8 @@ public final class ToneNetworkTrainer {
 
   private int firstTuned() {
     int first = E5Weights.SHAPE.layers() - options.tunedLayers();
-    if (first != lower.layers()) {
-      throw new IllegalArgumentException(
-          "the encoder gives layer " + lower.layers() + "'s output, not layer " + first + "'s");
+    if (!lower.offers(first)) {
+      throw new IllegalArgumentException("the encoder does not give layer " + first + "'s output");
     }
     return first;
   }
@@ -211,14 +216,14 @@ public final class ToneNetworkTrainer {
   }
 
   /** The lower layers' output for every post, flattened to [tokens × hidden] floats. */
-  private float[][] lowerLayers(List<Example> examples, int hidden) {
+  private float[][] lowerLayers(List<Example> examples, int first, int hidden) {
     long t0 = System.nanoTime();
     float[][] out = new float[examples.size()][];
     IntStream.range(0, examples.size())
         .parallel()
         .forEach(
             i -> {
-              float[][] tokens = lower.states(examples.get(i).text());
+              float[][] tokens = lower.states(examples.get(i).text(), first);
               float[] flat = new float[tokens.length * hidden];
               for (int t = 0; t < tokens.length; t++) {
                 System.arraycopy(tokens[t], 0, flat, t * hidden, hidden);
@@ -229,7 +234,7 @@ public final class ToneNetworkTrainer {
         String.format(
             Locale.ROOT,
             "tone network: layers 1-%d computed once for %d posts in %.0f s",
-            lower.layers(),
+            first,
             examples.size(),
             (System.nanoTime() - t0) / 1e9));
     return out;

@@ -31,12 +31,11 @@ public final class TunedE5Network implements SentimentNetwork, AutoCloseable {
 
   private TunedE5Network(
       TunedLayers tuned, LowerLayers lower, Map<String, OnnxInitializers.Tensor> published) {
-    if (lower.layers() != tuned.firstTuned()) {
+    if (!lower.offers(tuned.firstTuned())) {
       throw new IllegalArgumentException(
           "the network was tuned on the output of layer "
               + tuned.firstTuned()
-              + ", the encoder gives layer "
-              + lower.layers());
+              + ", which the encoder does not give");
     }
     this.tuned = tuned;
     this.lower = lower;
@@ -77,7 +76,7 @@ public final class TunedE5Network implements SentimentNetwork, AutoCloseable {
 
   @Override
   public double[] probabilities(String text) {
-    float[][] states = lower.states(text);
+    float[][] states = lower.states(text, tuned.firstTuned());
     int hidden = E5Weights.SHAPE.hidden();
     float[] flat = new float[states.length * hidden];
     for (int t = 0; t < states.length; t++) {

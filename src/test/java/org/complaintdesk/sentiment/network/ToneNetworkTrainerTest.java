@@ -98,6 +98,25 @@ class ToneNetworkTrainerTest {
   }
 
   @Test
+  void tunesTheTopSixLayersOnLayerSixsOutput() {
+    var options = new ToneNetworkTrainer.Options(4, 12, 1e-3f, 8, 0f, 0f, 7, 2).withTunedLayers(6);
+    TunedLayers six = new ToneNetworkTrainer(options, LOWER).train(POSTS, LABELS, "test posts");
+    assertThat(six.firstTuned()).isEqualTo(6);
+    assertThat(six.changes().keySet())
+        .allMatch(name -> TunedE5Network.layerOf(name) >= 6)
+        .hasSize(6 * 16)
+        .contains("6.query.w");
+    assertThat(six.trainedOn()).contains("top 6 layers");
+    try (TunedE5Network sixNetwork = TunedE5Network.open(six, LOWER)) {
+      long right =
+          POSTS.stream()
+              .filter(e -> argmax(sixNetwork.probabilities(e.text())) == e.label())
+              .count();
+      assertThat(right).isGreaterThanOrEqualTo(22);
+    }
+  }
+
+  @Test
   void aModelFileRoundTripScoresTheSame() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
