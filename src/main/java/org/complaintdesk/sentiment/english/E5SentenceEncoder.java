@@ -10,8 +10,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.complaintdesk.sentiment.network.E5Weights;
 import org.complaintdesk.sentiment.network.LowerLayers;
 import org.complaintdesk.sentiment.network.OnnxOutputs;
 
@@ -44,7 +47,7 @@ public final class E5SentenceEncoder implements SentenceEncoder, LowerLayers {
    * layer 8's. Both come from the same run as the sentence vector (the tensors the exporter named
    * after each layer's last norm); handing out one more costs a copy of a few thousand floats.
    */
-  static final int[] STATE_LAYERS = {6, 8};
+  private static final int[] STATE_LAYERS = {6, 8};
 
   /** The last post this thread ran, so the tone network reuses the run the features made. */
   private final ThreadLocal<Run> last = new ThreadLocal<>();
@@ -99,6 +102,15 @@ public final class E5SentenceEncoder implements SentenceEncoder, LowerLayers {
       throw new IllegalArgumentException("the encoder gives no output of layer " + layers);
     }
     return run(text).states()[index];
+  }
+
+  /** How many top layers a tone network on this encoder can tune, fewest first. */
+  public static List<Integer> tunableLayerCounts() {
+    return Arrays.stream(STATE_LAYERS)
+        .map(l -> E5Weights.SHAPE.layers() - l)
+        .sorted()
+        .boxed()
+        .toList();
   }
 
   private static int stateIndex(int layers) {

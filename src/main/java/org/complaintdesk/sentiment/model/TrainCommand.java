@@ -19,6 +19,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
 import org.complaintdesk.ComplaintDeskConfiguration;
 import org.complaintdesk.db.DatabaseSetup;
 import org.complaintdesk.sentiment.SentimentComponents;
+import org.complaintdesk.sentiment.english.E5SentenceEncoder;
 import org.complaintdesk.sentiment.labels.CorrectionsSource;
 import org.complaintdesk.sentiment.network.ToneNetworkTrainer;
 import org.jdbi.v3.core.Jdbi;
@@ -64,11 +65,11 @@ public class TrainCommand extends Command {
     subparser
         .addArgument("--tone-layers")
         .type(Integer.class)
-        .choices(4, 6)
+        .choices(E5SentenceEncoder.tunableLayerCounts())
         .setDefault(ToneNetworkTrainer.Options.defaults().tunedLayers())
         .help(
-            "how many of e5's top layers the tone network tunes (6: a model file about 6 MB larger,"
-                + " half again the training time)");
+            "how many of e5's top layers the tone network tunes (6 instead of 4: a model file about"
+                + " 6 MB larger, half again the training time)");
     subparser
         .addArgument("--correction-weight")
         .type(Integer.class)

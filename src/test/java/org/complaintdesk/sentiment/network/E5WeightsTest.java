@@ -68,6 +68,8 @@ class E5WeightsTest {
     assertThat(ENCODER.offers(6)).isTrue();
     assertThat(ENCODER.offers(8)).isTrue();
     assertThat(ENCODER.offers(10)).isFalse();
+    // what train --tone-layers accepts: the layers above each output handed out
+    assertThat(E5SentenceEncoder.tunableLayerCounts()).containsExactly(4, 6);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> ENCODER.states("thanks", 10))
         .isInstanceOf(IllegalArgumentException.class);
   }
