@@ -96,7 +96,7 @@ public final class ToneNetworkTrainer {
 
   public TunedLayers train(List<Example> examples, List<String> labels, String source) {
     int first = firstTuned();
-    float[][] states = lowerLayers(examples, first, E5Weights.SHAPE.hidden());
+    float[][] states = lowerLayers(examples, first);
     return tune(states, examples, allRows(examples), labels, first, published(first), source);
   }
 
@@ -115,7 +115,7 @@ public final class ToneNetworkTrainer {
   public Tuning trainWithOutOfFold(
       List<Example> examples, int[] fold, int folds, List<String> labels, String source) {
     int first = firstTuned();
-    float[][] states = lowerLayers(examples, first, E5Weights.SHAPE.hidden());
+    float[][] states = lowerLayers(examples, first);
     Map<String, OnnxInitializers.Tensor> published = published(first);
     double[][] outOfFold = new double[examples.size()][];
     for (int f = 0; f < folds; f++) {
@@ -216,20 +216,12 @@ public final class ToneNetworkTrainer {
   }
 
   /** The lower layers' output for every post, flattened to [tokens × hidden] floats. */
-  private float[][] lowerLayers(List<Example> examples, int first, int hidden) {
+  private float[][] lowerLayers(List<Example> examples, int first) {
     long t0 = System.nanoTime();
     float[][] out = new float[examples.size()][];
     IntStream.range(0, examples.size())
         .parallel()
-        .forEach(
-            i -> {
-              float[][] tokens = lower.states(examples.get(i).text(), first);
-              float[] flat = new float[tokens.length * hidden];
-              for (int t = 0; t < tokens.length; t++) {
-                System.arraycopy(tokens[t], 0, flat, t * hidden, hidden);
-              }
-              out[i] = flat;
-            });
+        .forEach(i -> out[i] = TunedE5Network.flatten(lower.states(examples.get(i).text(), first)));
     LOG.info(
         String.format(
             Locale.ROOT,

@@ -76,13 +76,17 @@ public final class TunedE5Network implements SentimentNetwork, AutoCloseable {
 
   @Override
   public double[] probabilities(String text) {
-    float[][] states = lower.states(text, tuned.firstTuned());
+    return probabilitiesOfStates(flatten(lower.states(text, tuned.firstTuned())));
+  }
+
+  /** [tokens][hidden] as one row-major array, the shape the tuned layers take. */
+  static float[] flatten(float[][] states) {
     int hidden = E5Weights.SHAPE.hidden();
     float[] flat = new float[states.length * hidden];
     for (int t = 0; t < states.length; t++) {
       System.arraycopy(states[t], 0, flat, t * hidden, hidden);
     }
-    return probabilitiesOfStates(flat);
+    return flat;
   }
 
   /** The probabilities for the lower layers' states of one post, flattened [tokens × hidden]. */

@@ -39,10 +39,7 @@ class E5WeightsTest {
               "thanks for the quick refund!",
               "Is the store open on Sunday?")) {
         float[][] states = ENCODER.states(post, lower);
-        float[] flat = new float[states.length * 384];
-        for (int t = 0; t < states.length; t++) {
-          System.arraycopy(states[t], 0, flat, t * 384, 384);
-        }
+        float[] flat = TunedE5Network.flatten(states);
         NDArray mask = manager.ones(new Shape(1, states.length));
         NDArray x = manager.create(flat, new Shape(1, states.length, 384));
         x = layers.layers(lower, 12, x, BertLayers.attentionBias(mask), 0);
