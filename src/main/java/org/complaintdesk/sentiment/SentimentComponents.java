@@ -1,6 +1,7 @@
 package org.complaintdesk.sentiment;
 
 import ai.djl.engine.EngineException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.complaintdesk.sentiment.model.LexiconDetractorAnalyzer;
 import org.complaintdesk.sentiment.model.ModelTrainer;
 import org.complaintdesk.sentiment.model.NgramDetractorAnalyzer;
 import org.complaintdesk.sentiment.multilingual.MultilingualBertEncoder;
+import org.complaintdesk.sentiment.network.AveragedNetworks;
 import org.complaintdesk.sentiment.network.SentimentNetwork;
 import org.complaintdesk.sentiment.network.TunedE5Network;
 import org.complaintdesk.sentiment.network.TunedLayers;
@@ -108,7 +110,7 @@ public final class SentimentComponents {
               model.english(),
               model.complaint(),
               model.detractorMix(),
-              network(model.englishNetwork()),
+              network(model.englishNetworks()),
               model.toneNetworkShare(),
               threshold,
               model.version()));
@@ -154,10 +156,22 @@ public final class SentimentComponents {
    * PyTorch's native library cannot be loaded (a platform the jar has none for), English is scored
    * by its layers alone, which the results' {@code model} field then shows, and a warning says why.
    */
-  private SentimentNetwork network(TunedLayers tuned) {
-    if (tuned == null) {
+  private SentimentNetwork network(List<TunedLayers> tuned) {
+    if (tuned.isEmpty()) {
       return null;
     }
+    List<SentimentNetwork> opened = new ArrayList<>();
+    for (TunedLayers t : tuned) {
+      SentimentNetwork n = network(t);
+      if (n == null) {
+        return null;
+      }
+      opened.add(n);
+    }
+    return AveragedNetworks.of(opened);
+  }
+
+  private SentimentNetwork network(TunedLayers tuned) {
     return networks
         .computeIfAbsent(
             tuned,

@@ -43,6 +43,9 @@ import org.complaintdesk.sentiment.network.TunedLayers;
  *     the English sentiment layer; null when not trained (and in models written before it existed)
  * @param networkShare the network's weight in that average, chosen by cross-validation on the
  *     training data; null in models written before it was chosen (the plain mean)
+ * @param moreEnglishNetworks further tone networks tuned like {@code englishNetwork} from other
+ *     random starts; the network's probabilities are the mean of all ({@link #englishNetworks});
+ *     null or empty for one network (and in models written before ensembles existed)
  */
 public record DetractorModel(
     LinearClassifier<String, String> english,
@@ -56,7 +59,8 @@ public record DetractorModel(
     DetractorMix mix,
     Map<String, EncoderEscalation> escalations,
     TunedLayers englishNetwork,
-    Double networkShare)
+    Double networkShare,
+    List<TunedLayers> moreEnglishNetworks)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -76,6 +80,18 @@ public record DetractorModel(
   /** The first layer and band of this language's n-gram layer, or null if it has none. */
   public EncoderEscalation escalation(String language) {
     return escalations == null ? null : escalations.get(language);
+  }
+
+  /** Every English tone network, whose probabilities are averaged; empty when it has none. */
+  public List<TunedLayers> englishNetworks() {
+    List<TunedLayers> out = new java.util.ArrayList<>();
+    if (englishNetwork != null) {
+      out.add(englishNetwork);
+      if (moreEnglishNetworks != null) {
+        out.addAll(moreEnglishNetworks);
+      }
+    }
+    return out;
   }
 
   /** The tone network's share; {@link SentimentNetwork#DEFAULT_SHARE} where none was chosen. */
@@ -102,12 +118,13 @@ public record DetractorModel(
         mix,
         escalations,
         englishNetwork,
-        networkShare);
+        networkShare,
+        moreEnglishNetworks);
   }
 
-  /** The same layers with a tone network and the detractor rule chosen with it, renamed. */
+  /** The same layers with tone networks and the detractor rule chosen with them, renamed. */
   public DetractorModel withToneNetwork(
-      TunedLayers network,
+      List<TunedLayers> networks,
       double networkShare,
       DetractorMix newMix,
       String newVersion,
@@ -123,8 +140,9 @@ public record DetractorModel(
         negativeOdds,
         newMix,
         escalations,
-        network,
-        networkShare);
+        networks.get(0),
+        networkShare,
+        List.copyOf(networks.subList(1, networks.size())));
   }
 
   public void save(Path file) throws IOException {

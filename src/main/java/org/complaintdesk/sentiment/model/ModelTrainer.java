@@ -23,6 +23,7 @@ import org.complaintdesk.sentiment.LanguageDetector;
 import org.complaintdesk.sentiment.english.EnglishFeatures;
 import org.complaintdesk.sentiment.english.SentenceEncoder;
 import org.complaintdesk.sentiment.lexicon.SentimentLexicon;
+import org.complaintdesk.sentiment.network.AveragedNetworks;
 import org.complaintdesk.sentiment.network.LowerLayers;
 import org.complaintdesk.sentiment.network.SentimentNetwork;
 import org.complaintdesk.sentiment.network.ToneNetworkTrainer;
@@ -126,7 +127,7 @@ public final class ModelTrainer {
     List<LabelledPost> enData = byLanguage.getOrDefault("en", List.of());
     EnglishLayers english = trainEnglish(posts, enData, decisions);
     ToneNetwork tone = trainToneNetwork(enData, english, decisions);
-    TunedLayers englishNetwork = tone == null ? null : tone.tuned();
+    List<TunedLayers> englishNetworks = tone == null ? List.of() : tone.tuned();
     DetractorMix mix = tone == null || tone.mix() == null ? english.mix() : tone.mix();
     Double networkShare = tone == null ? null : tone.share();
     Map<String, LinearClassifier<String, String>> ngram = new LinkedHashMap<>();
@@ -242,15 +243,18 @@ public final class ModelTrainer {
         negativeOdds,
         mix,
         escalations,
-        englishNetwork,
-        networkShare);
+        englishNetworks.isEmpty() ? null : englishNetworks.get(0),
+        networkShare,
+        englishNetworks.size() > 1
+            ? List.copyOf(englishNetworks.subList(1, englishNetworks.size()))
+            : null);
   }
 
   /**
    * The tuned network, its share in the English probabilities and the detractor rule chosen with it
    * (both null where nothing was chosen).
    */
-  private record ToneNetwork(TunedLayers tuned, Double share, DetractorMix mix) {}
+  private record ToneNetwork(List<TunedLayers> tuned, Double share, DetractorMix mix) {}
 
   /** The network shares tried; the plain mean first, so ties keep it. */
   private static final double[] NETWORK_SHARES = {0.5, 0.3, 0.4, 0.6, 0.7, 0.8, 0.9, 1.0};
@@ -295,7 +299,7 @@ public final class ModelTrainer {
     ToneNetworkTrainer trainer = new ToneNetworkTrainer(options.toneNetwork(), lower);
     String source = "en: " + examples.size() + " posts";
     if (english.sentimentSet() == null) {
-      TunedLayers tuned = trainer.train(examples, TONE_LABELS, source);
+      List<TunedLayers> tuned = trainer.train(examples, TONE_LABELS, source);
       noteNetwork(tuned, decisions);
       return new ToneNetwork(tuned, null, null);
     }
@@ -318,7 +322,12 @@ public final class ModelTrainer {
       tuned[rows.get(k)] = true;
     }
     double[] networkOnComplaints = new double[complaints.negative().length];
-    try (TunedE5Network network = TunedE5Network.open(tuning.tuned(), lower)) {
+    List<TunedE5Network> opened = new ArrayList<>();
+    try {
+      for (TunedLayers t : tuning.tuned()) {
+        opened.add(TunedE5Network.open(t, lower));
+      }
+      SentimentNetwork network = AveragedNetworks.of(List.copyOf(opened));
       IntStream.range(0, networkOnComplaints.length)
           .parallel()
           .forEach(
@@ -328,6 +337,8 @@ public final class ModelTrainer {
                           .probabilities(
                               EnglishFeatures.encoderInput(english.complaintPosts().get(i).text()))[
                           negative]);
+    } finally {
+      opened.forEach(TunedE5Network::close);
     }
     double bestShare = Double.NaN;
     DetractorMix.Choice choice = null;
@@ -378,10 +389,12 @@ public final class ModelTrainer {
     return new ToneNetwork(tuning.tuned(), bestShare, choice.mix());
   }
 
-  private static void noteNetwork(TunedLayers tuned, List<String> decisions) {
-    String decision = "en: tone network " + tuned.trainedOn();
-    LOG.info(decision);
-    decisions.add(decision);
+  private static void noteNetwork(List<TunedLayers> tuned, List<String> decisions) {
+    for (TunedLayers t : tuned) {
+      String decision = "en: tone network " + t.trainedOn();
+      LOG.info(decision);
+      decisions.add(decision);
+    }
   }
 
   /**

@@ -71,6 +71,14 @@ public class TrainCommand extends Command {
             "how many of e5's top layers the tone network tunes (6 instead of 4: a model file about"
                 + " 6 MB larger, half again the training time)");
     subparser
+        .addArgument("--tone-networks")
+        .type(Integer.class)
+        .choices(Arguments.range(1, 4))
+        .setDefault(ToneNetworkTrainer.Options.defaults().networks())
+        .help(
+            "how many tone networks to tune from different random starts and average (each more"
+                + " costs the tuning time again; more than one stores each in 8 bits, about 6 MB)");
+    subparser
         .addArgument("--correction-weight")
         .type(Integer.class)
         .setDefault(CorrectionsSource.DEFAULT_WEIGHT)
@@ -113,7 +121,11 @@ public class TrainCommand extends Command {
       options = options.withToneNetwork(null);
     } else {
       options =
-          options.withToneNetwork(options.toneNetwork().withTunedLayers(ns.getInt("tone_layers")));
+          options.withToneNetwork(
+              options
+                  .toneNetwork()
+                  .withTunedLayers(ns.getInt("tone_layers"))
+                  .withNetworks(ns.getInt("tone_networks")));
     }
     ModelTrainer trainer = SentimentComponents.load().trainer(options);
     String base = ns.getString("base");

@@ -44,6 +44,9 @@ public final class ToneNetworkTrainer {
   /**
    * @param tunedLayers how many of the top layers change (the rest stay as published)
    * @param threads PyTorch threads per operation (the cores to use)
+   * @param networks how many networks to tune, seeds {@code seed}, {@code seed + 1}, …; their
+   *     probabilities are averaged (an ensemble: networks that differ only in their random start
+   *     and order of posts make different mistakes)
    */
   public record Options(
       int tunedLayers,
@@ -53,29 +56,70 @@ public final class ToneNetworkTrainer {
       float dropout,
       float weightDecay,
       long seed,
-      int threads) {
+      int threads,
+      int networks) {
+    public Options {
+      if (networks < 1) {
+        throw new IllegalArgumentException("at least one network");
+      }
+    }
+
+    /** One network. */
+    public Options(
+        int tunedLayers,
+        int epochs,
+        float learningRate,
+        int batchSize,
+        float dropout,
+        float weightDecay,
+        long seed,
+        int threads) {
+      this(tunedLayers, epochs, learningRate, batchSize, dropout, weightDecay, seed, threads, 1);
+    }
+
     /** What the shipped model was trained with (docs/model-card.md). */
     public static Options defaults() {
       return new Options(
-          4, 3, 1e-4f, 32, 0.1f, 0.01f, 42, Runtime.getRuntime().availableProcessors());
+          4, 3, 1e-4f, 32, 0.1f, 0.01f, 42, Runtime.getRuntime().availableProcessors(), 1);
     }
 
     /** The same with {@code layers} top layers tuned. */
     public Options withTunedLayers(int layers) {
       return new Options(
-          layers, epochs, learningRate, batchSize, dropout, weightDecay, seed, threads);
+          layers, epochs, learningRate, batchSize, dropout, weightDecay, seed, threads, networks);
+    }
+
+    /** The same with {@code count} networks. */
+    public Options withNetworks(int count) {
+      return new Options(
+          tunedLayers, epochs, learningRate, batchSize, dropout, weightDecay, seed, threads, count);
     }
 
     String describe() {
       return String.format(
           Locale.ROOT,
-          "top %d layers, %d epochs, lr %.0e, batch %d, dropout %.1f, seed %d",
+          "top %d layers, %d epochs, lr %.0e, batch %d, dropout %.1f, seed %d%s",
           tunedLayers,
           epochs,
           learningRate,
           batchSize,
           dropout,
-          seed);
+          seed,
+          networks > 1 ? ", one of " + networks + " networks averaged, 8-bit changes" : "");
+    }
+
+    /** One network's seed and storage: bfloat16 alone, 8-bit integers in an ensemble. */
+    private Options member(int k) {
+      return new Options(
+          tunedLayers,
+          epochs,
+          learningRate,
+          batchSize,
+          dropout,
+          weightDecay,
+          seed + k,
+          threads,
+          networks);
     }
   }
 
@@ -94,20 +138,21 @@ public final class ToneNetworkTrainer {
     this.lower = lower;
   }
 
-  public TunedLayers train(List<Example> examples, List<String> labels, String source) {
+  /** {@link Options#networks} networks tuned on all examples. */
+  public List<TunedLayers> train(List<Example> examples, List<String> labels, String source) {
     int first = firstTuned();
     float[][] states = lowerLayers(examples, first);
-    return tune(states, examples, allRows(examples), labels, first, published(first), source);
+    return tuneAll(states, examples, allRows(examples), labels, first, published(first), source);
   }
 
   /**
-   * The network tuned on all examples, and each example's probabilities from a network tuned on the
-   * other folds only: what {@code train} needs to choose a rule that reads the network's output
-   * without scoring posts the network learned.
+   * The networks tuned on all examples, and each example's probabilities from networks tuned on the
+   * other folds only (averaged as in scoring): what {@code train} needs to choose a rule that reads
+   * the networks' output without scoring posts they learned.
    *
    * @param outOfFold [example][label]
    */
-  public record Tuning(TunedLayers tuned, double[][] outOfFold) {}
+  public record Tuning(List<TunedLayers> tuned, double[][] outOfFold) {}
 
   /**
    * @param fold each example's fold, 0 to {@code folds - 1}
@@ -123,16 +168,42 @@ public final class ToneNetworkTrainer {
       List<Integer> train =
           IntStream.range(0, examples.size()).filter(i -> fold[i] != held).boxed().toList();
       LOG.info("tone network: fold {}/{}, tuning on {} posts", f + 1, folds, train.size());
-      TunedLayers tuned = tune(states, examples, train, labels, first, published, source);
-      try (TunedE5Network network = TunedE5Network.open(tuned, lower, published)) {
+      List<TunedLayers> tuned = tuneAll(states, examples, train, labels, first, published, source);
+      List<TunedE5Network> networks = new ArrayList<>();
+      try {
+        for (TunedLayers t : tuned) {
+          networks.add(TunedE5Network.open(t, lower, published));
+        }
         IntStream.range(0, examples.size())
             .parallel()
             .filter(i -> fold[i] == held)
-            .forEach(i -> outOfFold[i] = network.probabilitiesOfStates(states[i]));
+            .forEach(
+                i ->
+                    outOfFold[i] =
+                        AveragedNetworks.mean(
+                            networks.stream().map(n -> n.probabilitiesOfStates(states[i]))));
+      } finally {
+        networks.forEach(TunedE5Network::close);
       }
     }
-    TunedLayers all = tune(states, examples, allRows(examples), labels, first, published, source);
+    List<TunedLayers> all =
+        tuneAll(states, examples, allRows(examples), labels, first, published, source);
     return new Tuning(all, outOfFold);
+  }
+
+  private List<TunedLayers> tuneAll(
+      float[][] states,
+      List<Example> examples,
+      List<Integer> rows,
+      List<String> labels,
+      int first,
+      Map<String, OnnxInitializers.Tensor> published,
+      String source) {
+    List<TunedLayers> out = new ArrayList<>();
+    for (int k = 0; k < options.networks(); k++) {
+      out.add(tune(options.member(k), states, examples, rows, labels, first, published, source));
+    }
+    return out;
   }
 
   private static List<Integer> allRows(List<Example> examples) {
@@ -153,7 +224,8 @@ public final class ToneNetworkTrainer {
   }
 
   /** Tunes a fresh copy of the published top layers and a new head on {@code rows}. */
-  private TunedLayers tune(
+  private static TunedLayers tune(
+      Options options,
       float[][] states,
       List<Example> examples,
       List<Integer> rows,
@@ -174,7 +246,7 @@ public final class ToneNetworkTrainer {
       }
       NDArray head = manager.create(headInit, new Shape(dims.hidden(), labels.size()));
       NDArray headBias = manager.zeros(new Shape(labels.size()));
-      List<Trainable> trainable = trainable(weights, first, head, headBias, rows.size());
+      List<Trainable> trainable = trainable(options, weights, first, head, headBias, rows.size());
       float[] classWeights = classWeights(rows.stream().map(examples::get).toList(), labels.size());
       NDArray classWeightArray = manager.create(classWeights);
       List<Integer> order = new ArrayList<>(rows);
@@ -188,6 +260,7 @@ public final class ToneNetworkTrainer {
               order.subList(start, Math.min(order.size(), start + options.batchSize()));
           lossSum +=
               step(
+                  options,
                   layers,
                   first,
                   states,
@@ -211,7 +284,7 @@ public final class ToneNetworkTrainer {
                 lossSum / batches,
                 (System.nanoTime() - t0) / 1e9));
       }
-      return result(published, weights, first, head, headBias, labels, source);
+      return result(options, published, weights, first, head, headBias, labels, source);
     }
   }
 
@@ -233,7 +306,8 @@ public final class ToneNetworkTrainer {
   }
 
   /** One batch forward and backward; returns its loss. Gradients are left on the weights. */
-  private double step(
+  private static double step(
+      Options options,
       BertLayers layers,
       int first,
       float[][] states,
@@ -310,10 +384,15 @@ public final class ToneNetworkTrainer {
     }
   }
 
-  private List<Trainable> trainable(
-      Map<String, NDArray> weights, int first, NDArray head, NDArray headBias, int posts) {
+  private static List<Trainable> trainable(
+      Options options,
+      Map<String, NDArray> weights,
+      int first,
+      NDArray head,
+      NDArray headBias,
+      int posts) {
     int steps = options.epochs() * ((posts + options.batchSize() - 1) / options.batchSize());
-    ParameterTracker schedule = schedule(steps);
+    ParameterTracker schedule = schedule(options, steps);
     Optimizer decayed =
         Optimizer.adamW()
             .optLearningRateTracker(schedule)
@@ -337,14 +416,15 @@ public final class ToneNetworkTrainer {
   }
 
   /** Linear warm-up, then linear decay to zero at the last step. */
-  private ParameterTracker schedule(int steps) {
+  private static ParameterTracker schedule(Options options, int steps) {
     float peak = options.learningRate();
     float warmUp = Math.max(1, WARM_UP_SHARE * steps);
     return (parameter, update) ->
         peak * Math.max(0f, Math.min(update / warmUp, (steps - update) / (steps - warmUp)));
   }
 
-  private TunedLayers result(
+  private static TunedLayers result(
+      Options options,
       Map<String, OnnxInitializers.Tensor> published,
       Map<String, NDArray> weights,
       int first,
@@ -353,10 +433,19 @@ public final class ToneNetworkTrainer {
       List<String> labels,
       String source) {
     Map<String, short[]> changes = new java.util.LinkedHashMap<>();
+    Map<String, TunedLayers.Int8Change> int8Changes = new java.util.LinkedHashMap<>();
     weights.forEach(
         (name, w) -> {
           if (TunedE5Network.layerOf(name) >= first) {
-            changes.put(name, TunedLayers.change(w.toFloatArray(), published.get(name).values()));
+            OnnxInitializers.Tensor p = published.get(name);
+            if (options.networks() > 1) {
+              int8Changes.put(
+                  name,
+                  TunedLayers.Int8Change.of(
+                      w.toFloatArray(), p.values(), (int) p.shape()[p.shape().length - 1]));
+            } else {
+              changes.put(name, TunedLayers.change(w.toFloatArray(), p.values()));
+            }
           }
         });
     return new TunedLayers(
@@ -367,6 +456,7 @@ public final class ToneNetworkTrainer {
         headBias.toFloatArray(),
         labels,
         MAX_TOKENS,
-        source + "; " + options.describe());
+        source + "; " + options.describe(),
+        int8Changes);
   }
 }

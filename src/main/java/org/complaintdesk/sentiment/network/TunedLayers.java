@@ -2,8 +2,10 @@ package org.complaintdesk.sentiment.network;
 
 import java.io.Serializable;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What fine-tuning learned, kept in the model file: the change to each weight of the top layers of
@@ -14,6 +16,10 @@ import java.util.Map;
  * e5-small-v2 are 7 million numbers, 28 MB as floats and 14 MB this way. A change is small next to
  * the weight it changes, so the rounding moves a weight by a few parts in a million of its size.
  *
+ * <p>A model with more than one network (an ensemble of seeds) stores each change as 8-bit integers
+ * with one scale per row instead ({@link Int8Change}): two bfloat16 networks would not fit the
+ * shipped model's 30 MB.
+ *
  * @param base the published network the changes apply to ({@link E5Weights#NAME})
  * @param firstTuned the first layer whose weights changed; the layers below it are as published
  * @param changes tuned minus published weight, bfloat16, by weight name ({@link BertLayers})
@@ -22,6 +28,8 @@ import java.util.Map;
  * @param labels the head's classes, in order
  * @param maxTokens posts are cut to this many tokens, as in training
  * @param trainedOn what it was trained on and the settings, for the model card
+ * @param int8Changes the changes stored as {@link Int8Change} instead of bfloat16 (null in files
+ *     written before it existed)
  */
 public record TunedLayers(
     String base,
@@ -31,29 +39,93 @@ public record TunedLayers(
     float[] headBias,
     List<String> labels,
     int maxTokens,
-    String trainedOn)
+    String trainedOn,
+    Map<String, Int8Change> int8Changes)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
   public TunedLayers {
-    changes = new LinkedHashMap<>(changes);
+    changes = new LinkedHashMap<>(changes == null ? Map.of() : changes);
+    int8Changes = new LinkedHashMap<>(int8Changes == null ? Map.of() : int8Changes);
     labels = List.copyOf(labels);
+  }
+
+  /** Changes stored as bfloat16 only. */
+  public TunedLayers(
+      String base,
+      int firstTuned,
+      Map<String, short[]> changes,
+      float[] head,
+      float[] headBias,
+      List<String> labels,
+      int maxTokens,
+      String trainedOn) {
+    this(base, firstTuned, changes, head, headBias, labels, maxTokens, trainedOn, Map.of());
+  }
+
+  /** The names of the weights tuning changed. */
+  public Set<String> tunedNames() {
+    Set<String> out = new LinkedHashSet<>(changes.keySet());
+    out.addAll(int8Changes.keySet());
+    return out;
   }
 
   /** The tuned weight: the published one plus the stored change (the published one if none). */
   public float[] apply(String name, float[] published) {
     short[] change = changes.get(name);
-    if (change == null) {
+    Int8Change int8 = int8Changes.get(name);
+    if (change == null && int8 == null) {
       return published;
     }
-    if (change.length != published.length) {
+    int length = change != null ? change.length : int8.values().length;
+    if (length != published.length) {
       throw new IllegalStateException(name + ": the stored change does not fit the weight");
     }
     float[] out = new float[published.length];
     for (int i = 0; i < out.length; i++) {
-      out[i] = published[i] + fromBfloat16(change[i]);
+      out[i] = published[i] + (change != null ? fromBfloat16(change[i]) : int8.value(i));
     }
     return out;
+  }
+
+  /**
+   * A change as 8-bit integers, {@code values.length / scales.length} per row, each row with its
+   * own scale (its largest change / 127), so a weight moves by at most half a step of its row.
+   */
+  public record Int8Change(byte[] values, float[] scales) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public Int8Change {
+      if (scales.length == 0 || values.length % scales.length != 0) {
+        throw new IllegalArgumentException("rows of unequal length");
+      }
+    }
+
+    /** {@code tuned − published} in rows of {@code rowLength}. */
+    public static Int8Change of(float[] tuned, float[] published, int rowLength) {
+      int rows = tuned.length / rowLength;
+      if (rows * rowLength != tuned.length) {
+        throw new IllegalArgumentException("a weight of " + tuned.length + " is no rows");
+      }
+      byte[] values = new byte[tuned.length];
+      float[] scales = new float[rows];
+      for (int r = 0; r < rows; r++) {
+        float max = 0;
+        for (int i = r * rowLength; i < (r + 1) * rowLength; i++) {
+          max = Math.max(max, Math.abs(tuned[i] - published[i]));
+        }
+        float scale = max / 127f;
+        scales[r] = scale;
+        for (int i = r * rowLength; i < (r + 1) * rowLength; i++) {
+          values[i] = scale == 0 ? 0 : (byte) Math.round((tuned[i] - published[i]) / scale);
+        }
+      }
+      return new Int8Change(values, scales);
+    }
+
+    float value(int i) {
+      return values[i] * scales[i / (values.length / scales.length)];
+    }
   }
 
   /** The stored form of {@code tuned − published}. */

@@ -84,6 +84,7 @@ class DetractorMixTest {
             null,
             null,
             null,
+            null,
             null);
     assertThat(old.toneNetworkShare()).isEqualTo(0.5);
     assertThat(old.detractorMix()).isEqualTo(DetractorMix.LEGACY);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.complaintdesk.sentiment.SentimentFixture;
+import org.complaintdesk.sentiment.SentimentResult;
 import org.complaintdesk.sentiment.TrainingSample;
 import org.complaintdesk.sentiment.network.ToneNetworkTrainer;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,27 @@ class ToneNetworkMixTest {
             .train(english(), List.of("test sample"), "t");
     assertThat(model.englishNetwork()).isNotNull();
     assertChosenWithTheNetwork(model);
+  }
+
+  @Test
+  void anEnsembleOfTwoNetworksIsChosenWithAndScoresWithTheirMean() {
+    ModelTrainer.TrainingOptions two =
+        OPTIONS.withToneNetwork(OPTIONS.toneNetwork().withNetworks(2));
+    DetractorModel model =
+        SentimentFixture.components()
+            .trainer(two)
+            .withToneNetwork(SentimentFixture.model(), english(), List.of("test sample"), "t3");
+    assertThat(model.englishNetworks()).hasSize(2);
+    assertThat(model.englishNetworks().get(1)).isSameAs(model.moreEnglishNetworks().get(0));
+    assertThat(model.trainedOn().stream().filter(d -> d.startsWith("en: tone network en: ")))
+        .hasSize(2);
+    assertChosenWithTheNetwork(model);
+    SentimentResult result =
+        SentimentFixture.components()
+            .analyzers(model, 0.4)
+            .get("en")
+            .analyze("still waiting for my refund, third week now");
+    assertThat(result.model()).contains("+e5tx2-t3");
   }
 
   @Test

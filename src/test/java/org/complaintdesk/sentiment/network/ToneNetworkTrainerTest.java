@@ -1,6 +1,7 @@
 package org.complaintdesk.sentiment.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -66,7 +67,7 @@ class ToneNetworkTrainerTest {
   @BeforeAll
   static void tune() {
     var options = new ToneNetworkTrainer.Options(4, 12, 1e-3f, 8, 0f, 0f, 7, 2);
-    tuned = new ToneNetworkTrainer(options, LOWER).train(POSTS, LABELS, "test posts");
+    tuned = new ToneNetworkTrainer(options, LOWER).train(POSTS, LABELS, "test posts").get(0);
     network = TunedE5Network.open(tuned, LOWER);
   }
 
@@ -100,7 +101,8 @@ class ToneNetworkTrainerTest {
   @Test
   void tunesTheTopSixLayersOnLayerSixsOutput() {
     var options = new ToneNetworkTrainer.Options(4, 12, 1e-3f, 8, 0f, 0f, 7, 2).withTunedLayers(6);
-    TunedLayers six = new ToneNetworkTrainer(options, LOWER).train(POSTS, LABELS, "test posts");
+    TunedLayers six =
+        new ToneNetworkTrainer(options, LOWER).train(POSTS, LABELS, "test posts").get(0);
     assertThat(six.firstTuned()).isEqualTo(6);
     assertThat(six.changes().keySet())
         .allMatch(name -> TunedE5Network.layerOf(name) >= 6)
@@ -112,6 +114,37 @@ class ToneNetworkTrainerTest {
           POSTS.stream()
               .filter(e -> argmax(sixNetwork.probabilities(e.text())) == e.label())
               .count();
+      assertThat(right).isGreaterThanOrEqualTo(22);
+    }
+  }
+
+  @Test
+  void anEnsembleTunesOneNetworkPerSeedEachStoredInEightBits() {
+    var options = new ToneNetworkTrainer.Options(4, 12, 1e-3f, 8, 0f, 0f, 7, 2).withNetworks(2);
+    List<TunedLayers> two =
+        new ToneNetworkTrainer(options, LOWER).train(POSTS, LABELS, "test posts");
+    assertThat(two).hasSize(2);
+    assertThat(two.get(0).trainedOn()).contains("seed 7, one of 2 networks");
+    assertThat(two.get(1).trainedOn()).contains("seed 8, one of 2 networks");
+    assertThat(two.get(1).head()).isNotEqualTo(two.get(0).head());
+    for (TunedLayers member : two) {
+      assertThat(member.changes()).isEmpty();
+      assertThat(member.int8Changes().keySet()).isEqualTo(tuned.changes().keySet());
+    }
+    // The first member is the single network of the same seed, stored in 8 bits instead of 16:
+    // it scores every post as that network does, to within a small part of a probability.
+    try (TunedE5Network first = TunedE5Network.open(two.get(0), LOWER);
+        TunedE5Network second = TunedE5Network.open(two.get(1), LOWER)) {
+      SentimentNetwork mean = AveragedNetworks.of(List.of(first, second));
+      long right = 0;
+      for (ToneNetworkTrainer.Example e : POSTS) {
+        double[] bf16 = network.probabilities(e.text());
+        double[] int8 = first.probabilities(e.text());
+        for (int c = 0; c < LABELS.size(); c++) {
+          assertThat(int8[c]).as(e.text()).isCloseTo(bf16[c], within(0.02));
+        }
+        right += argmax(mean.probabilities(e.text())) == e.label() ? 1 : 0;
+      }
       assertThat(right).isGreaterThanOrEqualTo(22);
     }
   }
@@ -149,12 +182,13 @@ class ToneNetworkTrainerTest {
       }
     }
     // The network tuned on all posts is the one train() gives, change for change.
-    assertThat(tuning.tuned().changes().keySet()).isEqualTo(tuned.changes().keySet());
+    TunedLayers all = tuning.tuned().get(0);
+    assertThat(tuning.tuned()).hasSize(1);
+    assertThat(all.changes().keySet()).isEqualTo(tuned.changes().keySet());
     tuned
         .changes()
-        .forEach(
-            (name, change) -> assertThat(tuning.tuned().changes().get(name)).isEqualTo(change));
-    assertThat(tuning.tuned().head()).isEqualTo(tuned.head());
+        .forEach((name, change) -> assertThat(all.changes().get(name)).isEqualTo(change));
+    assertThat(all.head()).isEqualTo(tuned.head());
   }
 
   @Test

@@ -23,6 +23,36 @@ class TunedLayersTest {
   }
 
   @Test
+  void anEightBitChangeGivesBackTheTunedWeightToWithinHalfAStepOfItsRow() {
+    float[] published = {0.8f, -1.3f, 0.05f, 2.2f, 0.1f, 0.2f};
+    // Two rows of three: the second row's changes are a hundred times smaller, and keep their
+    // precision because each row has its own scale.
+    float[] tuned = {0.8127f, -1.2951f, 0.0387f, 2.20011f, 0.09996f, 0.2f};
+    TunedLayers.Int8Change change = TunedLayers.Int8Change.of(tuned, published, 3);
+    assertThat(change.scales()).hasSize(2);
+    TunedLayers t = int8Layers(Map.of("9.output.w", change));
+    float[] back = t.apply("9.output.w", published);
+    for (int i = 0; i < tuned.length; i++) {
+      float step = change.scales()[i / 3];
+      assertThat(back[i]).isCloseTo(tuned[i], within(step / 2 + 1e-6f));
+    }
+    assertThat(back[3]).isNotEqualTo(published[3]);
+    assertThat(back[5]).isEqualTo(published[5]);
+    assertThat(t.tunedNames()).containsExactly("9.output.w");
+    assertThat(t.changes()).isEmpty();
+  }
+
+  @Test
+  void anEightBitChangeOfRowsThatDoNotDivideTheWeightIsRefused() {
+    assertThatThrownBy(() -> TunedLayers.Int8Change.of(new float[5], new float[5], 2))
+        .isInstanceOf(IllegalArgumentException.class);
+    TunedLayers t =
+        int8Layers(Map.of("9.output.w", TunedLayers.Int8Change.of(new float[4], new float[4], 2)));
+    assertThatThrownBy(() -> t.apply("9.output.w", new float[6]))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void aWeightWithoutAChangeStaysAsPublished() {
     float[] published = {1f, 2f};
     assertThat(layers(Map.of()).apply("0.key.w", published)).isSameAs(published);
@@ -44,6 +74,19 @@ class TunedLayersTest {
         .isEqualTo(1f + 1f / 128);
     assertThat(TunedLayers.fromBfloat16(TunedLayers.toBfloat16(-0.3f)))
         .isCloseTo(-0.3f, within(0.3f / 128));
+  }
+
+  private static TunedLayers int8Layers(Map<String, TunedLayers.Int8Change> changes) {
+    return new TunedLayers(
+        E5Weights.NAME,
+        9,
+        null,
+        new float[3],
+        new float[3],
+        List.of("negative", "neutral", "positive"),
+        128,
+        "test",
+        changes);
   }
 
   private static TunedLayers layers(Map<String, short[]> changes) {
