@@ -94,6 +94,16 @@ public record DetractorModel(
     return out;
   }
 
+  /** How a list of tone networks is kept: the first in {@code englishNetwork}, or null. */
+  static TunedLayers firstNetwork(List<TunedLayers> networks) {
+    return networks.isEmpty() ? null : networks.get(0);
+  }
+
+  /** How a list of tone networks is kept: the rest in {@code moreEnglishNetworks}, or null. */
+  static List<TunedLayers> moreNetworks(List<TunedLayers> networks) {
+    return networks.size() > 1 ? List.copyOf(networks.subList(1, networks.size())) : null;
+  }
+
   /** The tone network's share; {@link SentimentNetwork#DEFAULT_SHARE} where none was chosen. */
   public double toneNetworkShare() {
     return networkShare == null ? SentimentNetwork.DEFAULT_SHARE : networkShare;
@@ -140,9 +150,9 @@ public record DetractorModel(
         negativeOdds,
         newMix,
         escalations,
-        networks.get(0),
+        firstNetwork(networks),
         networkShare,
-        List.copyOf(networks.subList(1, networks.size())));
+        moreNetworks(networks));
   }
 
   public void save(Path file) throws IOException {

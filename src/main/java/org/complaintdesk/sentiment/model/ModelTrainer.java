@@ -243,11 +243,9 @@ public final class ModelTrainer {
         negativeOdds,
         mix,
         escalations,
-        englishNetworks.isEmpty() ? null : englishNetworks.get(0),
+        DetractorModel.firstNetwork(englishNetworks),
         networkShare,
-        englishNetworks.size() > 1
-            ? List.copyOf(englishNetworks.subList(1, englishNetworks.size()))
-            : null);
+        DetractorModel.moreNetworks(englishNetworks));
   }
 
   /**
