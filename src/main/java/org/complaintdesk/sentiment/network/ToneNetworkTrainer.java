@@ -64,19 +64,6 @@ public final class ToneNetworkTrainer {
       }
     }
 
-    /** One network. */
-    public Options(
-        int tunedLayers,
-        int epochs,
-        float learningRate,
-        int batchSize,
-        float dropout,
-        float weightDecay,
-        long seed,
-        int threads) {
-      this(tunedLayers, epochs, learningRate, batchSize, dropout, weightDecay, seed, threads, 1);
-    }
-
     /** What the shipped model was trained with (docs/model-card.md). */
     public static Options defaults() {
       return new Options(

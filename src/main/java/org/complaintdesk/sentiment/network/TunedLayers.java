@@ -50,19 +50,6 @@ public record TunedLayers(
     labels = List.copyOf(labels);
   }
 
-  /** Changes stored as bfloat16 only. */
-  public TunedLayers(
-      String base,
-      int firstTuned,
-      Map<String, short[]> changes,
-      float[] head,
-      float[] headBias,
-      List<String> labels,
-      int maxTokens,
-      String trainedOn) {
-    this(base, firstTuned, changes, head, headBias, labels, maxTokens, trainedOn, Map.of());
-  }
-
   /** The names of the weights tuning changed. */
   public Set<String> tunedNames() {
     Set<String> out = new LinkedHashSet<>(changes.keySet());

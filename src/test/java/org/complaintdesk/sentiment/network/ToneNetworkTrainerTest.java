@@ -66,7 +66,7 @@ class ToneNetworkTrainerTest {
 
   @BeforeAll
   static void tune() {
-    var options = new ToneNetworkTrainer.Options(4, 12, 1e-3f, 8, 0f, 0f, 7, 2);
+    var options = new ToneNetworkTrainer.Options(4, 12, 1e-3f, 8, 0f, 0f, 7, 2, 1);
     tuned = new ToneNetworkTrainer(options, LOWER).train(POSTS, LABELS, "test posts").get(0);
     network = TunedE5Network.open(tuned, LOWER);
   }
@@ -100,7 +100,8 @@ class ToneNetworkTrainerTest {
 
   @Test
   void tunesTheTopSixLayersOnLayerSixsOutput() {
-    var options = new ToneNetworkTrainer.Options(4, 12, 1e-3f, 8, 0f, 0f, 7, 2).withTunedLayers(6);
+    var options =
+        new ToneNetworkTrainer.Options(4, 12, 1e-3f, 8, 0f, 0f, 7, 2, 1).withTunedLayers(6);
     TunedLayers six =
         new ToneNetworkTrainer(options, LOWER).train(POSTS, LABELS, "test posts").get(0);
     assertThat(six.firstTuned()).isEqualTo(6);
@@ -120,7 +121,7 @@ class ToneNetworkTrainerTest {
 
   @Test
   void anEnsembleTunesOneNetworkPerSeedEachStoredInEightBits() {
-    var options = new ToneNetworkTrainer.Options(4, 12, 1e-3f, 8, 0f, 0f, 7, 2).withNetworks(2);
+    var options = new ToneNetworkTrainer.Options(4, 12, 1e-3f, 8, 0f, 0f, 7, 2, 1).withNetworks(2);
     List<TunedLayers> two =
         new ToneNetworkTrainer(options, LOWER).train(POSTS, LABELS, "test posts");
     assertThat(two).hasSize(2);
@@ -170,7 +171,7 @@ class ToneNetworkTrainerTest {
   void outOfFoldProbabilitiesComeFromNetworksThatDidNotLearnThePost() {
     // Fold 1 holds every positive post: the network scoring it learned no positive post at all.
     int[] fold = POSTS.stream().mapToInt(e -> e.label() == 2 ? 1 : 0).toArray();
-    var options = new ToneNetworkTrainer.Options(4, 12, 1e-3f, 8, 0f, 0f, 7, 2);
+    var options = new ToneNetworkTrainer.Options(4, 12, 1e-3f, 8, 0f, 0f, 7, 2, 1);
     ToneNetworkTrainer.Tuning tuning =
         new ToneNetworkTrainer(options, LOWER).trainWithOutOfFold(POSTS, fold, 2, LABELS, "t");
     for (int i = 0; i < POSTS.size(); i++) {
@@ -193,7 +194,7 @@ class ToneNetworkTrainerTest {
 
   @Test
   void refusesToTuneLayersThatDoNotSitOnTheEncodersOutput() {
-    var options = new ToneNetworkTrainer.Options(2, 1, 1e-3f, 8, 0f, 0f, 7, 2);
+    var options = new ToneNetworkTrainer.Options(2, 1, 1e-3f, 8, 0f, 0f, 7, 2, 1);
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> new ToneNetworkTrainer(options, LOWER).train(POSTS, LABELS, "x"))
         .isInstanceOf(IllegalArgumentException.class);

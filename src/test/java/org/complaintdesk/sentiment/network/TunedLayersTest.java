@@ -98,6 +98,7 @@ class TunedLayersTest {
         new float[3],
         List.of("negative", "neutral", "positive"),
         128,
-        "test");
+        "test",
+        Map.of());
   }
 }
