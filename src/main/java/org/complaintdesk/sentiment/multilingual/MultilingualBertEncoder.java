@@ -11,8 +11,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.complaintdesk.sentiment.english.SentenceEncoder;
+import org.complaintdesk.sentiment.network.BertLayers;
+import org.complaintdesk.sentiment.network.LowerLayers;
+import org.complaintdesk.sentiment.network.OnnxInitializers;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
@@ -32,7 +37,7 @@ import org.tensorflow.types.TInt32;
  * a TensorFlow SavedModel) and run on TensorFlow Java; {@link SavedModelCache} unpacks them once
  * per machine. One TensorFlow thread per call: the scoring pool already runs one post per core.
  */
-public final class MultilingualBertEncoder implements SentenceEncoder, AutoCloseable {
+public final class MultilingualBertEncoder implements SentenceEncoder, LowerLayers, AutoCloseable {
   /** The prefix of its features in a trained layer. */
   public static final String NAME = "mbert";
 
@@ -41,9 +46,19 @@ public final class MultilingualBertEncoder implements SentenceEncoder, AutoClose
   /** BERT's position table is 512 long; this SavedModel was exported for 128, far above a post. */
   static final int MAX_TOKENS = 128;
 
+  /** The network's size, as {@link BertLayers} runs it. */
+  public static final BertLayers.Dimensions SHAPE = new BertLayers.Dimensions(12, 768, 12, 3072);
+
   private static final int BATCH = 16;
-  private static final String LAYER_8 =
-      "module_apply_tokens/bert/encoder/layer_7/output/LayerNorm/batchnorm/add_1:0";
+  private static final int VECTOR_LAYER = 8;
+
+  /**
+   * The layers whose token vectors {@link #states} gives (the one the vectors come from, and the
+   * last).
+   */
+  private static final int[] STATE_LAYERS = {VECTOR_LAYER, 12};
+
+  private static final String LAYERS = "module_apply_tokens/bert/encoder/layer_";
 
   private final SavedModelBundle bundle;
   private final Session session;
@@ -148,9 +163,80 @@ public final class MultilingualBertEncoder implements SentenceEncoder, AutoClose
     return ids;
   }
 
+  @Override
+  public boolean offers(int layers) {
+    return Arrays.stream(STATE_LAYERS).anyMatch(l -> l == layers);
+  }
+
+  /** The token vectors ([CLS] word pieces [SEP]) after {@code layers} layers, 768 each. */
+  @Override
+  public float[][] states(String text, int layers) {
+    if (!offers(layers)) {
+      throw new IllegalArgumentException("the encoder gives no output of layer " + layers);
+    }
+    int[] ids = ids(text);
+    float[] tokens = tokens(List.of(ids), ids.length, layers);
+    float[][] out = new float[ids.length][];
+    for (int t = 0; t < ids.length; t++) {
+      out[t] = Arrays.copyOfRange(tokens, t * DIMENSIONS, (t + 1) * DIMENSIONS);
+    }
+    return out;
+  }
+
+  /**
+   * The published weights of layers {@code first} and above, named as {@link BertLayers} takes them
+   * ({@code "8.query.w"}; kernels are [in, out] in this SavedModel too).
+   */
+  public Map<String, OnnxInitializers.Tensor> publishedLayers(int first) {
+    Map<String, OnnxInitializers.Tensor> out = new LinkedHashMap<>();
+    for (int l = first; l < SHAPE.layers(); l++) {
+      String layer = "bert/encoder/layer_" + l + "/";
+      dense(out, l + ".query", layer + "attention/self/query/");
+      dense(out, l + ".key", layer + "attention/self/key/");
+      dense(out, l + ".value", layer + "attention/self/value/");
+      dense(out, l + ".attention", layer + "attention/output/dense/");
+      dense(out, l + ".intermediate", layer + "intermediate/dense/");
+      dense(out, l + ".output", layer + "output/dense/");
+      out.put(l + ".norm1.gamma", variable(layer + "attention/output/LayerNorm/gamma"));
+      out.put(l + ".norm1.beta", variable(layer + "attention/output/LayerNorm/beta"));
+      out.put(l + ".norm2.gamma", variable(layer + "output/LayerNorm/gamma"));
+      out.put(l + ".norm2.beta", variable(layer + "output/LayerNorm/beta"));
+    }
+    return out;
+  }
+
+  private void dense(Map<String, OnnxInitializers.Tensor> out, String name, String prefix) {
+    out.put(name + ".w", variable(prefix + "kernel"));
+    out.put(name + ".b", variable(prefix + "bias"));
+  }
+
+  /**
+   * A weight's value. The SavedModel's variables are resource handles; the ops that read them for
+   * the token graph give the values (fetching the handle by its own name gives no tensor).
+   */
+  private OnnxInitializers.Tensor variable(String name) {
+    try (Result result =
+        session.runner().fetch("module_apply_tokens/" + name + "/Read/ReadVariableOp").run()) {
+      TFloat32 t = (TFloat32) result.get(0);
+      float[] values = new float[(int) t.size()];
+      t.copyTo(DataBuffers.of(values, false, false));
+      return new OnnxInitializers.Tensor(t.shape().asArray(), values);
+    }
+  }
+
   private float[][] run(List<int[]> batch) {
-    int rows = batch.size();
     int length = batch.stream().mapToInt(a -> a.length).max().orElse(2);
+    float[] tokens = tokens(batch, length, VECTOR_LAYER);
+    float[][] out = new float[batch.size()][];
+    for (int r = 0; r < batch.size(); r++) {
+      out[r] = unitMean(tokens, r * length * DIMENSIONS, batch.get(r).length);
+    }
+    return out;
+  }
+
+  /** [rows × length × 768] token vectors after {@code layers} layers, padding masked. */
+  private float[] tokens(List<int[]> batch, int length, int layers) {
+    int rows = batch.size();
     int[] ids = new int[rows * length];
     int[] mask = new int[rows * length];
     for (int r = 0; r < rows; r++) {
@@ -171,15 +257,11 @@ public final class MultilingualBertEncoder implements SentenceEncoder, AutoClose
                 .feed("input_ids:0", idTensor)
                 .feed("input_mask:0", maskTensor)
                 .feed("segment_ids:0", segments)
-                .fetch(LAYER_8)
+                .fetch(LAYERS + (layers - 1) + "/output/LayerNorm/batchnorm/add_1:0")
                 .run()) {
       ((TFloat32) result.get(0)).copyTo(DataBuffers.of(tokens, false, false));
     }
-    float[][] out = new float[rows][];
-    for (int r = 0; r < rows; r++) {
-      out[r] = unitMean(tokens, r * length * DIMENSIONS, batch.get(r).length);
-    }
-    return out;
+    return tokens;
   }
 
   /** Mean over the post's own tokens ([CLS] and [SEP] included), then L2 normalised. */

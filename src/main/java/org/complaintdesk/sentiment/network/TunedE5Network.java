@@ -81,7 +81,7 @@ public final class TunedE5Network implements SentimentNetwork, AutoCloseable {
 
   /** [tokens][hidden] as one row-major array, the shape the tuned layers take. */
   static float[] flatten(float[][] states) {
-    int hidden = E5Weights.SHAPE.hidden();
+    int hidden = states.length == 0 ? 0 : states[0].length;
     float[] flat = new float[states.length * hidden];
     for (int t = 0; t < states.length; t++) {
       System.arraycopy(states[t], 0, flat, t * hidden, hidden);
