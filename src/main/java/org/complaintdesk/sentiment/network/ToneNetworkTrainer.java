@@ -129,7 +129,8 @@ public final class ToneNetworkTrainer {
   public List<TunedLayers> train(List<Example> examples, List<String> labels, String source) {
     int first = firstTuned();
     float[][] states = lowerLayers(examples, first);
-    return tuneAll(states, examples, allRows(examples), labels, first, published(first), source);
+    return tuneAll(
+        new Inputs(states, examples, labels, first, published(first), source), allRows(examples));
   }
 
   /**
@@ -149,13 +150,14 @@ public final class ToneNetworkTrainer {
     int first = firstTuned();
     float[][] states = lowerLayers(examples, first);
     Map<String, OnnxInitializers.Tensor> published = published(first);
+    Inputs inputs = new Inputs(states, examples, labels, first, published, source);
     double[][] outOfFold = new double[examples.size()][];
     for (int f = 0; f < folds; f++) {
       int held = f;
       List<Integer> train =
           IntStream.range(0, examples.size()).filter(i -> fold[i] != held).boxed().toList();
       LOG.info("tone network: fold {}/{}, tuning on {} posts", f + 1, folds, train.size());
-      List<TunedLayers> tuned = tuneAll(states, examples, train, labels, first, published, source);
+      List<TunedLayers> tuned = tuneAll(inputs, train);
       List<TunedE5Network> networks = new ArrayList<>();
       try {
         for (TunedLayers t : tuned) {
@@ -173,22 +175,26 @@ public final class ToneNetworkTrainer {
         networks.forEach(TunedE5Network::close);
       }
     }
-    List<TunedLayers> all =
-        tuneAll(states, examples, allRows(examples), labels, first, published, source);
+    List<TunedLayers> all = tuneAll(inputs, allRows(examples));
     return new Tuning(all, outOfFold);
   }
 
-  private List<TunedLayers> tuneAll(
+  /**
+   * What every tuning of one {@code train} call shares: the lower layers' output per post, the
+   * posts, the classes, the first tuned layer, its published weights, and the source to record.
+   */
+  private record Inputs(
       float[][] states,
       List<Example> examples,
-      List<Integer> rows,
       List<String> labels,
       int first,
       Map<String, OnnxInitializers.Tensor> published,
-      String source) {
+      String source) {}
+
+  private List<TunedLayers> tuneAll(Inputs inputs, List<Integer> rows) {
     List<TunedLayers> out = new ArrayList<>();
     for (int k = 0; k < options.networks(); k++) {
-      out.add(tune(options.member(k), states, examples, rows, labels, first, published, source));
+      out.add(tune(options.member(k), inputs, rows));
     }
     return out;
   }
@@ -211,15 +217,13 @@ public final class ToneNetworkTrainer {
   }
 
   /** Tunes a fresh copy of the published top layers and a new head on {@code rows}. */
-  private static TunedLayers tune(
-      Options options,
-      float[][] states,
-      List<Example> examples,
-      List<Integer> rows,
-      List<String> labels,
-      int first,
-      Map<String, OnnxInitializers.Tensor> published,
-      String source) {
+  private static TunedLayers tune(Options options, Inputs inputs, List<Integer> rows) {
+    float[][] states = inputs.states();
+    List<Example> examples = inputs.examples();
+    List<String> labels = inputs.labels();
+    int first = inputs.first();
+    Map<String, OnnxInitializers.Tensor> published = inputs.published();
+    String source = inputs.source();
     BertLayers.Dimensions dims = E5Weights.SHAPE;
     TunedE5Network.Engines.pytorch(options.threads());
     Engine.getInstance().setRandomSeed((int) options.seed());
