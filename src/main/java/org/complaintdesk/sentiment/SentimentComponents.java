@@ -13,6 +13,7 @@ import org.complaintdesk.sentiment.english.ChunkTreeSentimentScorer;
 import org.complaintdesk.sentiment.english.E5SentenceEncoder;
 import org.complaintdesk.sentiment.english.EnglishDetractorAnalyzer;
 import org.complaintdesk.sentiment.english.EnglishFeatures;
+import org.complaintdesk.sentiment.english.LazyOpen;
 import org.complaintdesk.sentiment.english.LazySentenceEncoder;
 import org.complaintdesk.sentiment.english.SentenceEncoder;
 import org.complaintdesk.sentiment.lexicon.ComplaintCueList;
@@ -24,9 +25,11 @@ import org.complaintdesk.sentiment.model.ModelTrainer;
 import org.complaintdesk.sentiment.model.NgramDetractorAnalyzer;
 import org.complaintdesk.sentiment.multilingual.MultilingualBertEncoder;
 import org.complaintdesk.sentiment.network.AveragedNetworks;
+import org.complaintdesk.sentiment.network.LazyNetwork;
+import org.complaintdesk.sentiment.network.PublishedNetwork;
 import org.complaintdesk.sentiment.network.SentimentNetwork;
-import org.complaintdesk.sentiment.network.TunedE5Network;
 import org.complaintdesk.sentiment.network.TunedLayers;
+import org.complaintdesk.sentiment.network.TunedNetwork;
 import org.complaintdesk.sentiment.prep.SocialTextPreparer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,10 +46,12 @@ public final class SentimentComponents {
   private final SocialTextPreparer preparer;
   private final E5SentenceEncoder encoder;
   private final SentenceEncoder multilingual;
+  private final PublishedNetwork multilingualNetwork;
   private final EnglishFeatures english;
   private final LanguageDetector languages;
   private final Map<String, SentimentLexicon> lexicons = new ConcurrentHashMap<>();
   private final Map<TunedLayers, Optional<SentimentNetwork>> networks = new ConcurrentHashMap<>();
+  private final Map<TunedLayers, SentimentNetwork> multilingualNetworks = new ConcurrentHashMap<>();
 
   private static final Logger LOG = LoggerFactory.getLogger(SentimentComponents.class);
 
@@ -54,13 +59,15 @@ public final class SentimentComponents {
     this.preparer = new SocialTextPreparer(EmojiLexicon.bundled());
     this.languages = languages;
     this.encoder = new E5SentenceEncoder();
-    // About 1.5 GB of native memory once loaded: only opened when a layer that uses it scores a
-    // post, or by train.
+    // About 1.5 GB of native memory once loaded: only opened when a layer or network that uses it
+    // scores a post, or by train. The layers' features and the network share one instance, whose
+    // run of a post both read.
+    LazyOpen<MultilingualBertEncoder> bert =
+        new LazyOpen<>("multilingual-bert", MultilingualBertEncoder::load);
     this.multilingual =
         new LazySentenceEncoder(
-            MultilingualBertEncoder.NAME,
-            MultilingualBertEncoder.DIMENSIONS,
-            MultilingualBertEncoder::load);
+            MultilingualBertEncoder.NAME, MultilingualBertEncoder.DIMENSIONS, bert);
+    this.multilingualNetwork = MultilingualBertEncoder.published(bert);
     this.english =
         new EnglishFeatures(preparer, new ChunkTreeSentimentScorer(), lexicon("en"), encoder);
   }
@@ -82,6 +89,11 @@ public final class SentimentComponents {
     return multilingual;
   }
 
+  /** Multilingual BERT as the network the multilingual tone network tunes, opened on first use. */
+  public PublishedNetwork multilingualNetwork() {
+    return multilingualNetwork;
+  }
+
   public EnglishFeatures english() {
     return english;
   }
@@ -96,12 +108,20 @@ public final class SentimentComponents {
 
   public ModelTrainer trainer(ModelTrainer.TrainingOptions options) {
     return new ModelTrainer(
-        preparer, english, encoder, multilingual, languages, this::lexicon, options);
+        preparer,
+        english,
+        encoder,
+        multilingual,
+        multilingualNetwork,
+        languages,
+        this::lexicon,
+        options);
   }
 
   /** One analyser per language the model covers; the rest will be reported unsupported. */
   public Map<String, SentimentAnalyzer> analyzers(DetractorModel model, double threshold) {
     Map<String, SentimentAnalyzer> out = new LinkedHashMap<>();
+    SentimentNetwork multilingualTone = multilingualNetwork(model.multilingualNetwork());
     if (model.english() != null) {
       out.put(
           "en",
@@ -131,6 +151,8 @@ public final class SentimentComponents {
                         model.negativeOdds(lang),
                         model.escalation(lang),
                         List.of(encoder, multilingual),
+                        multilingualTone,
+                        model.multilingualNetworkShare(),
                         model.version())));
     if (model.lexicon() != null) {
       for (String lang : LEXICON_LANGUAGES) {
@@ -171,13 +193,30 @@ public final class SentimentComponents {
     return AveragedNetworks.of(opened);
   }
 
+  /**
+   * The model's multilingual tone network, opened on the first post that needs it (with
+   * multilingual BERT, which it runs on); one per model.
+   */
+  private SentimentNetwork multilingualNetwork(TunedLayers tuned) {
+    if (tuned == null) {
+      return null;
+    }
+    return multilingualNetworks.computeIfAbsent(
+        tuned,
+        t ->
+            new LazyNetwork(
+                multilingualNetwork.tag(),
+                t.labels(),
+                () -> TunedNetwork.open(t, multilingualNetwork)));
+  }
+
   private SentimentNetwork network(TunedLayers tuned) {
     return networks
         .computeIfAbsent(
             tuned,
             t -> {
               try {
-                return Optional.of(TunedE5Network.open(t, encoder));
+                return Optional.of(TunedNetwork.open(t, PublishedNetwork.e5(encoder)));
               } catch (EngineException | UnsatisfiedLinkError e) {
                 LOG.warn(
                     "The English tone network cannot run here; English uses its layers alone", e);

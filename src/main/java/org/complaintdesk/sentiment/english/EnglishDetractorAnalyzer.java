@@ -5,7 +5,6 @@ import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.ling.Label;
 import edu.stanford.nlp.ling.RVFDatum;
-import edu.stanford.nlp.stats.ClassicCounter;
 import edu.stanford.nlp.stats.Counter;
 import edu.stanford.nlp.trees.Tree;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import org.complaintdesk.sentiment.lexicon.SentimentLexicon;
 import org.complaintdesk.sentiment.model.DetractorMix;
 import org.complaintdesk.sentiment.model.Explanations;
 import org.complaintdesk.sentiment.model.LabelledPost;
+import org.complaintdesk.sentiment.model.NetworkAverage;
 import org.complaintdesk.sentiment.network.SentimentNetwork;
 import org.complaintdesk.sentiment.prep.ComplaintCueFinder;
 import org.complaintdesk.sentiment.prep.PreparedText;
@@ -130,15 +130,7 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
    * tree, the lexicons and the cues; the network what tuning on tweets taught it.
    */
   private Counter<String> withNetwork(Counter<String> layer, double[] tuned) {
-    if (tuned == null) {
-      return layer;
-    }
-    Counter<String> out = new ClassicCounter<>();
-    for (int i = 0; i < tuned.length; i++) {
-      String label = network.labels().get(i);
-      out.setCount(label, SentimentNetwork.combine(layer.getCount(label), tuned[i], networkShare));
-    }
-    return out;
+    return NetworkAverage.of(layer, tuned == null ? null : network.labels(), tuned, networkShare);
   }
 
   private static List<SentimentResult.SentenceSentiment> sentences(EnglishPost post) {
@@ -200,14 +192,7 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
       Explanations.encoderShare(classifier, post.features(), encoder, text.original(), out);
     }
     if (tuned != null) {
-      // The network reads the whole post and names no phrase: its item is its own lean.
-      List<String> labels = network.labels();
-      double push =
-          tuned[labels.indexOf(LabelledPost.POSITIVE)]
-              - tuned[labels.indexOf(LabelledPost.NEGATIVE)];
-      out.add(
-          new Evidence(
-              text.original(), Evidence.WHOLE_POST + " (fine-tuned network)", Verdict.round(push)));
+      out.add(NetworkAverage.lean(network.labels(), tuned, text.original()));
     }
     Explanations.learnedWords(
         classifier, LabelledPost.POSITIVE, post.features(), text.original(), "learned word", out);

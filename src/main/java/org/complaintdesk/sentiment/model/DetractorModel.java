@@ -46,6 +46,11 @@ import org.complaintdesk.sentiment.network.TunedLayers;
  * @param moreEnglishNetworks further tone networks tuned like {@code englishNetwork} from other
  *     random starts; the network's probabilities are the mean of all ({@link #englishNetworks});
  *     null or empty for one network (and in models written before ensembles existed)
+ * @param multilingualNetwork the fine-tuned multilingual tone network (a layer of multilingual
+ *     BERT, {@link TunedLayers}), averaged with every n-gram layer's probabilities; null when not
+ *     trained (and in models written before it existed)
+ * @param multilingualShare its weight in that average; null for the plain mean ({@link
+ *     SentimentNetwork#DEFAULT_SHARE}), fixed before it was measured (docs/model-card.md)
  */
 public record DetractorModel(
     LinearClassifier<String, String> english,
@@ -60,7 +65,9 @@ public record DetractorModel(
     Map<String, EncoderEscalation> escalations,
     TunedLayers englishNetwork,
     Double networkShare,
-    List<TunedLayers> moreEnglishNetworks)
+    List<TunedLayers> moreEnglishNetworks,
+    TunedLayers multilingualNetwork,
+    Double multilingualShare)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -109,6 +116,11 @@ public record DetractorModel(
     return networkShare == null ? SentimentNetwork.DEFAULT_SHARE : networkShare;
   }
 
+  /** The multilingual tone network's share; the plain mean where none was chosen. */
+  public double multilingualNetworkShare() {
+    return multilingualShare == null ? SentimentNetwork.DEFAULT_SHARE : multilingualShare;
+  }
+
   /** The English detractor rule; {@link DetractorMix#LEGACY} for models that have none. */
   public DetractorMix detractorMix() {
     return mix == null ? DetractorMix.LEGACY : mix;
@@ -129,7 +141,9 @@ public record DetractorModel(
         escalations,
         englishNetwork,
         networkShare,
-        moreEnglishNetworks);
+        moreEnglishNetworks,
+        multilingualNetwork,
+        multilingualShare);
   }
 
   /** The same layers with tone networks and the detractor rule chosen with them, renamed. */
@@ -152,7 +166,30 @@ public record DetractorModel(
         escalations,
         firstNetwork(networks),
         networkShare,
-        moreNetworks(networks));
+        moreNetworks(networks),
+        multilingualNetwork,
+        multilingualShare);
+  }
+
+  /** The same layers with a multilingual tone network (its share the plain mean), renamed. */
+  public DetractorModel withMultilingualNetwork(
+      TunedLayers network, String newVersion, List<String> newTrainedOn) {
+    return new DetractorModel(
+        english,
+        complaint,
+        ngram,
+        lexicon,
+        trainedTexts,
+        newTrainedOn,
+        newVersion,
+        negativeOdds,
+        mix,
+        escalations,
+        englishNetwork,
+        networkShare,
+        moreEnglishNetworks,
+        network,
+        null);
   }
 
   public void save(Path file) throws IOException {

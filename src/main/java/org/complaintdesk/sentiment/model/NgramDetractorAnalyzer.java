@@ -15,6 +15,7 @@ import org.complaintdesk.sentiment.english.EnglishFeatures;
 import org.complaintdesk.sentiment.english.SentenceEncoder;
 import org.complaintdesk.sentiment.lexicon.ComplaintCueList;
 import org.complaintdesk.sentiment.lexicon.SentimentLexicon;
+import org.complaintdesk.sentiment.network.SentimentNetwork;
 import org.complaintdesk.sentiment.prep.PreparedText;
 import org.complaintdesk.sentiment.prep.SocialTextPreparer;
 
@@ -23,7 +24,8 @@ import org.complaintdesk.sentiment.prep.SocialTextPreparer;
  * Hindi...): a logistic regression over character n-grams, words, emoji and, where there is one,
  * lexicon scores, and the sentence encoders' features where cross-validation chose them at {@code
  * train} time. With an {@link EncoderEscalation}, a first layer without the costliest encoder
- * decides the posts it is sure of and only the rest run it.
+ * decides the posts it is sure of and only the rest run it. With a multilingual tone network, the
+ * layer's probabilities are averaged with the network's.
  */
 public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
   private final String language;
@@ -39,7 +41,15 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
   private final String stemLanguage;
   private final String model;
   private final String firstModel;
+  private final SentimentNetwork network;
+  private final double networkShare;
 
+  /**
+   * @param network the multilingual tone network, or null; it runs multilingual BERT on every post,
+   *     so with it the layer reads the encoder's numbers on every post too (they come from the same
+   *     run) and {@code escalation} is not used
+   * @param networkShare the network's weight in the average ({@link SentimentNetwork#combine})
+   */
   public NgramDetractorAnalyzer(
       String language,
       LinearClassifier<String, String> classifier,
@@ -50,6 +60,8 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
       double negativeOdds,
       EncoderEscalation escalation,
       List<SentenceEncoder> encoders,
+      SentimentNetwork network,
+      double networkShare,
       String modelVersion) {
     this.language = language;
     this.classifier = classifier;
@@ -61,12 +73,14 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
     // Only layers that cross-validation trained with a sentence encoder pay for running it.
     this.encoders =
         encoders.stream().filter(e -> EnglishFeatures.usesEncoder(classifier, e)).toList();
-    this.escalation = escalation;
+    this.network = network;
+    this.networkShare = networkShare;
+    this.escalation = network == null ? escalation : null;
     this.firstEncoders =
-        escalation == null
+        this.escalation == null
             ? this.encoders
             : this.encoders.stream()
-                .filter(e -> EnglishFeatures.usesEncoder(escalation.firstLayer(), e))
+                .filter(e -> EnglishFeatures.usesEncoder(this.escalation.firstLayer(), e))
                 .toList();
     this.stemLanguage = NgramFeatures.usesStems(classifier) ? language : null;
     this.model = modelName(this.encoders, modelVersion);
@@ -79,6 +93,7 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
         + language
         + (stemLanguage == null ? "" : "+stems")
         + used.stream().map(e -> "+" + e.name()).collect(Collectors.joining())
+        + (network == null ? "" : "+" + network.name())
         + "-"
         + modelVersion;
   }
@@ -106,7 +121,15 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
               escalation.negativeOdds());
       if (!escalation.escalates(first.getCount(LabelledPost.NEGATIVE), threshold)) {
         return verdict(
-            text, prepared, hits, byWord, escalation.firstLayer(), features, first, firstModel);
+            text,
+            prepared,
+            hits,
+            byWord,
+            escalation.firstLayer(),
+            features,
+            first,
+            null,
+            firstModel);
       }
       for (SentenceEncoder encoder : encoders) {
         if (!firstEncoders.contains(encoder)) {
@@ -115,7 +138,12 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
       }
     }
     Counter<String> p = corrected(classifier.probabilityOf(new RVFDatum<>(features)), negativeOdds);
-    return verdict(text, prepared, hits, byWord, classifier, features, p, model);
+    // After the layer: the network reads the run of multilingual BERT the layer's features made.
+    double[] tuned =
+        network == null ? null : network.probabilities(EnglishFeatures.encoderInput(text));
+    Counter<String> averaged =
+        NetworkAverage.of(p, tuned == null ? null : network.labels(), tuned, networkShare);
+    return verdict(text, prepared, hits, byWord, classifier, features, averaged, tuned, model);
   }
 
   private SentimentResult verdict(
@@ -126,9 +154,13 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
       LinearClassifier<String, String> layer,
       Counter<String> features,
       Counter<String> probabilities,
+      double[] tuned,
       String decidedBy) {
     List<SentimentResult.Evidence> evidence = new ArrayList<>();
     Explanations.lexiconAndEmoji(prepared, hits, evidence);
+    if (tuned != null) {
+      evidence.add(NetworkAverage.lean(network.labels(), tuned, text));
+    }
     for (SentenceEncoder encoder : encoders) {
       if (features.containsKey(encoder.name() + ":0")) { // the first layer may not have read it
         Explanations.encoderShare(layer, features, encoder.name(), text, evidence);

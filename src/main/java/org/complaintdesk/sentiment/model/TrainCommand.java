@@ -30,6 +30,9 @@ import org.jdbi.v3.core.Jdbi;
  * that installation's database; writes one model file.
  */
 public class TrainCommand extends Command {
+  private static final String TONE_NETWORK = "tone-network";
+  private static final String MULTILINGUAL_NETWORK = "multilingual-network";
+
   public TrainCommand() {
     super("train", "Trains the sentiment model from labelled TSV files and label corrections");
   }
@@ -56,12 +59,23 @@ public class TrainCommand extends Command {
     subparser
         .addArgument("--base")
         .help(
-            "a model file whose layers to keep: only the English tone network is trained (on the"
-                + " English sentiment posts of --data) and added to it");
+            "a model file whose layers to keep: only the network named by --add is trained (on the"
+                + " sentiment posts of --data in its languages) and added to it");
+    subparser
+        .addArgument("--add")
+        .choices(TONE_NETWORK, MULTILINGUAL_NETWORK)
+        .setDefault(TONE_NETWORK)
+        .help(
+            "with --base: the English tone network (and the detractor rule chosen with it), or the"
+                + " multilingual tone network of the n-gram languages");
     subparser
         .addArgument("--no-tone-network")
         .action(Arguments.storeTrue())
         .help("train without the English tone network (minutes instead of about half an hour)");
+    subparser
+        .addArgument("--no-multilingual-network")
+        .action(Arguments.storeTrue())
+        .help("train without the multilingual tone network (about 20 minutes less on 2 cores)");
     subparser
         .addArgument("--tone-layers")
         .type(Integer.class)
@@ -127,13 +141,22 @@ public class TrainCommand extends Command {
                   .withTunedLayers(ns.getInt("tone_layers"))
                   .withNetworks(ns.getInt("tone_networks")));
     }
+    if (ns.getBoolean("no_multilingual_network")) {
+      options = options.withMultilingualNetwork(null);
+    }
     ModelTrainer trainer = SentimentComponents.load().trainer(options);
     String base = ns.getString("base");
-    DetractorModel model =
-        base == null
-            ? trainer.train(posts, provenance, ns.getString("name"))
-            : trainer.withToneNetwork(
-                DetractorModel.load(Path.of(base)), posts, provenance, ns.getString("name"));
+    String name = ns.getString("name");
+    DetractorModel model;
+    if (base == null) {
+      model = trainer.train(posts, provenance, name);
+    } else if (MULTILINGUAL_NETWORK.equals(ns.getString("add"))) {
+      model =
+          trainer.withMultilingualNetwork(
+              DetractorModel.load(Path.of(base)), posts, provenance, name);
+    } else {
+      model = trainer.withToneNetwork(DetractorModel.load(Path.of(base)), posts, provenance, name);
+    }
     Path out = Path.of(ns.getString("out"));
     model.save(out);
     System.out.printf(

@@ -14,10 +14,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 import org.complaintdesk.sentiment.english.SentenceEncoder;
 import org.complaintdesk.sentiment.network.BertLayers;
 import org.complaintdesk.sentiment.network.LowerLayers;
 import org.complaintdesk.sentiment.network.OnnxInitializers;
+import org.complaintdesk.sentiment.network.PublishedNetwork;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
@@ -59,6 +62,17 @@ public final class MultilingualBertEncoder implements SentenceEncoder, LowerLaye
   private static final int[] STATE_LAYERS = {VECTOR_LAYER, 12};
 
   private static final String LAYERS = "module_apply_tokens/bert/encoder/layer_";
+
+  /** The published network's name, as a tuning of it records it. */
+  public static final String PUBLISHED_NAME = "bert-base-multilingual-cased";
+
+  /**
+   * This thread's last run: a post's features ({@link #encode}) and its tone network ({@link
+   * #states}) read the same run of the network, which is most of a post's scoring time.
+   */
+  private final ThreadLocal<Run> lastRun = new ThreadLocal<>();
+
+  private record Run(String text, int layers, float[][] states) {}
 
   private final SavedModelBundle bundle;
   private final Session session;
@@ -114,9 +128,17 @@ public final class MultilingualBertEncoder implements SentenceEncoder, LowerLaye
     return DIMENSIONS;
   }
 
+  /**
+   * The same numbers as {@link #encodeAll} gives the post, from this thread's run if it has one.
+   */
   @Override
   public float[] encode(String text) {
-    return run(List.of(ids(text)))[0];
+    float[][] states = states(text, VECTOR_LAYER);
+    float[] flat = new float[states.length * DIMENSIONS];
+    for (int t = 0; t < states.length; t++) {
+      System.arraycopy(states[t], 0, flat, t * DIMENSIONS, DIMENSIONS);
+    }
+    return unitMean(flat, 0, states.length);
   }
 
   /**
@@ -165,14 +187,25 @@ public final class MultilingualBertEncoder implements SentenceEncoder, LowerLaye
 
   @Override
   public boolean offers(int layers) {
+    return gives(layers);
+  }
+
+  private static boolean gives(int layers) {
     return Arrays.stream(STATE_LAYERS).anyMatch(l -> l == layers);
   }
 
-  /** The token vectors ([CLS] word pieces [SEP]) after {@code layers} layers, 768 each. */
+  /**
+   * The token vectors ([CLS] word pieces [SEP]) after {@code layers} layers, 768 each. The caller
+   * must not change them (the thread's last run is kept for the same post's next call).
+   */
   @Override
   public float[][] states(String text, int layers) {
     if (!offers(layers)) {
       throw new IllegalArgumentException("the encoder gives no output of layer " + layers);
+    }
+    Run last = lastRun.get();
+    if (last != null && last.layers() == layers && Objects.equals(last.text(), text)) {
+      return last.states();
     }
     int[] ids = ids(text);
     float[] tokens = tokens(List.of(ids), ids.length, layers);
@@ -180,16 +213,43 @@ public final class MultilingualBertEncoder implements SentenceEncoder, LowerLaye
     for (int t = 0; t < ids.length; t++) {
       out[t] = Arrays.copyOfRange(tokens, t * DIMENSIONS, (t + 1) * DIMENSIONS);
     }
+    lastRun.set(new Run(text, layers, out));
     return out;
   }
 
   /**
-   * The published weights of layers {@code first} and above, named as {@link BertLayers} takes them
-   * ({@code "8.query.w"}; kernels are [in, out] in this SavedModel too).
+   * Multilingual BERT as a network to tune: the layers right above layer 8 (whose token vectors the
+   * encoder hands out) read the encoder's run; {@code opened} opens it on first use.
    */
-  public Map<String, OnnxInitializers.Tensor> publishedLayers(int first) {
+  public static PublishedNetwork published(Supplier<MultilingualBertEncoder> opened) {
+    LowerLayers lower =
+        new LowerLayers() {
+          @Override
+          public boolean offers(int layers) {
+            return gives(layers);
+          }
+
+          @Override
+          public float[][] states(String text, int layers) {
+            return opened.get().states(text, layers);
+          }
+        };
+    return new PublishedNetwork(
+        PUBLISHED_NAME,
+        "mbertt",
+        SHAPE,
+        lower,
+        count -> VECTOR_LAYER,
+        (first, end) -> opened.get().publishedLayers(first, end));
+  }
+
+  /**
+   * The published weights of layers {@code first} (inclusive) to {@code end}, named as {@link
+   * BertLayers} takes them ({@code "8.query.w"}; kernels are [in, out] in this SavedModel too).
+   */
+  public Map<String, OnnxInitializers.Tensor> publishedLayers(int first, int end) {
     Map<String, OnnxInitializers.Tensor> out = new LinkedHashMap<>();
-    for (int l = first; l < SHAPE.layers(); l++) {
+    for (int l = first; l < end; l++) {
       String layer = "bert/encoder/layer_" + l + "/";
       dense(out, l + ".query", layer + "attention/self/query/");
       dense(out, l + ".key", layer + "attention/self/key/");

@@ -20,17 +20,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fine-tunes the top layers of e5-small-v2 and a classification head on labelled posts: the network
- * learns what a tweet's tone looks like, where the sentence encoder's frozen numbers only let a
- * linear layer weigh what the network already knew (docs/model-card.md).
+ * Fine-tunes layers of a published network ({@link PublishedNetwork}: the top layers of e5-small-v2
+ * for English, the layer above multilingual BERT's encoder output for the n-gram languages) and a
+ * classification head on labelled posts: the network learns what a post's tone looks like, where
+ * the sentence encoder's frozen numbers only let a linear layer weigh what the network already knew
+ * (docs/model-card.md).
  *
- * <p>Only the top {@link Options#tunedLayers} change, so the lower layers' output (the sentence
- * encoder's own run, {@link LowerLayers}, as in scoring) is computed once per post and kept in
- * memory; each epoch then runs the top layers alone, forward and backward. AdamW (DJL's) with a
- * linear warm-up over the first 6% of steps and a linear decay to zero, class weights inverse to
- * each class's share (a post's weight multiplies in, so a correction counts as often as {@code
- * train} weighs it), dropout as the network was pretrained with. Deterministic for the same posts,
- * options and CPU kind.
+ * <p>Only {@link Options#tunedLayers} layers change and the network ends after them, so the lower
+ * layers' output (the encoder's own run, {@link LowerLayers}, as in scoring) is computed once per
+ * post and kept in memory; each epoch then runs the tuned layers alone, forward and backward. AdamW
+ * (DJL's) with a linear warm-up over the first 6% of steps and a linear decay to zero, class
+ * weights inverse to each class's share (a post's weight multiplies in, so a correction counts as
+ * often as {@code train} weighs it), dropout as the network was pretrained with. Deterministic for
+ * the same posts, options and CPU kind.
  */
 public final class ToneNetworkTrainer {
   private static final Logger LOG = LoggerFactory.getLogger(ToneNetworkTrainer.class);
@@ -42,7 +44,7 @@ public final class ToneNetworkTrainer {
   private static final float HEAD_INIT = 0.02f;
 
   /**
-   * @param tunedLayers how many of the top layers change (the rest stay as published)
+   * @param tunedLayers how many layers change ({@link PublishedNetwork#firstTuned} says which)
    * @param threads PyTorch threads per operation (the cores to use)
    * @param networks how many networks to tune, seeds {@code seed}, {@code seed + 1}, …; their
    *     probabilities are averaged (an ensemble: networks that differ only in their random start
@@ -57,45 +59,94 @@ public final class ToneNetworkTrainer {
       float weightDecay,
       long seed,
       int threads,
-      int networks) {
+      int networks,
+      boolean eightBit) {
     public Options {
       if (networks < 1) {
         throw new IllegalArgumentException("at least one network");
       }
     }
 
-    /** What the shipped model was trained with (docs/model-card.md). */
+    /** What the shipped model's English tone network was trained with (docs/model-card.md). */
     public static Options defaults() {
       return new Options(
-          4, 3, 1e-4f, 32, 0.1f, 0.01f, 42, Runtime.getRuntime().availableProcessors(), 1);
+          4, 3, 1e-4f, 32, 0.1f, 0.01f, 42, Runtime.getRuntime().availableProcessors(), 1, false);
     }
 
-    /** The same with {@code layers} top layers tuned. */
+    /**
+     * The multilingual tone network's: the English recipe on one layer of multilingual BERT, kept
+     * in 8 bits (one 768-wide layer is 7.1 million numbers, 14 MB as bfloat16).
+     */
+    public static Options multilingualDefaults() {
+      return defaults().withTunedLayers(1).withEightBit();
+    }
+
+    /** The same with {@code layers} layers tuned. */
     public Options withTunedLayers(int layers) {
       return new Options(
-          layers, epochs, learningRate, batchSize, dropout, weightDecay, seed, threads, networks);
+          layers,
+          epochs,
+          learningRate,
+          batchSize,
+          dropout,
+          weightDecay,
+          seed,
+          threads,
+          networks,
+          eightBit);
     }
 
     /** The same with {@code count} networks. */
     public Options withNetworks(int count) {
       return new Options(
-          tunedLayers, epochs, learningRate, batchSize, dropout, weightDecay, seed, threads, count);
-    }
-
-    String describe() {
-      return String.format(
-          Locale.ROOT,
-          "top %d layers, %d epochs, lr %.0e, batch %d, dropout %.1f, seed %d%s",
           tunedLayers,
           epochs,
           learningRate,
           batchSize,
           dropout,
+          weightDecay,
           seed,
-          networks > 1 ? ", one of " + networks + " networks averaged, 8-bit changes" : "");
+          threads,
+          count,
+          eightBit);
     }
 
-    /** One network's seed and storage: bfloat16 alone, 8-bit integers in an ensemble. */
+    /** The same with the changes kept in 8 bits ({@link TunedLayers.Int8Change}). */
+    public Options withEightBit() {
+      return new Options(
+          tunedLayers,
+          epochs,
+          learningRate,
+          batchSize,
+          dropout,
+          weightDecay,
+          seed,
+          threads,
+          networks,
+          true);
+    }
+
+    /** 8-bit changes when asked for, and for every member of an ensemble (size). */
+    boolean storesEightBit() {
+      return eightBit || networks > 1;
+    }
+
+    String describe(int first) {
+      return String.format(
+          Locale.ROOT,
+          "%d layers from layer %d, %d epochs, lr %.0e, batch %d, dropout %.1f, seed %d%s%s",
+          tunedLayers,
+          first,
+          epochs,
+          learningRate,
+          batchSize,
+          dropout,
+          seed,
+          networks > 1 ? ", one of " + networks + " networks averaged" : "",
+          storesEightBit() ? ", 8-bit changes" : "");
+    }
+
+    /** One network of an ensemble: its own seed. */
     private Options member(int k) {
       return new Options(
           tunedLayers,
@@ -106,7 +157,8 @@ public final class ToneNetworkTrainer {
           weightDecay,
           seed + k,
           threads,
-          networks);
+          networks,
+          eightBit);
     }
   }
 
@@ -114,15 +166,15 @@ public final class ToneNetworkTrainer {
   public record Example(String text, int label, float weight) {}
 
   private final Options options;
-  private final LowerLayers lower;
+  private final PublishedNetwork network;
 
   /**
-   * @param lower the published lower layers (the sentence encoder's run), whose output the tuned
-   *     layers learn to read; {@link Options#tunedLayers} must be the layers above them
+   * @param network the published network, whose lower layers' output (the encoder's run) the tuned
+   *     layers learn to read
    */
-  public ToneNetworkTrainer(Options options, LowerLayers lower) {
+  public ToneNetworkTrainer(Options options, PublishedNetwork network) {
     this.options = options;
-    this.lower = lower;
+    this.network = network;
   }
 
   /** {@link Options#networks} networks tuned on all examples. */
@@ -158,10 +210,10 @@ public final class ToneNetworkTrainer {
           IntStream.range(0, examples.size()).filter(i -> fold[i] != held).boxed().toList();
       LOG.info("tone network: fold {}/{}, tuning on {} posts", f + 1, folds, train.size());
       List<TunedLayers> tuned = tuneAll(inputs, train);
-      List<TunedE5Network> networks = new ArrayList<>();
+      List<TunedNetwork> networks = new ArrayList<>();
       try {
         for (TunedLayers t : tuned) {
-          networks.add(TunedE5Network.open(t, lower, published));
+          networks.add(TunedNetwork.open(t, network, published));
         }
         IntStream.range(0, examples.size())
             .parallel()
@@ -172,7 +224,7 @@ public final class ToneNetworkTrainer {
                         AveragedNetworks.mean(
                             networks.stream().map(n -> n.probabilitiesOfStates(states[i]))));
       } finally {
-        networks.forEach(TunedE5Network::close);
+        networks.forEach(TunedNetwork::close);
       }
     }
     List<TunedLayers> all = tuneAll(inputs, allRows(examples));
@@ -203,29 +255,33 @@ public final class ToneNetworkTrainer {
     return IntStream.range(0, examples.size()).boxed().toList();
   }
 
-  /** The published weights of the layers to tune, read from the e5 artifact. */
-  private static Map<String, OnnxInitializers.Tensor> published(int first) {
-    return TunedE5Network.topLayers(E5Weights.load(), first);
+  /** The published weights of the layers to tune. */
+  private Map<String, OnnxInitializers.Tensor> published(int first) {
+    return network.weights().of(first, first + options.tunedLayers());
   }
 
   private int firstTuned() {
-    int first = E5Weights.SHAPE.layers() - options.tunedLayers();
-    if (!lower.offers(first)) {
+    int first = network.firstTuned().applyAsInt(options.tunedLayers());
+    if (first < 0 || first + options.tunedLayers() > network.shape().layers()) {
+      throw new IllegalArgumentException(
+          network.name() + " has no " + options.tunedLayers() + " layers to tune");
+    }
+    if (!network.lower().offers(first)) {
       throw new IllegalArgumentException("the encoder does not give layer " + first + "'s output");
     }
     return first;
   }
 
   /** Tunes a fresh copy of the published top layers and a new head on {@code rows}. */
-  private static TunedLayers tune(Options options, Inputs inputs, List<Integer> rows) {
+  private TunedLayers tune(Options options, Inputs inputs, List<Integer> rows) {
     float[][] states = inputs.states();
     List<Example> examples = inputs.examples();
     List<String> labels = inputs.labels();
     int first = inputs.first();
     Map<String, OnnxInitializers.Tensor> published = inputs.published();
     String source = inputs.source();
-    BertLayers.Dimensions dims = E5Weights.SHAPE;
-    TunedE5Network.Engines.pytorch(options.threads());
+    BertLayers.Dimensions dims = network.shape();
+    TunedNetwork.Engines.pytorch(options.threads());
     Engine.getInstance().setRandomSeed((int) options.seed());
     try (NDManager manager = NDManager.newBaseManager()) {
       Map<String, NDArray> weights = NetworkWeights.create(manager, published, null);
@@ -237,7 +293,7 @@ public final class ToneNetworkTrainer {
       }
       NDArray head = manager.create(headInit, new Shape(dims.hidden(), labels.size()));
       NDArray headBias = manager.zeros(new Shape(labels.size()));
-      List<Trainable> trainable = trainable(options, weights, first, head, headBias, rows.size());
+      List<Trainable> trainable = trainable(options, weights, head, headBias, rows.size());
       float[] classWeights = classWeights(rows.stream().map(examples::get).toList(), labels.size());
       NDArray classWeightArray = manager.create(classWeights);
       List<Integer> order = new ArrayList<>(rows);
@@ -254,6 +310,7 @@ public final class ToneNetworkTrainer {
                   options,
                   layers,
                   first,
+                  first + options.tunedLayers(),
                   states,
                   examples,
                   batch,
@@ -285,7 +342,10 @@ public final class ToneNetworkTrainer {
     float[][] out = new float[examples.size()][];
     IntStream.range(0, examples.size())
         .parallel()
-        .forEach(i -> out[i] = TunedE5Network.flatten(lower.states(examples.get(i).text(), first)));
+        .forEach(
+            i ->
+                out[i] =
+                    TunedNetwork.flatten(network.lower().states(examples.get(i).text(), first)));
     LOG.info(
         String.format(
             Locale.ROOT,
@@ -301,6 +361,7 @@ public final class ToneNetworkTrainer {
       Options options,
       BertLayers layers,
       int first,
+      int end,
       float[][] states,
       List<Example> examples,
       List<Integer> rows,
@@ -326,12 +387,7 @@ public final class ToneNetworkTrainer {
       NDArray mask = mask(manager, lengths, tokens);
       NDArray input = manager.create(x, new Shape(rows.size(), tokens, hidden));
       NDArray top =
-          layers.layers(
-              first,
-              layers.dimensions().layers(),
-              input,
-              BertLayers.attentionBias(mask),
-              options.dropout());
+          layers.layers(first, end, input, BertLayers.attentionBias(mask), options.dropout());
       NDArray logits = BertLayers.meanPool(top, mask).matMul(head).add(headBias);
       NDArray gold = manager.create(labels).oneHot((int) classWeights.size());
       NDArray weight = gold.mul(classWeights).sum(new int[] {1}).mul(manager.create(postWeights));
@@ -376,12 +432,7 @@ public final class ToneNetworkTrainer {
   }
 
   private static List<Trainable> trainable(
-      Options options,
-      Map<String, NDArray> weights,
-      int first,
-      NDArray head,
-      NDArray headBias,
-      int posts) {
+      Options options, Map<String, NDArray> weights, NDArray head, NDArray headBias, int posts) {
     int steps = options.epochs() * ((posts + options.batchSize() - 1) / options.batchSize());
     ParameterTracker schedule = schedule(options, steps);
     Optimizer decayed =
@@ -392,12 +443,9 @@ public final class ToneNetworkTrainer {
     Optimizer plain =
         Optimizer.adamW().optLearningRateTracker(schedule).optWeightDecays(0f).build();
     List<Trainable> out = new ArrayList<>();
+    // Only the layers to tune were read, so every weight here is tuned.
     weights.forEach(
-        (name, w) -> {
-          if (TunedE5Network.layerOf(name) >= first) {
-            out.add(new Trainable(name, w, name.endsWith(".w") ? decayed : plain));
-          }
-        });
+        (name, w) -> out.add(new Trainable(name, w, name.endsWith(".w") ? decayed : plain)));
     out.add(new Trainable("head.w", head, decayed));
     out.add(new Trainable("head.b", headBias, plain));
     for (Trainable t : out) {
@@ -414,7 +462,7 @@ public final class ToneNetworkTrainer {
         peak * Math.max(0f, Math.min(update / warmUp, (steps - update) / (steps - warmUp)));
   }
 
-  private static TunedLayers result(
+  private TunedLayers result(
       Options options,
       Map<String, OnnxInitializers.Tensor> published,
       Map<String, NDArray> weights,
@@ -427,27 +475,25 @@ public final class ToneNetworkTrainer {
     Map<String, TunedLayers.Int8Change> int8Changes = new java.util.LinkedHashMap<>();
     weights.forEach(
         (name, w) -> {
-          if (TunedE5Network.layerOf(name) >= first) {
-            OnnxInitializers.Tensor p = published.get(name);
-            if (options.networks() > 1) {
-              int8Changes.put(
-                  name,
-                  TunedLayers.Int8Change.of(
-                      w.toFloatArray(), p.values(), (int) p.shape()[p.shape().length - 1]));
-            } else {
-              changes.put(name, TunedLayers.change(w.toFloatArray(), p.values()));
-            }
+          OnnxInitializers.Tensor p = published.get(name);
+          if (options.storesEightBit()) {
+            int8Changes.put(
+                name,
+                TunedLayers.Int8Change.of(
+                    w.toFloatArray(), p.values(), (int) p.shape()[p.shape().length - 1]));
+          } else {
+            changes.put(name, TunedLayers.change(w.toFloatArray(), p.values()));
           }
         });
     return new TunedLayers(
-        E5Weights.NAME,
+        network.name(),
         first,
         changes,
         head.toFloatArray(),
         headBias.toFloatArray(),
         labels,
         MAX_TOKENS,
-        source + "; " + options.describe(),
+        source + "; " + options.describe(first),
         int8Changes);
   }
 }

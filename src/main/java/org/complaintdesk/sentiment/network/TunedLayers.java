@@ -20,8 +20,9 @@ import java.util.Set;
  * with one scale per row instead ({@link Int8Change}): two bfloat16 networks would not fit the
  * shipped model's 30 MB.
  *
- * @param base the published network the changes apply to ({@link E5Weights#NAME})
- * @param firstTuned the first layer whose weights changed; the layers below it are as published
+ * @param base the published network the changes apply to ({@link PublishedNetwork#name})
+ * @param firstTuned the first layer whose weights changed; the layers below it are as published,
+ *     and the network ends after the last layer that changed ({@link #end})
  * @param changes tuned minus published weight, bfloat16, by weight name ({@link BertLayers})
  * @param head [hidden × labels] weights of the classification head, row-major
  * @param headBias one per label
@@ -55,6 +56,15 @@ public record TunedLayers(
     Set<String> out = new LinkedHashSet<>(changes.keySet());
     out.addAll(int8Changes.keySet());
     return out;
+  }
+
+  /**
+   * The layer after the last tuned one, where the network stops: e5's top layers are its last ones,
+   * while multilingual BERT's tuned layer sits right above the layer its encoder stops at, and the
+   * published layers above it are not run (docs/model-card.md).
+   */
+  public int end() {
+    return tunedNames().stream().mapToInt(TunedNetwork::layerOf).max().orElse(firstTuned - 1) + 1;
   }
 
   /** The tuned weight: the published one plus the stored change (the published one if none). */

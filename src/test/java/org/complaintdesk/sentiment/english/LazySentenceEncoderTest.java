@@ -93,7 +93,7 @@ class LazySentenceEncoderTest {
     opening.await();
     worker.interrupt();
     worker.join(5_000);
-    assertThat(failure.get()).hasMessageContaining("interrupted while the big encoder opens");
+    assertThat(failure.get()).hasMessageContaining("interrupted while big-encoder opens");
     assertThat(stillInterrupted.get()).isTrue();
 
     release.countDown();

@@ -85,8 +85,11 @@ class DetractorMixTest {
             null,
             null,
             null,
+            null,
+            null,
             null);
     assertThat(old.toneNetworkShare()).isEqualTo(0.5);
+    assertThat(old.multilingualNetworkShare()).isEqualTo(0.5);
     assertThat(old.detractorMix()).isEqualTo(DetractorMix.LEGACY);
   }
 }

@@ -47,9 +47,10 @@ final class LabelKnowingEncoder implements SentenceEncoder {
         c.english(),
         null,
         this,
+        null,
         c.languages(),
         c::lexicon,
-        new ModelTrainer.TrainingOptions(0.25, 0.5, 1, 20, 200, threshold, null));
+        new ModelTrainer.TrainingOptions(0.25, 0.5, 1, 20, 200, threshold, null, null));
   }
 
   /** The German n-gram layer of {@code model}, given this stand-in as its only encoder. */
@@ -64,6 +65,8 @@ final class LabelKnowingEncoder implements SentenceEncoder {
         model.negativeOdds("de"),
         model.escalation("de"),
         List.of(this),
+        null,
+        0.5,
         "t");
   }
 

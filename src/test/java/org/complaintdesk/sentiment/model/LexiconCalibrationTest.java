@@ -22,7 +22,7 @@ class LexiconCalibrationTest {
   private static final SocialTextPreparer PREPARER =
       new SocialTextPreparer(new EmojiLexicon(Map.of()));
   private static final ModelTrainer.TrainingOptions OPTIONS =
-      new ModelTrainer.TrainingOptions(1.0, 1.0, 1, 3, 30, 0.4, null);
+      new ModelTrainer.TrainingOptions(1.0, 1.0, 1, 3, 30, 0.4, null, null);
   private static final BiFunction<
           List<LabelledPost>, List<Counter<String>>, LinearClassifier<String, String>>
       FIT =

@@ -18,7 +18,14 @@ class ToneNetworkMixTest {
   /** Cross-validation from 8 posts, so the small sample's English and complaint sets qualify. */
   private static final ModelTrainer.TrainingOptions OPTIONS =
       new ModelTrainer.TrainingOptions(
-          1.0, 1.0, 1, 3, 8, 0.4, new ToneNetworkTrainer.Options(4, 4, 1e-3f, 8, 0f, 0f, 7, 2, 1));
+          1.0,
+          1.0,
+          1,
+          3,
+          8,
+          0.4,
+          new ToneNetworkTrainer.Options(4, 4, 1e-3f, 8, 0f, 0f, 7, 2, 1, false),
+          null);
 
   @Test
   void trainChoosesTheDetractorRuleWithTheNetwork() {

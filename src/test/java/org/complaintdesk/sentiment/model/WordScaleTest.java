@@ -18,7 +18,8 @@ class WordScaleTest {
           null,
           null,
           null,
-          new ModelTrainer.TrainingOptions(0.25, 0.5, 1, 20, 200, 0.4, null));
+          null,
+          new ModelTrainer.TrainingOptions(0.25, 0.5, 1, 20, 200, 0.4, null, null));
 
   @Test
   void leansLessOnWordsWhenEachSourcesNegativesHaveTheirOwnTopic() {

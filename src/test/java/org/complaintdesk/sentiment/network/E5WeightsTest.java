@@ -26,20 +26,22 @@ class E5WeightsTest {
   @ParameterizedTest
   @ValueSource(ints = {6, 8})
   void thePublishedTopLayersOnPyTorchGiveTheVectorsOnnxRuntimeGives(int lower) {
-    TunedE5Network.Engines.pytorch(1);
+    TunedNetwork.Engines.pytorch(1);
     try (NDManager manager = NDManager.newBaseManager()) {
       BertLayers layers =
           new BertLayers(
               E5Weights.SHAPE,
               NetworkWeights.create(
-                  manager, TunedE5Network.topLayers(E5Weights.load(), lower), null));
+                  manager,
+                  TunedNetwork.layers(E5Weights.load(), lower, E5Weights.SHAPE.layers()),
+                  null));
       for (String post :
           List.of(
               "@NimbusAir my flight got cancelled AGAIN 😡 #neveragain",
               "thanks for the quick refund!",
               "Is the store open on Sunday?")) {
         float[][] states = ENCODER.states(post, lower);
-        float[] flat = TunedE5Network.flatten(states);
+        float[] flat = TunedNetwork.flatten(states);
         NDArray mask = manager.ones(new Shape(1, states.length));
         NDArray x = manager.create(flat, new Shape(1, states.length, 384));
         x = layers.layers(lower, 12, x, BertLayers.attentionBias(mask), 0);

@@ -41,17 +41,17 @@ class MultilingualBertLayersTest {
 
   @Test
   void thePublishedTopLayersOnPyTorchGiveTheTokenVectorsTensorFlowGives() {
-    TunedE5Network.Engines.pytorch(1);
+    TunedNetwork.Engines.pytorch(1);
     try (NDManager manager = NDManager.newBaseManager()) {
       BertLayers layers =
           new BertLayers(
               MultilingualBertEncoder.SHAPE,
-              NetworkWeights.create(manager, bert.publishedLayers(8), null));
+              NetworkWeights.create(manager, bert.publishedLayers(8, 12), null));
       for (String post : POSTS) {
         float[][] lower = bert.states(post, 8);
         float[][] top = bert.states(post, 12);
         NDArray mask = manager.ones(new Shape(1, lower.length));
-        NDArray x = manager.create(TunedE5Network.flatten(lower), new Shape(1, lower.length, 768));
+        NDArray x = manager.create(TunedNetwork.flatten(lower), new Shape(1, lower.length, 768));
         float[] ours = layers.layers(8, 12, x, BertLayers.attentionBias(mask), 0).toFloatArray();
         for (int t = 0; t < top.length; t++) {
           float[] token = java.util.Arrays.copyOfRange(ours, t * 768, (t + 1) * 768);
@@ -82,9 +82,74 @@ class MultilingualBertLayersTest {
 
   @Test
   void publishedLayersAreTheTopLayersWithEveryWeightBertLayersReads() {
-    var weights = bert.publishedLayers(10);
+    var weights = bert.publishedLayers(10, 12);
     assertThat(weights).hasSize(2 * 16).containsKeys("10.query.w", "11.norm2.beta");
     assertThat(weights.get("10.intermediate.w").shape()).containsExactly(768, 3072);
     assertThat(weights.get("11.output.w").shape()).containsExactly(3072, 768);
+  }
+
+  @Test
+  void aPostsSecondReadingOnTheSameThreadReusesItsRun() {
+    String post = POSTS.get(0);
+    float[][] first = bert.states(post, 8);
+    assertThat(bert.states(post, 8)).as("the same run").isSameAs(first);
+    assertThat(bert.states(POSTS.get(1), 8)).isNotSameAs(first);
+    float[][] again = bert.states(post, 8);
+    assertThat(again).as("another post came between: run again").isNotSameAs(first);
+    assertThat(again[1]).containsExactly(first[1], within(1e-5f));
+  }
+
+  @Test
+  void oneTunedLayerAboveLayerEightLearnsThePostsAndTheNetworkStopsThere() {
+    PublishedNetwork published = MultilingualBertEncoder.published(() -> bert);
+    List<String> labels = List.of("negative", "neutral", "positive");
+    List<ToneNetworkTrainer.Example> posts =
+        List.of(
+            new ToneNetworkTrainer.Example(POSTS.get(0), 0, 1),
+            new ToneNetworkTrainer.Example(POSTS.get(1), 0, 1),
+            new ToneNetworkTrainer.Example(POSTS.get(2), 0, 1),
+            new ToneNetworkTrainer.Example("Il treno parte alle nove dal binario tre", 1, 1),
+            new ToneNetworkTrainer.Example("Der Laden öffnet morgen um acht Uhr", 1, 1),
+            new ToneNetworkTrainer.Example("El pedido tiene el número 4512", 1, 1),
+            new ToneNetworkTrainer.Example("Grazie mille, servizio fantastico!", 2, 1),
+            new ToneNetworkTrainer.Example("Merci beaucoup, je suis ravie de l'équipe", 2, 1),
+            new ToneNetworkTrainer.Example("شكرا جزيلا، خدمة رائعة", 2, 1));
+    var options = new ToneNetworkTrainer.Options(1, 12, 1e-3f, 8, 0f, 0f, 7, 2, 1, true);
+
+    TunedLayers tuned =
+        new ToneNetworkTrainer(options, published).train(posts, labels, "test posts").get(0);
+
+    assertThat(tuned.base()).isEqualTo(MultilingualBertEncoder.PUBLISHED_NAME);
+    assertThat(tuned.firstTuned()).isEqualTo(8);
+    assertThat(tuned.end()).as("layers 9 to 12 are not run").isEqualTo(9);
+    assertThat(tuned.changes()).as("kept in 8 bits").isEmpty();
+    assertThat(tuned.int8Changes()).hasSize(16).containsKeys("8.query.w", "8.norm2.beta");
+    assertThat(tuned.trainedOn()).contains("1 layers from layer 8").contains("8-bit changes");
+    try (TunedNetwork network = TunedNetwork.open(tuned, published)) {
+      assertThat(network.name()).isEqualTo("mbertt");
+      for (ToneNetworkTrainer.Example post : posts) {
+        double[] p = network.probabilities(post.text());
+        assertThat(p[post.label()]).as(post.text()).isGreaterThan(0.5);
+      }
+    }
+  }
+
+  @Test
+  void aTuningRunsOnlyOnTheNetworkItWasTunedFrom() {
+    TunedLayers e5Tuning =
+        new TunedLayers(
+            E5Weights.NAME,
+            8,
+            java.util.Map.of(),
+            new float[0],
+            new float[0],
+            List.of(),
+            512,
+            "",
+            null);
+    assertThatThrownBy(
+            () -> TunedNetwork.open(e5Tuning, MultilingualBertEncoder.published(() -> bert)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cannot run on " + MultilingualBertEncoder.PUBLISHED_NAME);
   }
 }

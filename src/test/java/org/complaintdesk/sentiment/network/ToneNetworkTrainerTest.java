@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 class ToneNetworkTrainerTest {
   private static final List<String> LABELS = List.of("negative", "neutral", "positive");
   private static final LowerLayers LOWER = (LowerLayers) SharedScorer.components().encoder();
+  private static final PublishedNetwork E5 = PublishedNetwork.e5(LOWER);
   private static final List<ToneNetworkTrainer.Example> POSTS = new ArrayList<>();
   private static TunedLayers tuned;
-  private static TunedE5Network network;
+  private static TunedNetwork network;
 
   static {
     add(
@@ -66,9 +67,9 @@ class ToneNetworkTrainerTest {
 
   @BeforeAll
   static void tune() {
-    var options = new ToneNetworkTrainer.Options(4, 12, 1e-3f, 8, 0f, 0f, 7, 2, 1);
-    tuned = new ToneNetworkTrainer(options, LOWER).train(POSTS, LABELS, "test posts").get(0);
-    network = TunedE5Network.open(tuned, LOWER);
+    var options = new ToneNetworkTrainer.Options(4, 12, 1e-3f, 8, 0f, 0f, 7, 2, 1, false);
+    tuned = new ToneNetworkTrainer(options, E5).train(POSTS, LABELS, "test posts").get(0);
+    network = TunedNetwork.open(tuned, E5);
   }
 
   @AfterAll
@@ -90,27 +91,28 @@ class ToneNetworkTrainerTest {
   @Test
   void keepsOnlyTheTunedLayersChangesAndWhatItWasTrainedWith() {
     assertThat(tuned.firstTuned()).isEqualTo(8);
+    assertThat(tuned.end()).as("e5's top layers: the network runs to its last").isEqualTo(12);
+    assertThat(tuned.base()).isEqualTo(E5Weights.NAME);
     assertThat(tuned.changes().keySet())
-        .allMatch(name -> TunedE5Network.layerOf(name) >= 8)
+        .allMatch(name -> TunedNetwork.layerOf(name) >= 8)
         .hasSize(4 * 16)
         .contains("8.query.w", "11.output.b", "11.norm2.gamma");
     assertThat(tuned.labels()).isEqualTo(LABELS);
-    assertThat(tuned.trainedOn()).contains("test posts").contains("top 4 layers");
+    assertThat(tuned.trainedOn()).contains("test posts").contains("4 layers from layer 8");
   }
 
   @Test
   void tunesTheTopSixLayersOnLayerSixsOutput() {
     var options =
-        new ToneNetworkTrainer.Options(4, 12, 1e-3f, 8, 0f, 0f, 7, 2, 1).withTunedLayers(6);
-    TunedLayers six =
-        new ToneNetworkTrainer(options, LOWER).train(POSTS, LABELS, "test posts").get(0);
+        new ToneNetworkTrainer.Options(4, 12, 1e-3f, 8, 0f, 0f, 7, 2, 1, false).withTunedLayers(6);
+    TunedLayers six = new ToneNetworkTrainer(options, E5).train(POSTS, LABELS, "test posts").get(0);
     assertThat(six.firstTuned()).isEqualTo(6);
     assertThat(six.changes().keySet())
-        .allMatch(name -> TunedE5Network.layerOf(name) >= 6)
+        .allMatch(name -> TunedNetwork.layerOf(name) >= 6)
         .hasSize(6 * 16)
         .contains("6.query.w");
-    assertThat(six.trainedOn()).contains("top 6 layers");
-    try (TunedE5Network sixNetwork = TunedE5Network.open(six, LOWER)) {
+    assertThat(six.trainedOn()).contains("6 layers from layer 6");
+    try (TunedNetwork sixNetwork = TunedNetwork.open(six, E5)) {
       long right =
           POSTS.stream()
               .filter(e -> argmax(sixNetwork.probabilities(e.text())) == e.label())
@@ -121,9 +123,9 @@ class ToneNetworkTrainerTest {
 
   @Test
   void anEnsembleTunesOneNetworkPerSeedEachStoredInEightBits() {
-    var options = new ToneNetworkTrainer.Options(4, 12, 1e-3f, 8, 0f, 0f, 7, 2, 1).withNetworks(2);
-    List<TunedLayers> two =
-        new ToneNetworkTrainer(options, LOWER).train(POSTS, LABELS, "test posts");
+    var options =
+        new ToneNetworkTrainer.Options(4, 12, 1e-3f, 8, 0f, 0f, 7, 2, 1, false).withNetworks(2);
+    List<TunedLayers> two = new ToneNetworkTrainer(options, E5).train(POSTS, LABELS, "test posts");
     assertThat(two).hasSize(2);
     assertThat(two.get(0).trainedOn()).contains("seed 7, one of 2 networks");
     assertThat(two.get(1).trainedOn()).contains("seed 8, one of 2 networks");
@@ -134,8 +136,8 @@ class ToneNetworkTrainerTest {
     }
     // The first member is the single network of the same seed, stored in 8 bits instead of 16:
     // it scores every post as that network does, to within a small part of a probability.
-    try (TunedE5Network first = TunedE5Network.open(two.get(0), LOWER);
-        TunedE5Network second = TunedE5Network.open(two.get(1), LOWER)) {
+    try (TunedNetwork first = TunedNetwork.open(two.get(0), E5);
+        TunedNetwork second = TunedNetwork.open(two.get(1), E5)) {
       SentimentNetwork mean = AveragedNetworks.of(List.of(first, second));
       long right = 0;
       for (ToneNetworkTrainer.Example e : POSTS) {
@@ -161,7 +163,7 @@ class ToneNetworkTrainerTest {
         new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       read = (TunedLayers) in.readObject();
     }
-    try (TunedE5Network again = TunedE5Network.open(read, LOWER)) {
+    try (TunedNetwork again = TunedNetwork.open(read, E5)) {
       String post = "my parcel never came and support ignores me";
       assertThat(again.probabilities(post)).containsExactly(network.probabilities(post));
     }
@@ -171,9 +173,9 @@ class ToneNetworkTrainerTest {
   void outOfFoldProbabilitiesComeFromNetworksThatDidNotLearnThePost() {
     // Fold 1 holds every positive post: the network scoring it learned no positive post at all.
     int[] fold = POSTS.stream().mapToInt(e -> e.label() == 2 ? 1 : 0).toArray();
-    var options = new ToneNetworkTrainer.Options(4, 12, 1e-3f, 8, 0f, 0f, 7, 2, 1);
+    var options = new ToneNetworkTrainer.Options(4, 12, 1e-3f, 8, 0f, 0f, 7, 2, 1, false);
     ToneNetworkTrainer.Tuning tuning =
-        new ToneNetworkTrainer(options, LOWER).trainWithOutOfFold(POSTS, fold, 2, LABELS, "t");
+        new ToneNetworkTrainer(options, E5).trainWithOutOfFold(POSTS, fold, 2, LABELS, "t");
     for (int i = 0; i < POSTS.size(); i++) {
       double[] p = tuning.outOfFold()[i];
       assertThat(p[0] + p[1] + p[2]).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
@@ -194,9 +196,9 @@ class ToneNetworkTrainerTest {
 
   @Test
   void refusesToTuneLayersThatDoNotSitOnTheEncodersOutput() {
-    var options = new ToneNetworkTrainer.Options(2, 1, 1e-3f, 8, 0f, 0f, 7, 2, 1);
+    var options = new ToneNetworkTrainer.Options(2, 1, 1e-3f, 8, 0f, 0f, 7, 2, 1, false);
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> new ToneNetworkTrainer(options, LOWER).train(POSTS, LABELS, "x"))
+            () -> new ToneNetworkTrainer(options, E5).train(POSTS, LABELS, "x"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -76,6 +76,17 @@ class TunedLayersTest {
         .isCloseTo(-0.3f, within(0.3f / 128));
   }
 
+  @Test
+  void theNetworkEndsAfterTheLastLayerThatChanged() {
+    short[] none = new short[1];
+    assertThat(layers(Map.of("11.query.w", none, "11.norm2.beta", none)).end()).isEqualTo(12);
+    TunedLayers.Int8Change change = TunedLayers.Int8Change.of(new float[1], new float[1], 1);
+    assertThat(int8Layers(Map.of("9.query.w", change, "10.output.b", change)).end()).isEqualTo(11);
+    assertThat(int8Layers(Map.of("9.query.w", change)).end())
+        .as("one layer tuned: the layers above it are not run")
+        .isEqualTo(10);
+  }
+
   private static TunedLayers int8Layers(Map<String, TunedLayers.Int8Change> changes) {
     return new TunedLayers(
         E5Weights.NAME,

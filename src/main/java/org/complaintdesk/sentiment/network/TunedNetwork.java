@@ -6,67 +6,68 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.complaintdesk.sentiment.english.DjlOffline;
 
 /**
- * e5-small-v2 with its top layers and a classification head fine-tuned on labelled posts ({@link
- * ToneNetworkTrainer}). The lower layers are the sentence encoder's own run on ONNX Runtime ({@link
- * LowerLayers}: 8-bit, and already paid for by the English features), the tuned layers run on
- * PyTorch through DJL. The published weights come from the encoder's Maven artifact; the model file
- * holds only what tuning changed ({@link TunedLayers}). Nothing is downloaded: PyTorch's native
- * library is a Maven artifact too.
+ * A published network ({@link PublishedNetwork}: e5-small-v2, multilingual BERT) with some of its
+ * layers and a classification head fine-tuned on labelled posts ({@link ToneNetworkTrainer}). The
+ * lower layers are the encoder's own run ({@link LowerLayers}, already paid for by the layers'
+ * features), the tuned layers run on PyTorch through DJL, and the network stops after the last
+ * tuned layer. The published weights come from the encoder's Maven artifact; the model file holds
+ * only what tuning changed ({@link TunedLayers}). Nothing is downloaded: PyTorch's native library
+ * is a Maven artifact too.
  *
- * <p>One post per call on one PyTorch thread, like the sentence encoder: the scoring pool already
+ * <p>One post per call on one PyTorch thread, like the sentence encoders: the scoring pool already
  * runs one post per core.
  */
-public final class TunedE5Network implements SentimentNetwork, AutoCloseable {
+public final class TunedNetwork implements SentimentNetwork, AutoCloseable {
   private final TunedLayers tuned;
-  private final LowerLayers lower;
+  private final PublishedNetwork published;
   private final NDManager manager;
   private final BertLayers layers;
   private final NDArray head;
   private final NDArray headBias;
 
-  private TunedE5Network(
-      TunedLayers tuned, LowerLayers lower, Map<String, OnnxInitializers.Tensor> published) {
-    if (!lower.offers(tuned.firstTuned())) {
+  private TunedNetwork(
+      TunedLayers tuned, PublishedNetwork published, Map<String, OnnxInitializers.Tensor> weights) {
+    if (!published.name().equals(tuned.base())) {
+      throw new IllegalArgumentException(
+          "a tuning of " + tuned.base() + " cannot run on " + published.name());
+    }
+    if (!published.lower().offers(tuned.firstTuned())) {
       throw new IllegalArgumentException(
           "the network was tuned on the output of layer "
               + tuned.firstTuned()
               + ", which the encoder does not give");
     }
     this.tuned = tuned;
-    this.lower = lower;
+    this.published = published;
     Engines.pytorch(1);
     this.manager = NDManager.newBaseManager();
-    this.layers =
-        new BertLayers(
-            E5Weights.SHAPE,
-            NetworkWeights.create(manager, topLayers(published, tuned.firstTuned()), tuned));
-    this.head =
-        manager.create(tuned.head(), new Shape(E5Weights.SHAPE.hidden(), tuned.labels().size()));
+    BertLayers.Dimensions shape = published.shape();
+    this.layers = new BertLayers(shape, NetworkWeights.create(manager, weights, tuned));
+    this.head = manager.create(tuned.head(), new Shape(shape.hidden(), tuned.labels().size()));
     this.headBias = manager.create(tuned.headBias());
   }
 
-  /** Opens the network for scoring on the lower layers' states from {@code lower}. */
-  public static TunedE5Network open(TunedLayers tuned, LowerLayers lower) {
-    if (!E5Weights.NAME.equals(tuned.base())) {
-      throw new IllegalArgumentException("not an e5-small-v2 tuning: " + tuned.base());
-    }
-    return new TunedE5Network(tuned, lower, E5Weights.load());
+  /** Opens the network for scoring; reads the published weights of its tuned layers. */
+  public static TunedNetwork open(TunedLayers tuned, PublishedNetwork published) {
+    return new TunedNetwork(
+        tuned, published, published.weights().of(tuned.firstTuned(), tuned.end()));
   }
 
   /** The same on published weights already read (training scores its held-out folds). */
-  static TunedE5Network open(
-      TunedLayers tuned, LowerLayers lower, Map<String, OnnxInitializers.Tensor> published) {
-    return new TunedE5Network(tuned, lower, published);
+  static TunedNetwork open(
+      TunedLayers tuned, PublishedNetwork published, Map<String, OnnxInitializers.Tensor> weights) {
+    return new TunedNetwork(tuned, published, weights);
   }
 
   @Override
   public String name() {
-    return "e5t";
+    return published.tag();
   }
 
   @Override
@@ -76,7 +77,7 @@ public final class TunedE5Network implements SentimentNetwork, AutoCloseable {
 
   @Override
   public double[] probabilities(String text) {
-    return probabilitiesOfStates(flatten(lower.states(text, tuned.firstTuned())));
+    return probabilitiesOfStates(flatten(published.lower().states(text, tuned.firstTuned())));
   }
 
   /** [tokens][hidden] as one row-major array, the shape the tuned layers take. */
@@ -91,16 +92,14 @@ public final class TunedE5Network implements SentimentNetwork, AutoCloseable {
 
   /** The probabilities for the lower layers' states of one post, flattened [tokens × hidden]. */
   double[] probabilitiesOfStates(float[] flat) {
-    int hidden = E5Weights.SHAPE.hidden();
+    int hidden = published.shape().hidden();
     int tokens = flat.length / hidden;
     float[] p;
     try (NDScope scope = new NDScope();
         NDManager m = manager.newSubManager()) {
       NDArray mask = m.ones(new Shape(1, tokens));
       NDArray x = m.create(flat, new Shape(1, tokens, hidden));
-      x =
-          layers.layers(
-              tuned.firstTuned(), E5Weights.SHAPE.layers(), x, BertLayers.attentionBias(mask), 0);
+      x = layers.layers(tuned.firstTuned(), tuned.end(), x, BertLayers.attentionBias(mask), 0);
       p = BertLayers.meanPool(x, mask).matMul(head).add(headBias).softmax(1).toFloatArray();
       scope.suppressNotUsedWarning();
     }
@@ -116,13 +115,14 @@ public final class TunedE5Network implements SentimentNetwork, AutoCloseable {
     manager.close();
   }
 
-  /** The published weights of layers {@code first} and above (the only ones run here). */
-  static Map<String, OnnxInitializers.Tensor> topLayers(
-      Map<String, OnnxInitializers.Tensor> published, int first) {
-    Map<String, OnnxInitializers.Tensor> out = new java.util.LinkedHashMap<>();
-    published.forEach(
+  /** The weights of layers {@code first} (inclusive) to {@code end} (the only ones run here). */
+  public static Map<String, OnnxInitializers.Tensor> layers(
+      Map<String, OnnxInitializers.Tensor> weights, int first, int end) {
+    Map<String, OnnxInitializers.Tensor> out = new LinkedHashMap<>();
+    weights.forEach(
         (name, t) -> {
-          if (layerOf(name) >= first) {
+          int layer = layerOf(name);
+          if (layer >= first && layer < end) {
             out.put(name, t);
           }
         });
