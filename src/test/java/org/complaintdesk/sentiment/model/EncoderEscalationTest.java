@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.complaintdesk.sentiment.SentimentComponents;
 import org.complaintdesk.sentiment.SentimentResult;
+import org.complaintdesk.sentiment.network.SentimentNetwork;
 import org.complaintdesk.testing.SharedScorer;
 import org.junit.jupiter.api.Test;
 
@@ -101,5 +102,43 @@ class EncoderEscalationTest {
     assertThat(knowsTheLabel.calls().get()).isEqualTo(1);
     assertThat(unclear.model()).isEqualTo("char-ngram-lr-de+costly-t");
     assertThat(unclear.detractor()).isTrue();
+  }
+
+  @Test
+  void withAToneNetworkEveryPostRunsTheEncoderAndIsAveragedWithTheNetwork() {
+    SentimentComponents c = SharedScorer.components();
+    DetractorModel model =
+        knowsTheLabel.multilingualTrainer(c, T).train(posts(), List.of("escalation test"), "t");
+    String clearPost = posts().get(0).text();
+    knowsTheLabel.calls().set(0);
+
+    SentimentResult calm = knowsTheLabel.german(c, model, T, fixed(0.2)).analyze(clearPost);
+
+    assertThat(knowsTheLabel.calls().get()).as("the first layer no longer decides alone").isOne();
+    assertThat(calm.model()).isEqualTo("char-ngram-lr-de+costly+tone-t");
+    SentimentResult angry = knowsTheLabel.german(c, model, T, fixed(0.6)).analyze(clearPost);
+    assertThat(angry.detractorProbability() - calm.detractorProbability())
+        .as("half of the network's difference")
+        .isCloseTo(0.2, org.assertj.core.api.Assertions.within(1e-9));
+  }
+
+  /** A network that gives every post the same P(negative), the rest split evenly. */
+  private static SentimentNetwork fixed(double negative) {
+    return new SentimentNetwork() {
+      @Override
+      public String name() {
+        return "tone";
+      }
+
+      @Override
+      public double[] probabilities(String text) {
+        return new double[] {negative, (1 - negative) / 2, (1 - negative) / 2};
+      }
+
+      @Override
+      public List<String> labels() {
+        return List.of(LabelledPost.NEGATIVE, LabelledPost.NEUTRAL, LabelledPost.POSITIVE);
+      }
+    };
   }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.complaintdesk.sentiment.SentimentComponents;
 import org.complaintdesk.sentiment.english.SentenceEncoder;
 import org.complaintdesk.sentiment.lexicon.ComplaintCueList;
+import org.complaintdesk.sentiment.network.SentimentNetwork;
 
 /**
  * A stand-in sentence encoder that knows each registered post's label (one-hot over negative,
@@ -55,6 +56,12 @@ final class LabelKnowingEncoder implements SentenceEncoder {
 
   /** The German n-gram layer of {@code model}, given this stand-in as its only encoder. */
   NgramDetractorAnalyzer german(SentimentComponents c, DetractorModel model, double threshold) {
+    return german(c, model, threshold, null);
+  }
+
+  /** The same with a tone network averaged in. */
+  NgramDetractorAnalyzer german(
+      SentimentComponents c, DetractorModel model, double threshold, SentimentNetwork network) {
     return new NgramDetractorAnalyzer(
         "de",
         model.ngram().get("de"),
@@ -65,7 +72,7 @@ final class LabelKnowingEncoder implements SentenceEncoder {
         model.negativeOdds("de"),
         model.escalation("de"),
         List.of(this),
-        null,
+        network,
         0.5,
         "t");
   }
