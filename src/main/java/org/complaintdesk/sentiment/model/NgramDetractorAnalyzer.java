@@ -43,6 +43,7 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
   private final String firstModel;
   private final SentimentNetwork network;
   private final double networkShare;
+  private final String version;
 
   /**
    * @param network the multilingual tone network, or null; it runs multilingual BERT on every post,
@@ -76,6 +77,7 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
         encoders.stream().filter(e -> EnglishFeatures.usesEncoder(classifier, e)).toList();
     this.network = network;
     this.networkShare = networkShare;
+    this.version = modelVersion;
     this.escalation = network == null ? escalation : null;
     this.firstEncoders =
         this.escalation == null
@@ -97,6 +99,29 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
         + (network == null ? "" : "+" + network.name())
         + "-"
         + modelVersion;
+  }
+
+  /**
+   * Without the tone network, as English's reply check: tuned on customers' posts, it reads bad
+   * news and apologies as negative, which in a reply is not rudeness.
+   */
+  @Override
+  public SentimentAnalyzer forTone() {
+    return network == null
+        ? this
+        : new NgramDetractorAnalyzer(
+            language,
+            classifier,
+            lexicon,
+            cues,
+            preparer,
+            threshold,
+            negativeOdds,
+            escalation,
+            encoders,
+            null,
+            networkShare,
+            version);
   }
 
   private static Counter<String> corrected(Counter<String> p, double odds) {

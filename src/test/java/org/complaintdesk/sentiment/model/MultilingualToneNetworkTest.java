@@ -101,6 +101,11 @@ class MultilingualToneNetworkTest {
         .isCloseTo(0.5 * layer.detractorProbability() + 0.5 * network, within(1e-3));
     assertThat(averaged.evidence())
         .anyMatch(e -> e.wholePost() && e.kind().contains("fine-tuned network"));
+    assertThat(italian.forTone().analyze(post).model())
+        .as("our reply drafts are read without it, as in English")
+        .doesNotContain("mbertt");
+    assertThat(italian.forTone().analyze(post).detractorProbability())
+        .isCloseTo(layer.detractorProbability(), within(1e-9));
   }
 
   @Test
