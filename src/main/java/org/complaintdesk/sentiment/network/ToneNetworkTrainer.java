@@ -83,6 +83,21 @@ public final class ToneNetworkTrainer {
 
     /** The same with {@code layers} layers tuned. */
     public Options withTunedLayers(int layers) {
+      return copy(layers, networks, eightBit, seed);
+    }
+
+    /** The same with {@code count} networks. */
+    public Options withNetworks(int count) {
+      return copy(tunedLayers, count, eightBit, seed);
+    }
+
+    /** The same with the changes kept in 8 bits ({@link TunedLayers.Int8Change}). */
+    public Options withEightBit() {
+      return copy(tunedLayers, networks, true, seed);
+    }
+
+    /** The recipe unchanged (epochs, rate, batch, dropout, decay, threads), the rest as given. */
+    private Options copy(int layers, int count, boolean int8, long start) {
       return new Options(
           layers,
           epochs,
@@ -90,40 +105,10 @@ public final class ToneNetworkTrainer {
           batchSize,
           dropout,
           weightDecay,
-          seed,
-          threads,
-          networks,
-          eightBit);
-    }
-
-    /** The same with {@code count} networks. */
-    public Options withNetworks(int count) {
-      return new Options(
-          tunedLayers,
-          epochs,
-          learningRate,
-          batchSize,
-          dropout,
-          weightDecay,
-          seed,
+          start,
           threads,
           count,
-          eightBit);
-    }
-
-    /** The same with the changes kept in 8 bits ({@link TunedLayers.Int8Change}). */
-    public Options withEightBit() {
-      return new Options(
-          tunedLayers,
-          epochs,
-          learningRate,
-          batchSize,
-          dropout,
-          weightDecay,
-          seed,
-          threads,
-          networks,
-          true);
+          int8);
     }
 
     /** 8-bit changes when asked for, and for every member of an ensemble (size). */
@@ -148,17 +133,7 @@ public final class ToneNetworkTrainer {
 
     /** One network of an ensemble: its own seed. */
     private Options member(int k) {
-      return new Options(
-          tunedLayers,
-          epochs,
-          learningRate,
-          batchSize,
-          dropout,
-          weightDecay,
-          seed + k,
-          threads,
-          networks,
-          eightBit);
+      return copy(tunedLayers, networks, eightBit, seed + k);
     }
   }
 

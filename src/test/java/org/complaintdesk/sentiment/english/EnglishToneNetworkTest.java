@@ -3,11 +3,11 @@ package org.complaintdesk.sentiment.english;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.List;
 import org.complaintdesk.sentiment.SentimentComponents;
 import org.complaintdesk.sentiment.SentimentResult;
 import org.complaintdesk.sentiment.model.DetractorModel;
 import org.complaintdesk.sentiment.network.SentimentNetwork;
+import org.complaintdesk.testing.FixedToneNetwork;
 import org.complaintdesk.testing.SharedScorer;
 import org.junit.jupiter.api.Test;
 
@@ -89,21 +89,6 @@ class EnglishToneNetworkTest {
   }
 
   private static SentimentNetwork fixed(double negative, double neutral, double positive) {
-    return new SentimentNetwork() {
-      @Override
-      public String name() {
-        return "e5t";
-      }
-
-      @Override
-      public double[] probabilities(String text) {
-        return new double[] {negative, neutral, positive};
-      }
-
-      @Override
-      public List<String> labels() {
-        return List.of("negative", "neutral", "positive");
-      }
-    };
+    return FixedToneNetwork.of("e5t", negative, neutral, positive);
   }
 }

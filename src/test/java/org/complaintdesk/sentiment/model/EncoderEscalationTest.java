@@ -8,6 +8,7 @@ import java.util.Map;
 import org.complaintdesk.sentiment.SentimentComponents;
 import org.complaintdesk.sentiment.SentimentResult;
 import org.complaintdesk.sentiment.network.SentimentNetwork;
+import org.complaintdesk.testing.FixedToneNetwork;
 import org.complaintdesk.testing.SharedScorer;
 import org.junit.jupiter.api.Test;
 
@@ -124,21 +125,6 @@ class EncoderEscalationTest {
 
   /** A network that gives every post the same P(negative), the rest split evenly. */
   private static SentimentNetwork fixed(double negative) {
-    return new SentimentNetwork() {
-      @Override
-      public String name() {
-        return "tone";
-      }
-
-      @Override
-      public double[] probabilities(String text) {
-        return new double[] {negative, (1 - negative) / 2, (1 - negative) / 2};
-      }
-
-      @Override
-      public List<String> labels() {
-        return List.of(LabelledPost.NEGATIVE, LabelledPost.NEUTRAL, LabelledPost.POSITIVE);
-      }
-    };
+    return FixedToneNetwork.of("tone", negative, (1 - negative) / 2, (1 - negative) / 2);
   }
 }

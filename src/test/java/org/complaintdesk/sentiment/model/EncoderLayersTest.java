@@ -12,27 +12,26 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The shipped model's n-gram layers use each sentence encoder exactly where {@code train}'s
  * cross-validation chose it (e5: de, es, fr, hi, it, pt, not ar; multilingual BERT in {@code
  * default-2026.12j}: ar, fr, hi, it, pt, not de or es), and English always uses e5; likewise word
- * stems (pt only). Where multilingual BERT is on, only posts its first layer is unsure of run it.
+ * stems (pt only). Since {@code default-2026.12t} the multilingual tone network reads every post of
+ * those languages, so each is decided by the full layer and the network (the escalation bands stay
+ * in the file, unused).
  */
 class EncoderLayersTest {
-  /**
-   * Each result names the layer that decided: "+stems", "+e5", "+mbert" or none. The first post of
-   * a language with BERT is one its first layer decides alone, the second one it sends on.
-   */
+  /** Each result names the layer that decided: "+stems", "+e5", "+mbert" or none, and "+mbertt". */
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
       value = {
-        "de|char-ngram-lr-de+e5-|true|Der Kundendienst ist eine Katastrophe, seit Wochen keine Antwort",
-        "es|char-ngram-lr-es+e5-|true|El servicio al cliente es pésimo, llevo semanas sin respuesta",
-        "ar|char-ngram-lr-ar-|false|شكرا جزيلا 😍😍 أفضل خدمة",
-        "ar|char-ngram-lr-ar+mbert-|true|خدمة سيئة جدا وموظفين وقحين",
-        "fr|char-ngram-lr-fr+e5-|true|Le service client est nul, je suis très déçu",
-        "fr|char-ngram-lr-fr+e5+mbert-|true|J'attends toujours ma commande depuis une semaine",
-        "it|char-ngram-lr-it+e5-|true|Il servizio clienti è pessimo, sono molto deluso",
-        "it|char-ngram-lr-it+e5+mbert-|true|Aspetto ancora il mio ordine da una settimana",
-        "pt|char-ngram-lr-pt+stems+e5-|false|Vamos ver como fica amanhã",
-        "pt|char-ngram-lr-pt+stems+e5+mbert-|true|O atendimento é péssimo, estou muito decepcionado com vocês",
+        "de|char-ngram-lr-de+e5+mbertt-|true|Der Kundendienst ist eine Katastrophe, seit Wochen keine Antwort",
+        "es|char-ngram-lr-es+e5+mbertt-|true|El servicio al cliente es pésimo, llevo semanas sin respuesta",
+        "ar|char-ngram-lr-ar+mbert+mbertt-|false|شكرا جزيلا 😍😍 أفضل خدمة",
+        "ar|char-ngram-lr-ar+mbert+mbertt-|true|خدمة سيئة جدا وموظفين وقحين",
+        "fr|char-ngram-lr-fr+e5+mbert+mbertt-|true|Le service client est nul, je suis très déçu",
+        "fr|char-ngram-lr-fr+e5+mbert+mbertt-|true|J'attends toujours ma commande depuis une semaine",
+        "it|char-ngram-lr-it+e5+mbert+mbertt-|true|Il servizio clienti è pessimo, sono molto deluso",
+        "it|char-ngram-lr-it+e5+mbert+mbertt-|true|Aspetto ancora il mio ordine da una settimana",
+        "pt|char-ngram-lr-pt+stems+e5+mbert+mbertt-|false|Vamos ver como fica amanhã",
+        "pt|char-ngram-lr-pt+stems+e5+mbert+mbertt-|true|O atendimento é péssimo, estou muito decepcionado com vocês",
       })
   void eachPostIsDecidedByTheLayerTrainChose(
       String language, String model, boolean detractor, String text) {
@@ -66,6 +65,24 @@ class EncoderLayersTest {
         .anyMatch(d -> d.startsWith("it: ") && d.contains("word stems off"))
         .anyMatch(d -> d.startsWith("ar: ") && d.contains("multilingual encoder on"))
         .anyMatch(d -> d.startsWith("es: ") && d.contains("multilingual encoder off"));
+  }
+
+  @Test
+  void theShippedModelAveragesEveryNgramLanguageWithTheMultilingualToneNetwork() {
+    DetractorModel model = DetractorModel.bundled();
+    assertThat(model.multilingualNetwork()).isNotNull();
+    assertThat(model.multilingualNetwork().firstTuned()).isEqualTo(8);
+    assertThat(model.multilingualNetwork().end()).isEqualTo(9);
+    assertThat(model.multilingualNetworkShare()).isEqualTo(0.5);
+    assertThat(model.trainedOn())
+        .anyMatch(
+            d ->
+                d.startsWith("multilingual tone network n-gram languages {ar=")
+                    && d.contains("averaged with each n-gram layer (share 0.5, fixed)"));
+    SentimentResult italian =
+        SharedScorer.get().score("Aspetto ancora il mio ordine da una settimana");
+    assertThat(italian.evidence())
+        .anyMatch(e -> e.wholePost() && e.kind().contains("fine-tuned network"));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import org.complaintdesk.testing.FixedToneNetwork;
 import org.junit.jupiter.api.Test;
 
 class AveragedNetworksTest {
@@ -43,21 +44,6 @@ class AveragedNetworksTest {
   }
 
   private static SentimentNetwork fixed(String name, List<String> labels, double... p) {
-    return new SentimentNetwork() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public double[] probabilities(String text) {
-        return p.clone();
-      }
-
-      @Override
-      public List<String> labels() {
-        return labels;
-      }
-    };
+    return new FixedToneNetwork(name, labels, p);
   }
 }

@@ -2,31 +2,15 @@ package org.complaintdesk.sentiment.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.complaintdesk.testing.FixedToneNetwork;
 import org.junit.jupiter.api.Test;
 
 class LazyNetworkTest {
   @Test
   void opensTheNetworkOnTheFirstPostOnlyAndOnce() {
     AtomicInteger opened = new AtomicInteger();
-    SentimentNetwork fixed =
-        new SentimentNetwork() {
-          @Override
-          public String name() {
-            return "fixed";
-          }
-
-          @Override
-          public double[] probabilities(String text) {
-            return new double[] {0.7, 0.2, 0.1};
-          }
-
-          @Override
-          public List<String> labels() {
-            return List.of("negative", "neutral", "positive");
-          }
-        };
+    SentimentNetwork fixed = FixedToneNetwork.of("fixed", 0.7, 0.2, 0.1);
     LazyNetwork lazy =
         new LazyNetwork(
             "mbertt",
