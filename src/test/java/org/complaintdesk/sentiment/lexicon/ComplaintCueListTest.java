@@ -105,6 +105,7 @@ class ComplaintCueListTest {
         "fr|impossible de me connecter depuis hier|un panneau solaire , impossible à rater",
         "fr|encore une panne de réseau|encore commandé , livraison super rapide",
         "it|l'app crasha di nuovo|ordinato di nuovo , consegna velocissima",
+        "it|aspetto ancora il mio ordine da una settimana|ancora grazie , ordine arrivato",
         "it|nessuno mi aiuta , la carta è bloccata|grazie per l' aiuto , tutto risolto",
         "hi|kal se app chal hi nahi raha|phir se order kiya , bahut tasty tha",
         "hi|मेरा बैग खो गया और कोई मदद नहीं|मदद के लिए धन्यवाद , सब ठीक हो गया",

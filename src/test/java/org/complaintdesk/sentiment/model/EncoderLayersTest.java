@@ -79,10 +79,8 @@ class EncoderLayersTest {
             d ->
                 d.startsWith("multilingual tone network n-gram languages {ar=")
                     && d.contains("averaged with each n-gram layer (share 0.5, fixed)"));
-    SentimentResult italian =
-        SharedScorer.get().score("Aspetto ancora il mio ordine da una settimana");
-    assertThat(italian.evidence())
-        .anyMatch(e -> e.wholePost() && e.kind().contains("fine-tuned network"));
+    assertThat(SharedScorer.get().score("Il servizio clienti è pessimo, sono molto deluso").model())
+        .contains("+mbertt-");
   }
 
   @Test
