@@ -117,9 +117,20 @@ class EvidenceTest {
   void aFlagNoCueOrLexiconWordExplainsNamesTheWordsTheLayerReactedTo() {
     // "where is my suitcase?? three days, nothing": no lexicon word, no cue; the shipped German
     // layer's character n-grams decide, each too light to show alone. Before, such a flag came
-    // with no evidence at all; now its biggest parts are shown, marked weak.
+    // with no evidence at all; now its biggest parts are shown, marked weak. With the multilingual
+    // tone network averaged in, the network's own lean explains the flag; the layer alone (as our
+    // reply drafts are read) still names its words.
     String post = "@NimbusAir wo ist mein Koffer?? seit drei Tagen nichts";
-    SentimentResult r = SharedScorer.get().score(post); // the shipped model
+    SentimentResult withNetwork = SharedScorer.get().score(post); // the shipped model
+    assertThat(withNetwork.detractor()).isTrue();
+    assertThat(withNetwork.evidence())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.kind()).isEqualTo("overall tone of the post (fine-tuned network)");
+              assertThat(e.weight()).isNegative();
+            });
+    SentimentResult r = SharedScorer.get().forTone().score(post);
     assertThat(r.language()).isEqualTo("de");
     assertThat(r.detractor()).isTrue();
     assertThat(r.evidence()).isNotEmpty().hasSizeLessThanOrEqualTo(3);
