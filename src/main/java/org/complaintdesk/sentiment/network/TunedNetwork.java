@@ -30,6 +30,7 @@ public final class TunedNetwork implements SentimentNetwork, AutoCloseable {
   private final BertLayers layers;
   private final NDArray head;
   private final NDArray headBias;
+  private final int end;
 
   private TunedNetwork(
       TunedLayers tuned, PublishedNetwork published, Map<String, OnnxInitializers.Tensor> weights) {
@@ -45,6 +46,7 @@ public final class TunedNetwork implements SentimentNetwork, AutoCloseable {
     }
     this.tuned = tuned;
     this.published = published;
+    this.end = tuned.end();
     Engines.pytorch(1);
     this.manager = NDManager.newBaseManager();
     BertLayers.Dimensions shape = published.shape();
@@ -99,7 +101,7 @@ public final class TunedNetwork implements SentimentNetwork, AutoCloseable {
         NDManager m = manager.newSubManager()) {
       NDArray mask = m.ones(new Shape(1, tokens));
       NDArray x = m.create(flat, new Shape(1, tokens, hidden));
-      x = layers.layers(tuned.firstTuned(), tuned.end(), x, BertLayers.attentionBias(mask), 0);
+      x = layers.layers(tuned.firstTuned(), end, x, BertLayers.attentionBias(mask), 0);
       p = BertLayers.meanPool(x, mask).matMul(head).add(headBias).softmax(1).toFloatArray();
       scope.suppressNotUsedWarning();
     }
