@@ -99,18 +99,15 @@ public final class ModelTrainer {
     }
 
     public TrainingOptions withToneNetwork(ToneNetworkTrainer.Options network) {
-      return new TrainingOptions(
-          englishSigma,
-          ngramSigma,
-          minFeatureCount,
-          minPostsPerLayer,
-          minPostsToCrossValidate,
-          decisionThreshold,
-          network,
-          multilingualNetwork);
+      return withNetworks(network, multilingualNetwork);
     }
 
     public TrainingOptions withMultilingualNetwork(ToneNetworkTrainer.Options network) {
+      return withNetworks(toneNetwork, network);
+    }
+
+    private TrainingOptions withNetworks(
+        ToneNetworkTrainer.Options tone, ToneNetworkTrainer.Options multilingual) {
       return new TrainingOptions(
           englishSigma,
           ngramSigma,
@@ -118,8 +115,8 @@ public final class ModelTrainer {
           minPostsPerLayer,
           minPostsToCrossValidate,
           decisionThreshold,
-          toneNetwork,
-          network);
+          tone,
+          multilingual);
     }
   }
 
