@@ -153,8 +153,34 @@ public record DetractorModel(
       DetractorMix newMix,
       String newVersion,
       List<String> newTrainedOn) {
+    return withNetworks(
+        networks,
+        networkShare,
+        newMix,
+        multilingualNetwork,
+        multilingualShare,
+        newVersion,
+        newTrainedOn);
+  }
+
+  /** The same layers with a multilingual tone network (its share the plain mean), renamed. */
+  public DetractorModel withMultilingualNetwork(
+      TunedLayers network, String newVersion, List<String> newTrainedOn) {
+    return withNetworks(
+        englishNetworks(), networkShare, mix, network, null, newVersion, newTrainedOn);
+  }
+
+  /** The trained layers kept, the networks (and the rule chosen with them) as given. */
+  private DetractorModel withNetworks(
+      List<TunedLayers> english,
+      Double englishShare,
+      DetractorMix newMix,
+      TunedLayers multilingual,
+      Double newMultilingualShare,
+      String newVersion,
+      List<String> newTrainedOn) {
     return new DetractorModel(
-        english,
+        this.english,
         complaint,
         ngram,
         lexicon,
@@ -164,32 +190,11 @@ public record DetractorModel(
         negativeOdds,
         newMix,
         escalations,
-        firstNetwork(networks),
-        networkShare,
-        moreNetworks(networks),
-        multilingualNetwork,
-        multilingualShare);
-  }
-
-  /** The same layers with a multilingual tone network (its share the plain mean), renamed. */
-  public DetractorModel withMultilingualNetwork(
-      TunedLayers network, String newVersion, List<String> newTrainedOn) {
-    return new DetractorModel(
-        english,
-        complaint,
-        ngram,
-        lexicon,
-        trainedTexts,
-        newTrainedOn,
-        newVersion,
-        negativeOdds,
-        mix,
-        escalations,
-        englishNetwork,
-        networkShare,
-        moreEnglishNetworks,
-        network,
-        null);
+        firstNetwork(english),
+        englishShare,
+        moreNetworks(english),
+        multilingual,
+        newMultilingualShare);
   }
 
   public void save(Path file) throws IOException {

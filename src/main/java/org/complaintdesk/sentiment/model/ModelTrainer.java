@@ -295,11 +295,9 @@ public final class ModelTrainer {
     Map<String, Integer> counts = new TreeMap<>();
     for (String lang : ngramLanguages) {
       for (LabelledPost p : byLanguage.getOrDefault(lang, List.of())) {
-        int label = TONE_LABELS.indexOf(p.label());
-        if (label >= 0) {
-          examples.add(
-              new ToneNetworkTrainer.Example(
-                  EnglishFeatures.encoderInput(p.text()), label, p.weight()));
+        ToneNetworkTrainer.Example e = toneExample(p);
+        if (e != null) {
+          examples.add(e);
           counts.merge(lang, 1, Integer::sum);
         }
       }
@@ -377,12 +375,9 @@ public final class ModelTrainer {
     List<ToneNetworkTrainer.Example> examples = new ArrayList<>();
     List<Integer> rows = new ArrayList<>();
     for (int i = 0; i < enData.size(); i++) {
-      LabelledPost p = enData.get(i);
-      int label = TONE_LABELS.indexOf(p.label());
-      if (label >= 0) {
-        examples.add(
-            new ToneNetworkTrainer.Example(
-                EnglishFeatures.encoderInput(p.text()), label, p.weight()));
+      ToneNetworkTrainer.Example e = toneExample(enData.get(i));
+      if (e != null) {
+        examples.add(e);
         rows.add(i);
       }
     }
@@ -483,6 +478,17 @@ public final class ModelTrainer {
     LOG.info(decision);
     decisions.add(decision);
     return new ToneNetwork(tuning.tuned(), bestShare, choice.mix());
+  }
+
+  /**
+   * A post as a tone network learns it (what the encoder reads, its class, its weight); null for a
+   * label the networks have no class for.
+   */
+  private static ToneNetworkTrainer.Example toneExample(LabelledPost p) {
+    int label = TONE_LABELS.indexOf(p.label());
+    return label < 0
+        ? null
+        : new ToneNetworkTrainer.Example(EnglishFeatures.encoderInput(p.text()), label, p.weight());
   }
 
   private static void noteNetwork(List<TunedLayers> tuned, List<String> decisions) {

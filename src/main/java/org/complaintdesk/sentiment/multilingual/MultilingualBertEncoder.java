@@ -21,6 +21,7 @@ import org.complaintdesk.sentiment.network.BertLayers;
 import org.complaintdesk.sentiment.network.LowerLayers;
 import org.complaintdesk.sentiment.network.OnnxInitializers;
 import org.complaintdesk.sentiment.network.PublishedNetwork;
+import org.complaintdesk.sentiment.network.TunedNetwork;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
@@ -134,11 +135,7 @@ public final class MultilingualBertEncoder implements SentenceEncoder, LowerLaye
   @Override
   public float[] encode(String text) {
     float[][] states = states(text, VECTOR_LAYER);
-    float[] flat = new float[states.length * DIMENSIONS];
-    for (int t = 0; t < states.length; t++) {
-      System.arraycopy(states[t], 0, flat, t * DIMENSIONS, DIMENSIONS);
-    }
-    return unitMean(flat, 0, states.length);
+    return unitMean(TunedNetwork.flatten(states), 0, states.length);
   }
 
   /**

@@ -83,7 +83,7 @@ public final class TunedNetwork implements SentimentNetwork, AutoCloseable {
   }
 
   /** [tokens][hidden] as one row-major array, the shape the tuned layers take. */
-  static float[] flatten(float[][] states) {
+  public static float[] flatten(float[][] states) {
     int hidden = states.length == 0 ? 0 : states[0].length;
     float[] flat = new float[states.length * hidden];
     for (int t = 0; t < states.length; t++) {
