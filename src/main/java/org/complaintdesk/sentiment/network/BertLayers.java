@@ -27,7 +27,7 @@ public final class BertLayers {
 
   /** The size of the network. */
   public record Dimensions(int layers, int hidden, int heads, int intermediate) {
-    int headSize() {
+    public int headSize() {
       return hidden / heads;
     }
   }

@@ -16,10 +16,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Multilingual BERT's top layers rebuilt on PyTorch from the SavedModel's variables, run on
- * TensorFlow's layer 8, must compute TensorFlow's layer 12: what a network tuned for the n-gram
- * languages would start from (docs/benchmarks.md, "Scratch check: multilingual BERT's ninth layer
- * tuned"). BERT's TensorFlow code uses tanh's approximation of GELU and {@link BertLayers} the
- * exact one, so the two agree to a cosine near 1, not bit for bit.
+ * TensorFlow's layer 8, must compute TensorFlow's layer 12 (both 32-bit runs; the encoder's own
+ * layer 8 comes from its 8-bit layers, checked against TensorFlow's here too): what a network tuned
+ * for the n-gram languages would start from (docs/benchmarks.md, "Scratch check: multilingual
+ * BERT's ninth layer tuned"). BERT's TensorFlow code uses tanh's approximation of GELU and {@link
+ * BertLayers} the exact one, so the two agree to a cosine near 1, not bit for bit.
  */
 class MultilingualBertLayersTest {
   private static final List<String> POSTS =
@@ -48,8 +49,8 @@ class MultilingualBertLayersTest {
               MultilingualBertEncoder.SHAPE,
               NetworkWeights.create(manager, bert.publishedLayers(8, 12), null));
       for (String post : POSTS) {
-        float[][] lower = bert.states(post, 8);
-        float[][] top = bert.states(post, 12);
+        float[][] lower = bert.float32States(post, 8);
+        float[][] top = bert.float32States(post, 12);
         NDArray mask = manager.ones(new Shape(1, lower.length));
         NDArray x = manager.create(TunedNetwork.flatten(lower), new Shape(1, lower.length, 768));
         float[] ours = layers.layers(8, 12, x, BertLayers.attentionBias(mask), 0).toFloatArray();
@@ -62,15 +63,17 @@ class MultilingualBertLayersTest {
   }
 
   @Test
-  void givesLayersEightAndTwelveOneVectorPerWordPieceAndLayerEightsMeanIsTheEncodersVector() {
+  void givesLayerEightOneVectorPerWordPieceAndItsMeanIsTheEncodersVector() {
     assertThat(bert.offers(8)).isTrue();
-    assertThat(bert.offers(12)).isTrue();
+    assertThat(bert.offers(12)).as("only in 32 bits, for checks").isFalse();
     assertThat(bert.offers(6)).isFalse();
     assertThatThrownBy(() -> bert.states("ciao", 6)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> bert.float32States("ciao", 6))
+        .isInstanceOf(IllegalArgumentException.class);
     String post = POSTS.get(1);
     float[][] states = bert.states(post, 8);
     assertThat(states[0]).hasSize(768);
-    assertThat(bert.states(post, 12)).hasNumberOfRows(states.length);
+    assertThat(bert.float32States(post, 12)).hasNumberOfRows(states.length);
     float[] mean = new float[768];
     for (float[] token : states) {
       for (int j = 0; j < 768; j++) {
@@ -78,6 +81,23 @@ class MultilingualBertLayersTest {
       }
     }
     assertThat(Vectors.cosine(mean, bert.encode(post))).isCloseTo(1.0, within(1e-5));
+  }
+
+  @Test
+  void theEightBitLayersGiveTensorFlowsThirtyTwoBitTokenVectorsWithinTheirRounding() {
+    // Measured on 150 XLM-T Arabic posts: the posts' mean vectors at a cosine of 0.997 on average,
+    // 0.991 at worst (docs/benchmarks.md). Each word piece's vector is held to 0.97 here.
+    for (String post : POSTS) {
+      float[][] eightBit = bert.states(post, 8);
+      float[][] float32 = bert.float32States(post, 8);
+      assertThat(eightBit).hasNumberOfRows(float32.length);
+      for (int t = 0; t < float32.length; t++) {
+        assertThat(Vectors.cosine(eightBit[t], float32[t]))
+            .as(post + " token " + t)
+            .isGreaterThan(0.97)
+            .isLessThan(1.0 - 1e-7); // rounded: not TensorFlow's own numbers
+      }
+    }
   }
 
   @Test
