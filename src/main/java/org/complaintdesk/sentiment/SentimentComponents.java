@@ -1,12 +1,10 @@
 package org.complaintdesk.sentiment;
 
-import ai.djl.engine.EngineException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.complaintdesk.sentiment.english.ChunkTreeSentimentScorer;
@@ -31,8 +29,6 @@ import org.complaintdesk.sentiment.network.SentimentNetwork;
 import org.complaintdesk.sentiment.network.TunedLayers;
 import org.complaintdesk.sentiment.network.TunedNetwork;
 import org.complaintdesk.sentiment.prep.SocialTextPreparer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The parts every sentiment path shares, loaded once: text preparation, lexicons, language
@@ -50,10 +46,8 @@ public final class SentimentComponents {
   private final EnglishFeatures english;
   private final LanguageDetector languages;
   private final Map<String, SentimentLexicon> lexicons = new ConcurrentHashMap<>();
-  private final Map<TunedLayers, Optional<SentimentNetwork>> networks = new ConcurrentHashMap<>();
+  private final Map<TunedLayers, SentimentNetwork> networks = new ConcurrentHashMap<>();
   private final Map<TunedLayers, SentimentNetwork> multilingualNetworks = new ConcurrentHashMap<>();
-
-  private static final Logger LOG = LoggerFactory.getLogger(SentimentComponents.class);
 
   public SentimentComponents(LanguageDetector languages) {
     this.preparer = new SocialTextPreparer(EmojiLexicon.bundled());
@@ -210,20 +204,9 @@ public final class SentimentComponents {
                 () -> TunedNetwork.open(t, multilingualNetwork)));
   }
 
+  /** Scored on ONNX Runtime, which the e5 encoder already needs (PyTorch only trains it). */
   private SentimentNetwork network(TunedLayers tuned) {
-    return networks
-        .computeIfAbsent(
-            tuned,
-            t -> {
-              try {
-                return Optional.of(TunedNetwork.open(t, PublishedNetwork.e5(encoder)));
-              } catch (EngineException | UnsatisfiedLinkError e) {
-                LOG.warn(
-                    "The English tone network cannot run here; English uses its layers alone", e);
-                return Optional.empty();
-              }
-            })
-        .orElse(null);
+    return networks.computeIfAbsent(tuned, t -> TunedNetwork.open(t, PublishedNetwork.e5(encoder)));
   }
 
   public SentimentScorer scorer(DetractorModel model, double threshold, int maxChars) {

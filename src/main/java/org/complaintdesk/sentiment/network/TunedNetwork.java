@@ -1,10 +1,6 @@
 package org.complaintdesk.sentiment.network;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,22 +11,18 @@ import org.complaintdesk.sentiment.english.DjlOffline;
  * A published network ({@link PublishedNetwork}: e5-small-v2, multilingual BERT) with some of its
  * layers and a classification head fine-tuned on labelled posts ({@link ToneNetworkTrainer}). The
  * lower layers are the encoder's own run ({@link LowerLayers}, already paid for by the layers'
- * features), the tuned layers run on PyTorch through DJL, and the network stops after the last
- * tuned layer. The published weights come from the encoder's Maven artifact; the model file holds
- * only what tuning changed ({@link TunedLayers}). Nothing is downloaded: PyTorch's native library
- * is a Maven artifact too.
+ * features), and the network stops after the last tuned layer. The published weights come from the
+ * encoder's Maven artifact; the model file holds only what tuning changed ({@link TunedLayers}).
  *
- * <p>One post per call on one PyTorch thread, like the sentence encoders: the scoring pool already
- * runs one post per core.
+ * <p>Trained on PyTorch ({@link BertLayers}), scored on ONNX Runtime: the tuned layers and the head
+ * as a 32-bit {@link BertGraph} with the same operations (since 2026-12-07; PyTorch's eager
+ * operations took 9–12 ms a post for multilingual BERT's one tuned layer). One post per call on one
+ * thread, like the sentence encoders: the scoring pool already runs one post per core.
  */
 public final class TunedNetwork implements SentimentNetwork, AutoCloseable {
   private final TunedLayers tuned;
   private final PublishedNetwork published;
-  private final NDManager manager;
-  private final BertLayers layers;
-  private final NDArray head;
-  private final NDArray headBias;
-  private final int end;
+  private final OnnxBertGraph graph;
 
   private TunedNetwork(
       TunedLayers tuned, PublishedNetwork published, Map<String, OnnxInitializers.Tensor> weights) {
@@ -46,13 +38,23 @@ public final class TunedNetwork implements SentimentNetwork, AutoCloseable {
     }
     this.tuned = tuned;
     this.published = published;
-    this.end = tuned.end();
-    Engines.pytorch(1);
-    this.manager = NDManager.newBaseManager();
-    BertLayers.Dimensions shape = published.shape();
-    this.layers = new BertLayers(shape, NetworkWeights.create(manager, weights, tuned));
-    this.head = manager.create(tuned.head(), new Shape(shape.hidden(), tuned.labels().size()));
-    this.headBias = manager.create(tuned.headBias());
+    Map<String, OnnxInitializers.Tensor> changed = new LinkedHashMap<>();
+    layers(weights, tuned.firstTuned(), tuned.end())
+        .forEach(
+            (name, t) ->
+                changed.put(
+                    name, new OnnxInitializers.Tensor(t.shape(), tuned.apply(name, t.values()))));
+    this.graph =
+        new OnnxBertGraph(
+            BertGraph.classifier(
+                changed,
+                published.shape(),
+                tuned.firstTuned(),
+                tuned.end(),
+                BertGraph.Gelu.EXACT,
+                tuned.head(),
+                tuned.headBias()),
+            published.shape().hidden());
   }
 
   /** Opens the network for scoring; reads the published weights of its tuned layers. */
@@ -94,17 +96,7 @@ public final class TunedNetwork implements SentimentNetwork, AutoCloseable {
 
   /** The probabilities for the lower layers' states of one post, flattened [tokens × hidden]. */
   double[] probabilitiesOfStates(float[] flat) {
-    int hidden = published.shape().hidden();
-    int tokens = flat.length / hidden;
-    float[] p;
-    try (NDScope scope = new NDScope();
-        NDManager m = manager.newSubManager()) {
-      NDArray mask = m.ones(new Shape(1, tokens));
-      NDArray x = m.create(flat, new Shape(1, tokens, hidden));
-      x = layers.layers(tuned.firstTuned(), end, x, BertLayers.attentionBias(mask), 0);
-      p = BertLayers.meanPool(x, mask).matMul(head).add(headBias).softmax(1).toFloatArray();
-      scope.suppressNotUsedWarning();
-    }
+    float[] p = graph.run(flat);
     double[] out = new double[p.length];
     for (int i = 0; i < p.length; i++) {
       out[i] = p[i];
@@ -114,7 +106,7 @@ public final class TunedNetwork implements SentimentNetwork, AutoCloseable {
 
   @Override
   public void close() {
-    manager.close();
+    graph.close();
   }
 
   /** The weights of layers {@code first} (inclusive) to {@code end} (the only ones run here). */
