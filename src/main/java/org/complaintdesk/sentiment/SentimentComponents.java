@@ -167,22 +167,14 @@ public final class SentimentComponents {
     return new HashMap<>(out);
   }
 
-  /**
-   * The model's tone network, opened once per model (its weights live in native memory). Where
-   * PyTorch's native library cannot be loaded (a platform the jar has none for), English is scored
-   * by its layers alone, which the results' {@code model} field then shows, and a warning says why.
-   */
+  /** The model's tone network, opened once per model (its weights live in native memory). */
   private SentimentNetwork network(List<TunedLayers> tuned) {
     if (tuned.isEmpty()) {
       return null;
     }
     List<SentimentNetwork> opened = new ArrayList<>();
     for (TunedLayers t : tuned) {
-      SentimentNetwork n = network(t);
-      if (n == null) {
-        return null;
-      }
-      opened.add(n);
+      opened.add(network(t));
     }
     return AveragedNetworks.of(opened);
   }
