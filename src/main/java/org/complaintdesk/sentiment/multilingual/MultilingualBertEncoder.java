@@ -148,8 +148,7 @@ public final class MultilingualBertEncoder implements SentenceEncoder, LowerLaye
    */
   @Override
   public float[] encode(String text) {
-    float[][] states = states(text, VECTOR_LAYER);
-    return unitMean(TunedNetwork.flatten(states), 0, states.length);
+    return vector(states(text, VECTOR_LAYER));
   }
 
   /**
@@ -160,8 +159,7 @@ public final class MultilingualBertEncoder implements SentenceEncoder, LowerLaye
   public float[][] encodeAll(List<String> texts) {
     float[][] out = new float[texts.size()][];
     for (int i = 0; i < out.length; i++) {
-      float[][] states = run(texts.get(i));
-      out[i] = unitMean(TunedNetwork.flatten(states), 0, states.length);
+      out[i] = vector(run(texts.get(i)));
     }
     return out;
   }
@@ -329,6 +327,10 @@ public final class MultilingualBertEncoder implements SentenceEncoder, LowerLaye
       ((TFloat32) result.get(0)).copyTo(DataBuffers.of(values, false, false));
     }
     return values;
+  }
+
+  private static float[] vector(float[][] states) {
+    return unitMean(TunedNetwork.flatten(states), 0, states.length);
   }
 
   /** Mean over the post's own tokens ([CLS] and [SEP] included), then L2 normalised. */

@@ -1,11 +1,14 @@
 package org.complaintdesk.sentiment.network;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.Map;
+import org.complaintdesk.sentiment.english.DjlOffline;
 
 /**
  * A BERT-shaped encoder's forward pass on DJL arrays (PyTorch underneath), computed the way the
@@ -51,6 +54,13 @@ public final class BertLayers {
   public static NDArray attentionBias(NDArray mask) {
     Shape s = mask.getShape();
     return mask.sub(1f).mul(-MASKED).reshape(s.get(0), 1, 1, s.get(1));
+  }
+
+  /** PyTorch, offline, with the given number of threads per operation (training, and checks). */
+  static void pytorch(int threads) {
+    DjlOffline.apply();
+    Engine.getEngine("PyTorch");
+    JniUtils.setNumThreads(threads);
   }
 
   /**

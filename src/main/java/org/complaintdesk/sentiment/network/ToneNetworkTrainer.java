@@ -256,7 +256,7 @@ public final class ToneNetworkTrainer {
     Map<String, OnnxInitializers.Tensor> published = inputs.published();
     String source = inputs.source();
     BertLayers.Dimensions dims = network.shape();
-    TunedNetwork.Engines.pytorch(options.threads());
+    BertLayers.pytorch(options.threads());
     Engine.getInstance().setRandomSeed((int) options.seed());
     try (NDManager manager = NDManager.newBaseManager()) {
       Map<String, NDArray> weights = NetworkWeights.create(manager, published, null);

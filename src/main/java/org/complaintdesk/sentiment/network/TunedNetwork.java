@@ -1,11 +1,8 @@
 package org.complaintdesk.sentiment.network;
 
-import ai.djl.engine.Engine;
-import ai.djl.pytorch.jni.JniUtils;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.complaintdesk.sentiment.english.DjlOffline;
 
 /**
  * A published network ({@link PublishedNetwork}: e5-small-v2, multilingual BERT) with some of its
@@ -126,16 +123,5 @@ public final class TunedNetwork implements SentimentNetwork, AutoCloseable {
   /** The layer a weight belongs to ({@code "9.query.w"} → 9). */
   static int layerOf(String name) {
     return Integer.parseInt(name.substring(0, name.indexOf('.')));
-  }
-
-  /** PyTorch, offline, with the given number of threads per operation. */
-  static final class Engines {
-    private Engines() {}
-
-    static void pytorch(int threads) {
-      DjlOffline.apply();
-      Engine.getEngine("PyTorch");
-      JniUtils.setNumThreads(threads);
-    }
   }
 }

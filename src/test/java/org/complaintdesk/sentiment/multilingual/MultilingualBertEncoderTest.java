@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The real network from the jar on the classpath (the shared instance, opened once per test JVM):
- * no download, one unit-length vector per post, the same whether a post is read alone or in a batch
- * with longer ones (the padding is masked and every input tensor is written).
+ * no download, one unit-length vector per post, the same whether a post is read alone or in a list
+ * with longer ones (each post runs on its own: the 8-bit layers quantize their input per call).
  */
 class MultilingualBertEncoderTest {
   private static final SentenceEncoder ENCODER = SharedScorer.components().multilingual();

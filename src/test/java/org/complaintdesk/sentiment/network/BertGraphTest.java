@@ -28,7 +28,7 @@ class BertGraphTest {
 
   @BeforeAll
   static void pytorch() {
-    TunedNetwork.Engines.pytorch(1);
+    BertLayers.pytorch(1);
   }
 
   @Test

@@ -26,7 +26,7 @@ class E5WeightsTest {
   @ParameterizedTest
   @ValueSource(ints = {6, 8})
   void thePublishedTopLayersOnPyTorchGiveTheVectorsOnnxRuntimeGives(int lower) {
-    TunedNetwork.Engines.pytorch(1);
+    BertLayers.pytorch(1);
     try (NDManager manager = NDManager.newBaseManager()) {
       BertLayers layers =
           new BertLayers(

@@ -42,7 +42,7 @@ class MultilingualBertLayersTest {
 
   @Test
   void thePublishedTopLayersOnPyTorchGiveTheTokenVectorsTensorFlowGives() {
-    TunedNetwork.Engines.pytorch(1);
+    BertLayers.pytorch(1);
     try (NDManager manager = NDManager.newBaseManager()) {
       BertLayers layers =
           new BertLayers(
