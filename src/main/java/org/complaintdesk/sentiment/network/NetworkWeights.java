@@ -11,13 +11,9 @@ final class NetworkWeights {
   private NetworkWeights() {}
 
   static Map<String, NDArray> create(
-      NDManager manager, Map<String, OnnxInitializers.Tensor> published, TunedLayers tuned) {
+      NDManager manager, Map<String, OnnxInitializers.Tensor> weights) {
     Map<String, NDArray> out = new LinkedHashMap<>();
-    published.forEach(
-        (name, t) -> {
-          float[] values = tuned == null ? t.values() : tuned.apply(name, t.values());
-          out.put(name, manager.create(values, new Shape(t.shape())));
-        });
+    weights.forEach((name, t) -> out.put(name, manager.create(t.values(), new Shape(t.shape()))));
     return out;
   }
 }

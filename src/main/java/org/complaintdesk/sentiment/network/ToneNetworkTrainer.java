@@ -259,7 +259,7 @@ public final class ToneNetworkTrainer {
     BertLayers.pytorch(options.threads());
     Engine.getInstance().setRandomSeed((int) options.seed());
     try (NDManager manager = NDManager.newBaseManager()) {
-      Map<String, NDArray> weights = NetworkWeights.create(manager, published, null);
+      Map<String, NDArray> weights = NetworkWeights.create(manager, published);
       BertLayers layers = new BertLayers(dims, weights);
       Random random = new Random(options.seed());
       float[] headInit = new float[dims.hidden() * labels.size()];

@@ -120,7 +120,7 @@ class BertGraphTest {
   }
 
   private static NDArray layers(NDManager manager, int from, int to) {
-    BertLayers layers = new BertLayers(SHAPE, NetworkWeights.create(manager, WEIGHTS, null));
+    BertLayers layers = new BertLayers(SHAPE, NetworkWeights.create(manager, WEIGHTS));
     NDArray mask = manager.ones(new Shape(1, TOKENS));
     NDArray x = manager.create(INPUT, new Shape(1, TOKENS, SHAPE.hidden()));
     return layers.layers(from, to, x, BertLayers.attentionBias(mask), 0);

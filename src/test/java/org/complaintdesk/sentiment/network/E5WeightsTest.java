@@ -32,9 +32,7 @@ class E5WeightsTest {
           new BertLayers(
               E5Weights.SHAPE,
               NetworkWeights.create(
-                  manager,
-                  TunedNetwork.layers(E5Weights.load(), lower, E5Weights.SHAPE.layers()),
-                  null));
+                  manager, TunedNetwork.layers(E5Weights.load(), lower, E5Weights.SHAPE.layers())));
       for (String post :
           List.of(
               "@NimbusAir my flight got cancelled AGAIN 😡 #neveragain",

@@ -47,7 +47,7 @@ class MultilingualBertLayersTest {
       BertLayers layers =
           new BertLayers(
               MultilingualBertEncoder.SHAPE,
-              NetworkWeights.create(manager, bert.publishedLayers(8, 12), null));
+              NetworkWeights.create(manager, bert.publishedLayers(8, 12)));
       for (String post : POSTS) {
         float[][] lower = bert.float32States(post, 8);
         float[][] top = bert.float32States(post, 12);
