@@ -126,6 +126,7 @@ public final class SentimentComponents {
               model.detractorMix(),
               network(model.englishNetworks()),
               model.toneNetworkShare(),
+              model.negativeOdds("en"),
               threshold,
               model.version()));
     }

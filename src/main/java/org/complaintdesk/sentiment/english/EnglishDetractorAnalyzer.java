@@ -16,6 +16,7 @@ import org.complaintdesk.sentiment.SentimentResult;
 import org.complaintdesk.sentiment.SentimentResult.Evidence;
 import org.complaintdesk.sentiment.Verdict;
 import org.complaintdesk.sentiment.lexicon.SentimentLexicon;
+import org.complaintdesk.sentiment.model.CrossValidatedDecision;
 import org.complaintdesk.sentiment.model.DetractorMix;
 import org.complaintdesk.sentiment.model.Explanations;
 import org.complaintdesk.sentiment.model.LabelledPost;
@@ -45,6 +46,7 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
   private final DetractorMix mix;
   private final SentimentNetwork network;
   private final double networkShare;
+  private final double negativeOdds;
   private final double threshold;
   private final String version;
   private final String model;
@@ -53,6 +55,8 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
    * @param network the fine-tuned tone network whose probabilities are averaged with the sentiment
    *     layer's; null for the layer alone
    * @param networkShare the network's weight in that average ({@link SentimentNetwork#combine})
+   * @param negativeOdds the odds multiplier for the averaged P(negative) ({@link
+   *     CrossValidatedDecision#adjust}), chosen by {@code train} with the share; 1 for none
    */
   public EnglishDetractorAnalyzer(
       EnglishFeatures features,
@@ -61,6 +65,7 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
       DetractorMix mix,
       SentimentNetwork network,
       double networkShare,
+      double negativeOdds,
       double threshold,
       String modelVersion) {
     this.features = features;
@@ -69,6 +74,7 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
     this.mix = mix;
     this.network = network;
     this.networkShare = networkShare;
+    this.negativeOdds = negativeOdds;
     this.threshold = threshold;
     this.version = modelVersion;
     this.model =
@@ -84,14 +90,15 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
    * complaints, and the tone network learned customers' posts, where bad news and apologies read as
    * negative. With it, "I'm so sorry your flight was cancelled, I've rebooked you on the 6pm
    * flight" went from 0.12 to 0.51 and "Unfortunately we cannot refund this order" from 0.59 to
-   * 0.73, over the reply warning's 0.6 (2026-12-07).
+   * 0.73, over the reply warning's 0.6 (2026-12-07). The odds correction was chosen for the average
+   * with the network, so it goes with the network.
    */
   @Override
   public SentimentAnalyzer forTone() {
     return complaintLayer == null && network == null
         ? this
         : new EnglishDetractorAnalyzer(
-            features, classifier, null, mix, null, networkShare, threshold, version);
+            features, classifier, null, mix, null, networkShare, 1.0, threshold, version);
   }
 
   @Override
@@ -102,7 +109,8 @@ public final class EnglishDetractorAnalyzer implements SentimentAnalyzer {
     double[] tuned =
         network == null ? null : network.probabilities(EnglishFeatures.encoderInput(text));
     Counter<String> p = withNetwork(classifier.probabilityOf(datum), tuned);
-    double negative = p.getCount(LabelledPost.NEGATIVE);
+    double negative =
+        CrossValidatedDecision.adjust(p.getCount(LabelledPost.NEGATIVE), negativeOdds);
     Double complaint =
         complaintLayer == null
             ? null

@@ -92,8 +92,7 @@ public final class CrossValidatedDecision {
       if (Double.isNaN(defaultF1)) {
         defaultF1 = macroF1(gold, outOfFold, 1.0, threshold);
       }
-      for (int k : STEPS_NEAREST_FIRST) {
-        double m = k == 0 ? 1.0 : Math.round(Math.exp(k / 10.0) * 1000) / 1000.0;
+      for (double m : oddsMultipliers()) {
         double f1 = macroF1(gold, outOfFold, m, threshold);
         // Ties (within 0.001) keep the simpler setting: default σ first, multiplier nearest 1.
         if (best == null || f1 > best.macroF1() + 1e-3) {
@@ -103,6 +102,13 @@ public final class CrossValidatedDecision {
     }
     return new Choice(
         best.sigma(), best.negativeOdds(), best.macroF1(), defaultF1, best.outOfFold());
+  }
+
+  /** The odds multipliers tried, nearest 1 first, so that ties keep the smaller correction. */
+  static double[] oddsMultipliers() {
+    return IntStream.of(STEPS_NEAREST_FIRST)
+        .mapToDouble(k -> k == 0 ? 1.0 : Math.round(Math.exp(k / 10.0) * 1000) / 1000.0)
+        .toArray();
   }
 
   /** Whether each post is negative (complaints count as negative). */

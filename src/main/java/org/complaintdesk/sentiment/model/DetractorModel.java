@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.complaintdesk.sentiment.network.SentimentNetwork;
@@ -31,9 +32,11 @@ import org.complaintdesk.sentiment.network.TunedLayers;
  *     can leave them out
  * @param trainedOn the data it was trained on (file names and row counts, corrections), for the
  *     model card and the {@code model} field of results
- * @param negativeOdds per n-gram language, the odds multiplier for P(negative) chosen by
- *     cross-validation on that language's training posts ({@link CrossValidatedDecision}); null in
- *     models written before it existed (no correction)
+ * @param negativeOdds per language, the odds multiplier for P(negative) chosen by cross-validation
+ *     on that language's training posts ({@link CrossValidatedDecision}; for English, on the
+ *     average of layer and tone network, with the network's share and the detractor rule); null in
+ *     models written before it existed, and English absent before {@code default-2026.12v} (no
+ *     correction)
  * @param mix how English combines P(negative) and P(complaint), chosen by cross-validation on the
  *     training data ({@link DetractorMix#choose}); null in models written before it existed
  * @param escalations per n-gram language that uses multilingual BERT, the layer without it and
@@ -146,21 +149,50 @@ public record DetractorModel(
         multilingualShare);
   }
 
-  /** The same layers with tone networks and the detractor rule chosen with them, renamed. */
+  /**
+   * The same layers with tone networks and the detractor rule and English odds correction chosen
+   * with them (null: none), renamed.
+   */
   public DetractorModel withToneNetwork(
       List<TunedLayers> networks,
       double networkShare,
       DetractorMix newMix,
+      Double englishOdds,
       String newVersion,
       List<String> newTrainedOn) {
+    Map<String, Double> odds = new TreeMap<>(negativeOdds == null ? Map.of() : negativeOdds);
+    odds.remove("en");
+    if (englishOdds != null) {
+      odds.put("en", englishOdds);
+    }
     return withNetworks(
-        networks,
+            networks,
+            networkShare,
+            newMix,
+            multilingualNetwork,
+            multilingualShare,
+            newVersion,
+            newTrainedOn)
+        .withNegativeOdds(odds);
+  }
+
+  private DetractorModel withNegativeOdds(Map<String, Double> odds) {
+    return new DetractorModel(
+        english,
+        complaint,
+        ngram,
+        lexicon,
+        trainedTexts,
+        trainedOn,
+        version,
+        odds,
+        mix,
+        escalations,
+        englishNetwork,
         networkShare,
-        newMix,
+        moreEnglishNetworks,
         multilingualNetwork,
-        multilingualShare,
-        newVersion,
-        newTrainedOn);
+        multilingualShare);
   }
 
   /** The same layers with a multilingual tone network (its share the plain mean), renamed. */

@@ -157,6 +157,9 @@ public final class ModelTrainer {
     Double networkShare = tone == null ? null : tone.share();
     Map<String, LinearClassifier<String, String>> ngram = new LinkedHashMap<>();
     Map<String, Double> negativeOdds = new TreeMap<>();
+    if (tone != null && tone.negativeOdds() != null) {
+      negativeOdds.put("en", tone.negativeOdds());
+    }
     Map<String, EncoderEscalation> escalations = new TreeMap<>();
     for (String lang : NGRAM_LANGUAGES.stream().sorted().toList()) {
       List<LabelledPost> data = byLanguage.getOrDefault(lang, List.of());
@@ -347,7 +350,8 @@ public final class ModelTrainer {
    * The tuned network, its share in the English probabilities and the detractor rule chosen with it
    * (both null where nothing was chosen).
    */
-  private record ToneNetwork(List<TunedLayers> tuned, Double share, DetractorMix mix) {}
+  private record ToneNetwork(
+      List<TunedLayers> tuned, Double share, DetractorMix mix, Double negativeOdds) {}
 
   /** The network shares tried; the plain mean first, so ties keep it. */
   private static final double[] NETWORK_SHARES = {0.5, 0.3, 0.4, 0.6, 0.7, 0.8, 0.9, 1.0};
@@ -392,7 +396,7 @@ public final class ModelTrainer {
     if (english.sentimentSet() == null) {
       List<TunedLayers> tuned = trainer.train(examples, TONE_LABELS, source);
       noteNetwork(tuned, decisions);
-      return new ToneNetwork(tuned, null, null);
+      return new ToneNetwork(tuned, null, null, null);
     }
     List<LabelledPost> tunedOn = rows.stream().map(enData::get).toList();
     ToneNetworkTrainer.Tuning tuning =
@@ -432,6 +436,7 @@ public final class ModelTrainer {
       opened.forEach(TunedNetwork::close);
     }
     double bestShare = Double.NaN;
+    double bestOdds = Double.NaN;
     DetractorMix.Choice choice = null;
     List<String> byShare = new ArrayList<>();
     for (double share : NETWORK_SHARES) {
@@ -447,26 +452,48 @@ public final class ModelTrainer {
         complaintNegative[i] =
             SentimentNetwork.combine(complaints.negative()[i], networkOnComplaints[i], share);
       }
-      DetractorMix.Choice c =
-          DetractorMix.choose(
-              new DetractorMix.Scored(sentimentNegative, sentiment.complaint(), sentiment.gold()),
-              new DetractorMix.Scored(complaintNegative, complaints.complaint(), complaints.gold()),
-              options.decisionThreshold());
-      byShare.add(String.format(Locale.ROOT, "%.1f: %s %.4f", share, c.mix(), c.score()));
-      if (choice == null || c.score() > choice.score() + 1e-3) {
-        choice = c;
+      DetractorMix.Choice shareBest = null;
+      double shareOdds = Double.NaN;
+      // The odds correction the n-gram languages have, chosen here with the share and the rule:
+      // the average of layer and network is not calibrated to the threshold by anything else.
+      for (double odds : CrossValidatedDecision.oddsMultipliers()) {
+        DetractorMix.Choice c =
+            DetractorMix.choose(
+                new DetractorMix.Scored(
+                    adjusted(sentimentNegative, odds), sentiment.complaint(), sentiment.gold()),
+                new DetractorMix.Scored(
+                    adjusted(complaintNegative, odds), complaints.complaint(), complaints.gold()),
+                options.decisionThreshold());
+        if (shareBest == null || c.score() > shareBest.score() + 1e-3) {
+          shareBest = c;
+          shareOdds = odds;
+        }
+      }
+      byShare.add(
+          String.format(
+              Locale.ROOT,
+              "%.1f: %s odds x%s %.4f",
+              share,
+              shareBest.mix(),
+              shareOdds,
+              shareBest.score()));
+      if (choice == null || shareBest.score() > choice.score() + 1e-3) {
+        choice = shareBest;
         bestShare = share;
+        bestOdds = shareOdds;
       }
     }
     String decision =
         String.format(
             Locale.ROOT,
-            "en: tone network share %.1f, detractor = %s by CV (network %d-fold, layers %d-fold;"
+            "en: tone network share %.1f, detractor = %s by CV (P(negative) odds x%s;"
+                + " network %d-fold, layers %d-fold;"
                 + " sentiment neg-vs-rest macro-F1 %.4f, complaint macro-F1 %.4f, the smaller"
                 + " maximised; without the network %s; best rule per share: %s; rules at share"
                 + " %.1f, share of P(negative) sentiment/complaint: %s)",
             bestShare,
             choice.mix(),
+            bestOdds,
             NETWORK_FOLDS,
             CrossValidatedDecision.FOLDS,
             choice.sentimentF1(),
@@ -477,7 +504,15 @@ public final class ModelTrainer {
             choice.figures());
     LOG.info(decision);
     decisions.add(decision);
-    return new ToneNetwork(tuning.tuned(), bestShare, choice.mix());
+    return new ToneNetwork(tuning.tuned(), bestShare, choice.mix(), bestOdds);
+  }
+
+  private static double[] adjusted(double[] negative, double odds) {
+    double[] out = new double[negative.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = CrossValidatedDecision.adjust(negative[i], odds);
+    }
+    return out;
   }
 
   /**
@@ -521,7 +556,8 @@ public final class ModelTrainer {
     trainedOn.addAll(decisions);
     DetractorMix mix = network.mix() == null ? base.mix() : network.mix();
     double share = network.share() == null ? SentimentNetwork.DEFAULT_SHARE : network.share();
-    return base.withToneNetwork(network.tuned(), share, mix, version, trainedOn);
+    return base.withToneNetwork(
+        network.tuned(), share, mix, network.negativeOdds(), version, trainedOn);
   }
 
   private Map<String, List<LabelledPost>> byLanguage(List<LabelledPost> posts) {

@@ -72,11 +72,36 @@ class EnglishToneNetworkTest {
     assertThat(replyTone.score()).isEqualTo(analyzer(null).forTone().analyze(apology).score());
   }
 
+  @Test
+  void theOddsCorrectionRaisesTheAveragedNegativeProbability() {
+    // The network alone decides (share 1): P(negative) 0.3 is under the threshold; with odds x2
+    // it is 0.6 / (0.6 + 0.7) = 0.46, over it, and the label follows.
+    SentimentNetwork unsure = fixed(0.3, 0.4, 0.3);
+    SentimentResult plain = analyzer(unsure, 1.0, 1.0).analyze(PRAISE);
+    SentimentResult corrected = analyzer(unsure, 1.0, 2.0).analyze(PRAISE);
+    assertThat(plain.score()).isCloseTo(0.0, within(0.001));
+    assertThat(plain.label()).isEqualTo("neutral");
+    assertThat(corrected.score()).isCloseTo(0.3 - 0.6 / 1.3, within(0.001));
+    assertThat(corrected.label()).isEqualTo("negative");
+  }
+
+  @Test
+  void theToneOfAReplyHasNoOddsCorrection() {
+    String apology = "I'm so sorry your flight was cancelled, I've rebooked you on the 6pm flight.";
+    assertThat(analyzer(null, 0.5, 3.0).forTone().analyze(apology).score())
+        .isEqualTo(analyzer(null).forTone().analyze(apology).score());
+  }
+
   private EnglishDetractorAnalyzer analyzer(SentimentNetwork network) {
     return analyzer(network, SentimentNetwork.DEFAULT_SHARE);
   }
 
   private EnglishDetractorAnalyzer analyzer(SentimentNetwork network, double share) {
+    return analyzer(network, share, 1.0);
+  }
+
+  private EnglishDetractorAnalyzer analyzer(
+      SentimentNetwork network, double share, double negativeOdds) {
     return new EnglishDetractorAnalyzer(
         components.english(),
         model.english(),
@@ -84,6 +109,7 @@ class EnglishToneNetworkTest {
         model.detractorMix(),
         network,
         share,
+        negativeOdds,
         0.4,
         "test");
   }

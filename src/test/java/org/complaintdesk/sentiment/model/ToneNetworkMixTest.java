@@ -68,6 +68,10 @@ class ToneNetworkMixTest {
     assertThat(model.english()).isSameAs(base.english());
     assertThat(model.complaint()).isSameAs(base.complaint());
     assertThat(model.ngram()).isSameAs(base.ngram());
+    // The n-gram languages keep their own odds corrections.
+    base.ngram()
+        .keySet()
+        .forEach(lang -> assertThat(model.negativeOdds(lang)).isEqualTo(base.negativeOdds(lang)));
     assertThat(model.version()).isEqualTo("t2");
     assertThat(model.trainedOn()).containsAll(base.trainedOn());
     assertChosenWithTheNetwork(model);
@@ -91,5 +95,11 @@ class ToneNetworkMixTest {
                 model.detractorMix()))
         .contains("best rule per share: 0.5: ");
     assertThat(model.networkShare()).isNotNull();
+    // The English odds correction is chosen with the share and the rule, and kept in the model.
+    assertThat(decisions.get(0))
+        .contains(
+            String.format(
+                java.util.Locale.ROOT, "by CV (P(negative) odds x%s;", model.negativeOdds("en")));
+    assertThat(model.negativeOdds()).containsKey("en");
   }
 }
