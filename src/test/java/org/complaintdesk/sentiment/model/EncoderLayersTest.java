@@ -86,13 +86,14 @@ class EncoderLayersTest {
   @Test
   void theShippedModelCarriesTheDetractorRuleTrainChose() {
     DetractorModel model = DetractorModel.bundled();
-    assertThat(model.detractorMix()).isEqualTo(new DetractorMix(false, 0.6));
-    assertThat(model.toneNetworkShare()).isEqualTo(0.5);
+    assertThat(model.detractorMix()).isEqualTo(new DetractorMix(false, 0.5));
+    assertThat(model.toneNetworkShare()).isEqualTo(0.9);
+    assertThat(model.negativeOdds("en")).isEqualTo(1.822);
     assertThat(model.trainedOn())
         .anyMatch(
             d ->
                 d.startsWith(
-                    "en: tone network share 0.5, detractor = 0.6 x P(negative) + 0.4 x"
-                        + " P(complaint) by CV"));
+                    "en: tone network share 0.9, detractor = 0.5 x P(negative) + 0.5 x"
+                        + " P(complaint) by CV (P(negative) odds x1.822;"));
   }
 }
