@@ -53,11 +53,7 @@ public final class CrossValidatedDecision {
       double[] outOfFold) {
     /** {@link #outOfFold} after the chosen odds correction. */
     double[] adjustedOutOfFold() {
-      double[] p = new double[outOfFold.length];
-      for (int i = 0; i < p.length; i++) {
-        p[i] = adjust(outOfFold[i], negativeOdds);
-      }
-      return p;
+      return adjust(outOfFold, negativeOdds);
     }
   }
 
@@ -102,6 +98,15 @@ public final class CrossValidatedDecision {
     }
     return new Choice(
         best.sigma(), best.negativeOdds(), best.macroF1(), defaultF1, best.outOfFold());
+  }
+
+  /** Each P(negative) after the odds correction. */
+  static double[] adjust(double[] negative, double oddsMultiplier) {
+    double[] out = new double[negative.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = adjust(negative[i], oddsMultiplier);
+    }
+    return out;
   }
 
   /** The odds multipliers tried, nearest 1 first, so that ties keep the smaller correction. */

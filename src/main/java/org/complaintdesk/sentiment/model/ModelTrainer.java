@@ -460,9 +460,13 @@ public final class ModelTrainer {
         DetractorMix.Choice c =
             DetractorMix.choose(
                 new DetractorMix.Scored(
-                    adjusted(sentimentNegative, odds), sentiment.complaint(), sentiment.gold()),
+                    CrossValidatedDecision.adjust(sentimentNegative, odds),
+                    sentiment.complaint(),
+                    sentiment.gold()),
                 new DetractorMix.Scored(
-                    adjusted(complaintNegative, odds), complaints.complaint(), complaints.gold()),
+                    CrossValidatedDecision.adjust(complaintNegative, odds),
+                    complaints.complaint(),
+                    complaints.gold()),
                 options.decisionThreshold());
         if (shareBest == null || c.score() > shareBest.score() + 1e-3) {
           shareBest = c;
@@ -505,14 +509,6 @@ public final class ModelTrainer {
     LOG.info(decision);
     decisions.add(decision);
     return new ToneNetwork(tuning.tuned(), bestShare, choice.mix(), bestOdds);
-  }
-
-  private static double[] adjusted(double[] negative, double odds) {
-    double[] out = new double[negative.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = CrossValidatedDecision.adjust(negative[i], odds);
-    }
-    return out;
   }
 
   /**
