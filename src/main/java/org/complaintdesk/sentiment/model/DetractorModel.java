@@ -166,40 +166,28 @@ public record DetractorModel(
       odds.put("en", englishOdds);
     }
     return withNetworks(
-            networks,
-            networkShare,
-            newMix,
-            multilingualNetwork,
-            multilingualShare,
-            newVersion,
-            newTrainedOn)
-        .withNegativeOdds(odds);
-  }
-
-  private DetractorModel withNegativeOdds(Map<String, Double> odds) {
-    return new DetractorModel(
-        english,
-        complaint,
-        ngram,
-        lexicon,
-        trainedTexts,
-        trainedOn,
-        version,
-        odds,
-        mix,
-        escalations,
-        englishNetwork,
+        networks,
         networkShare,
-        moreEnglishNetworks,
+        newMix,
+        odds,
         multilingualNetwork,
-        multilingualShare);
+        multilingualShare,
+        newVersion,
+        newTrainedOn);
   }
 
   /** The same layers with a multilingual tone network (its share the plain mean), renamed. */
   public DetractorModel withMultilingualNetwork(
       TunedLayers network, String newVersion, List<String> newTrainedOn) {
     return withNetworks(
-        englishNetworks(), networkShare, mix, network, null, newVersion, newTrainedOn);
+        englishNetworks(),
+        networkShare,
+        mix,
+        negativeOdds,
+        network,
+        null,
+        newVersion,
+        newTrainedOn);
   }
 
   /** The trained layers kept, the networks (and the rule chosen with them) as given. */
@@ -207,6 +195,7 @@ public record DetractorModel(
       List<TunedLayers> english,
       Double englishShare,
       DetractorMix newMix,
+      Map<String, Double> newNegativeOdds,
       TunedLayers multilingual,
       Double newMultilingualShare,
       String newVersion,
@@ -219,7 +208,7 @@ public record DetractorModel(
         trainedTexts,
         newTrainedOn,
         newVersion,
-        negativeOdds,
+        newNegativeOdds,
         newMix,
         escalations,
         firstNetwork(english),

@@ -347,8 +347,8 @@ public final class ModelTrainer {
   }
 
   /**
-   * The tuned network, its share in the English probabilities and the detractor rule chosen with it
-   * (both null where nothing was chosen).
+   * The tuned network, its share in the English probabilities, and the detractor rule and English
+   * odds correction chosen with it (null where nothing was chosen).
    */
   private record ToneNetwork(
       List<TunedLayers> tuned, Double share, DetractorMix mix, Double negativeOdds) {}
