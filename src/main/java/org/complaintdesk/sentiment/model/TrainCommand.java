@@ -136,21 +136,7 @@ public class TrainCommand extends Command {
         "Training on %d labelled posts (%d left out because of evaluation files)%n",
         posts.size(), before - posts.size());
     long t0 = System.nanoTime();
-    ModelTrainer.TrainingOptions options = ModelTrainer.TrainingOptions.defaults();
-    if (ns.getBoolean("no_tone_network")) {
-      options = options.withToneNetwork(null);
-    } else {
-      ToneNetworkTrainer.Options tone =
-          options
-              .toneNetwork()
-              .withTunedLayers(ns.getInt("tone_layers"))
-              .withNetworks(ns.getInt("tone_networks"));
-      options =
-          options.withToneNetwork(ns.getBoolean("tone_eight_bit") ? tone.withEightBit() : tone);
-    }
-    if (ns.getBoolean("no_multilingual_network")) {
-      options = options.withMultilingualNetwork(null);
-    }
+    ModelTrainer.TrainingOptions options = trainingOptions(ns);
     ModelTrainer trainer = SentimentComponents.load().trainer(options);
     String base = ns.getString("base");
     String name = ns.getString("name");
@@ -169,6 +155,26 @@ public class TrainCommand extends Command {
     System.out.printf(
         "Wrote %s in %.0f s; trained on %s%n",
         out, (System.nanoTime() - t0) / 1e9, model.trainedOn());
+  }
+
+  /** The training recipe the command line asks for: the shipped one unless an option changes it. */
+  static ModelTrainer.TrainingOptions trainingOptions(Namespace ns) {
+    ModelTrainer.TrainingOptions options = ModelTrainer.TrainingOptions.defaults();
+    if (ns.getBoolean("no_tone_network")) {
+      options = options.withToneNetwork(null);
+    } else {
+      ToneNetworkTrainer.Options tone =
+          options
+              .toneNetwork()
+              .withTunedLayers(ns.getInt("tone_layers"))
+              .withNetworks(ns.getInt("tone_networks"));
+      options =
+          options.withToneNetwork(ns.getBoolean("tone_eight_bit") ? tone.withEightBit() : tone);
+    }
+    if (ns.getBoolean("no_multilingual_network")) {
+      options = options.withMultilingualNetwork(null);
+    }
+    return options;
   }
 
   private static Jdbi database(Bootstrap<?> bootstrap, Path config) throws Exception {
