@@ -67,10 +67,13 @@ public final class ToneNetworkTrainer {
       }
     }
 
-    /** What the shipped model's English tone network was trained with (docs/model-card.md). */
+    /**
+     * What the shipped model's English tone network was trained with (docs/model-card.md): e5's top
+     * six layers, their changes in 8 bits so the model file stays under 30 MB.
+     */
     public static Options defaults() {
       return new Options(
-          4, 3, 1e-4f, 32, 0.1f, 0.01f, 42, Runtime.getRuntime().availableProcessors(), 1, false);
+          6, 3, 1e-4f, 32, 0.1f, 0.01f, 42, Runtime.getRuntime().availableProcessors(), 1, true);
     }
 
     /**
@@ -94,6 +97,14 @@ public final class ToneNetworkTrainer {
     /** The same with the changes kept in 8 bits ({@link TunedLayers.Int8Change}). */
     public Options withEightBit() {
       return copy(tunedLayers, networks, true, seed);
+    }
+
+    /**
+     * The same with one network's changes kept as bfloat16, as models before {@code
+     * default-2026.12w} did (about twice the size; ensemble members stay 8-bit).
+     */
+    public Options withBfloat16() {
+      return copy(tunedLayers, networks, false, seed);
     }
 
     /** The recipe unchanged (epochs, rate, batch, dropout, decay, threads), the rest as given. */

@@ -2,6 +2,7 @@ package org.complaintdesk.sentiment.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import net.sourceforge.argparse4j.ArgumentParsers;
 import net.sourceforge.argparse4j.inf.ArgumentParser;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -28,16 +29,33 @@ class TrainCommandTest {
     ModelTrainer.TrainingOptions options = parse();
 
     assertThat(options).isEqualTo(ModelTrainer.TrainingOptions.defaults());
-    assertThat(options.toneNetwork().tunedLayers()).isEqualTo(4);
-    assertThat(options.toneNetwork().eightBit()).isFalse();
+    ToneNetworkTrainer.Options tone = options.toneNetwork();
+    assertThat(tone.tunedLayers()).isEqualTo(6);
+    assertThat(tone.eightBit()).isTrue();
+    // the shipped model's English network names the same recipe (ToneNetworkTrainer's describe)
+    assertThat(DetractorModel.bundled().trainedOn())
+        .anyMatch(
+            d ->
+                d.contains(
+                    String.format(
+                        Locale.ROOT,
+                        "en: tone network en: 15507 posts; %d layers from layer %d, %d epochs, lr"
+                            + " %.0e, batch %d, dropout %.1f, seed %d, 8-bit changes",
+                        tone.tunedLayers(),
+                        12 - tone.tunedLayers(),
+                        tone.epochs(),
+                        tone.learningRate(),
+                        tone.batchSize(),
+                        tone.dropout(),
+                        tone.seed())));
   }
 
   @Test
-  void sixLayersInEightBits() throws Exception {
-    ToneNetworkTrainer.Options tone = parse("--tone-layers", "6", "--tone-eight-bit").toneNetwork();
+  void fourLayersAsBfloat16AsBefore() throws Exception {
+    ToneNetworkTrainer.Options tone = parse("--tone-layers", "4", "--tone-bfloat16").toneNetwork();
 
-    assertThat(tone.tunedLayers()).isEqualTo(6);
-    assertThat(tone.eightBit()).isTrue();
+    assertThat(tone.tunedLayers()).isEqualTo(4);
+    assertThat(tone.eightBit()).isFalse();
     assertThat(tone.networks()).isEqualTo(1);
     // the rest of the recipe is the shipped one
     assertThat(tone.epochs()).isEqualTo(ToneNetworkTrainer.Options.defaults().epochs());
