@@ -2,7 +2,9 @@ package org.complaintdesk.sentiment.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.complaintdesk.sentiment.SentimentResult;
+import org.complaintdesk.sentiment.network.TunedLayers;
 import org.complaintdesk.testing.SharedScorer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,13 +89,25 @@ class EncoderLayersTest {
   void theShippedModelCarriesTheDetractorRuleTrainChose() {
     DetractorModel model = DetractorModel.bundled();
     assertThat(model.detractorMix()).isEqualTo(new DetractorMix(false, 0.5));
-    assertThat(model.toneNetworkShare()).isEqualTo(0.9);
-    assertThat(model.negativeOdds("en")).isEqualTo(1.822);
+    assertThat(model.toneNetworkShare()).isEqualTo(0.8);
+    assertThat(model.negativeOdds("en")).isEqualTo(1.649);
     assertThat(model.trainedOn())
         .anyMatch(
             d ->
                 d.startsWith(
-                    "en: tone network share 0.9, detractor = 0.5 x P(negative) + 0.5 x"
-                        + " P(complaint) by CV (P(negative) odds x1.822;"));
+                    "en: tone network share 0.8, detractor = 0.5 x P(negative) + 0.5 x"
+                        + " P(complaint) by CV (P(negative) odds x1.649;"));
+  }
+
+  @Test
+  void theShippedEnglishNetworkTunesE5sTopSixLayersKeptInEightBits() {
+    List<TunedLayers> english = DetractorModel.bundled().englishNetworks();
+    assertThat(english).hasSize(1);
+    TunedLayers network = english.get(0);
+    assertThat(network.firstTuned()).isEqualTo(6);
+    assertThat(network.end()).isEqualTo(12);
+    // 8-bit changes keep six layers under the 30 MB the shipped model may take
+    assertThat(network.changes()).isEmpty();
+    assertThat(network.int8Changes()).isNotEmpty();
   }
 }
