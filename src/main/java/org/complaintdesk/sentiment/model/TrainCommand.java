@@ -82,8 +82,8 @@ public class TrainCommand extends Command {
         .choices(E5SentenceEncoder.tunableLayerCounts())
         .setDefault(ToneNetworkTrainer.Options.defaults().tunedLayers())
         .help(
-            "how many of e5's top layers the tone network tunes (the shipped model: 6; 4 as before"
-                + " default-2026.12w trains in two thirds of the time)");
+            "how many of e5's top layers the tone network tunes (the shipped model's 6; 4, as before"
+                + " default-2026.12w, takes two thirds of the training time)");
     subparser
         .addArgument("--tone-bfloat16")
         .action(Arguments.storeTrue())
@@ -169,8 +169,7 @@ public class TrainCommand extends Command {
               .toneNetwork()
               .withTunedLayers(ns.getInt("tone_layers"))
               .withNetworks(ns.getInt("tone_networks"));
-      options =
-          options.withToneNetwork(ns.getBoolean("tone_bfloat16") ? tone.withBfloat16() : tone);
+      options = options.withToneNetwork(tone.withEightBit(!ns.getBoolean("tone_bfloat16")));
     }
     if (ns.getBoolean("no_multilingual_network")) {
       options = options.withMultilingualNetwork(null);

@@ -81,7 +81,7 @@ public final class ToneNetworkTrainer {
      * in 8 bits (one 768-wide layer is 7.1 million numbers, 14 MB as bfloat16).
      */
     public static Options multilingualDefaults() {
-      return defaults().withTunedLayers(1).withEightBit();
+      return defaults().withTunedLayers(1).withEightBit(true);
     }
 
     /** The same with {@code layers} layers tuned. */
@@ -94,17 +94,13 @@ public final class ToneNetworkTrainer {
       return copy(tunedLayers, count, eightBit, seed);
     }
 
-    /** The same with the changes kept in 8 bits ({@link TunedLayers.Int8Change}). */
-    public Options withEightBit() {
-      return copy(tunedLayers, networks, true, seed);
-    }
-
     /**
-     * The same with one network's changes kept as bfloat16, as models before {@code
-     * default-2026.12w} did (about twice the size; ensemble members stay 8-bit).
+     * The same with one network's changes kept in 8 bits ({@link TunedLayers.Int8Change}) or, if
+     * not, as bfloat16, as models before {@code default-2026.12w} did (about twice the size;
+     * ensemble members are 8-bit either way).
      */
-    public Options withBfloat16() {
-      return copy(tunedLayers, networks, false, seed);
+    public Options withEightBit(boolean int8) {
+      return copy(tunedLayers, networks, int8, seed);
     }
 
     /** The recipe unchanged (epochs, rate, batch, dropout, decay, threads), the rest as given. */
