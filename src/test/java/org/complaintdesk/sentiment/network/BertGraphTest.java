@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -25,6 +27,9 @@ class BertGraphTest {
   private static final int TOKENS = 7;
   private static final Map<String, OnnxInitializers.Tensor> WEIGHTS = randomWeights(new Random(7));
   private static final float[] INPUT = random(new Random(11), TOKENS * SHAPE.hidden(), 1f);
+  private static final OnnxInitializers.Tensor WORDS = tensor(new Random(5), 0.5f, 12, 32);
+  private static final OnnxInitializers.Tensor POSITION = tensor(new Random(6), 0.5f, 16, 32);
+  private static final OnnxInitializers.Tensor TYPE = tensor(new Random(8), 0.5f, 2, 32);
 
   @BeforeAll
   static void pytorch() {
@@ -103,6 +108,73 @@ class BertGraphTest {
   }
 
   @Test
+  void theEmbeddedGraphLooksUpWordPiecesAndPositionsThenRunsTheLayers() {
+    // What it must compute: segment 0's embedding layer (word piece + position + type row 0,
+    // normalised), the word pieces read in bfloat16, then the layers as from token vectors.
+    int[] ids = {2, 9, 4, 4, 0, 11, 3};
+    float[] embedded = new float[TOKENS * SHAPE.hidden()];
+    for (int t = 0; t < TOKENS; t++) {
+      float[] sum = new float[SHAPE.hidden()];
+      for (int j = 0; j < SHAPE.hidden(); j++) {
+        float word = WORDS.values()[ids[t] * SHAPE.hidden() + j];
+        sum[j] =
+            TunedLayers.fromBfloat16(TunedLayers.toBfloat16(word))
+                + POSITION.values()[t * SHAPE.hidden() + j]
+                + TYPE.values()[j];
+      }
+      System.arraycopy(normalised(sum), 0, embedded, t * SHAPE.hidden(), SHAPE.hidden());
+    }
+    float[] expected;
+    try (OnnxBertGraph fromVectors =
+        new OnnxBertGraph(
+            BertGraph.layers(WEIGHTS, SHAPE, 0, 2, BertGraph.Kernels.FLOAT32, BertGraph.Gelu.TANH),
+            SHAPE.hidden())) {
+      expected = fromVectors.run(embedded);
+    }
+    try (OnnxBertGraph fromIds =
+        new OnnxBertGraph(
+            BertGraph.embeddedLayers(
+                    withEmbeddings(), SHAPE, 2, BertGraph.Kernels.FLOAT32, BertGraph.Gelu.TANH)
+                .toByteArray(),
+            SHAPE.hidden())) {
+      assertThat(fromIds.runPieces(ids)).containsExactly(expected, within(1e-4f));
+      assertThat(fromIds.runPieces(new int[] {2, 9})).hasSize(2 * SHAPE.hidden());
+    }
+  }
+
+  @Test
+  void theExportedGraphIsTheOneExportsWereWrittenWith() throws Exception {
+    // multilingual.BertExport keeps graphs on disk between runs, under a format name. If this
+    // changes, the graph's numbers may have: bump BertExport.FORMAT so older exports are not read,
+    // then set the new digest here.
+    byte[] graph =
+        BertGraph.embeddedLayers(
+                withEmbeddings(), SHAPE, 2, BertGraph.Kernels.EIGHT_BIT, BertGraph.Gelu.TANH)
+            .toByteArray();
+    assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(graph)))
+        .isEqualTo("29adef19ffaf7f044b84b90f06f7e9948e91a163b9ea711acaaded809a2c6a37");
+  }
+
+  @Test
+  void aWeightsFileReadsBackAsTheSameWeights() throws Exception {
+    Map<String, OnnxInitializers.Tensor> layer = new LinkedHashMap<>();
+    WEIGHTS.forEach(
+        (name, w) -> {
+          if (name.startsWith("1.")) {
+            layer.put(name, w);
+          }
+        });
+    Map<String, OnnxInitializers.Tensor> read =
+        OnnxInitializers.read(BertGraph.weights(layer).toByteArray());
+    assertThat(read.keySet()).containsExactlyInAnyOrderElementsOf(layer.keySet());
+    layer.forEach(
+        (name, w) -> {
+          assertThat(read.get(name).shape()).as(name).containsExactly(w.shape());
+          assertThat(read.get(name).values()).as(name).containsExactly(w.values());
+        });
+  }
+
+  @Test
   void aMissingWeightIsNamed() {
     Map<String, OnnxInitializers.Tensor> weights = new LinkedHashMap<>(WEIGHTS);
     weights.remove("1.key.w");
@@ -111,6 +183,39 @@ class BertGraphTest {
                 BertGraph.layers(
                     weights, SHAPE, 0, 2, BertGraph.Kernels.EIGHT_BIT, BertGraph.Gelu.TANH))
         .hasMessageContaining("1.key.w");
+  }
+
+  private static Map<String, OnnxInitializers.Tensor> withEmbeddings() {
+    Map<String, OnnxInitializers.Tensor> w = new LinkedHashMap<>(WEIGHTS);
+    w.put("embeddings.word", WORDS);
+    w.put("embeddings.position", POSITION);
+    w.put("embeddings.type", TYPE);
+    float[] ones = new float[SHAPE.hidden()];
+    Arrays.fill(ones, 1f);
+    w.put("embeddings.norm.gamma", new OnnxInitializers.Tensor(new long[] {SHAPE.hidden()}, ones));
+    w.put(
+        "embeddings.norm.beta",
+        new OnnxInitializers.Tensor(new long[] {SHAPE.hidden()}, new float[SHAPE.hidden()]));
+    return w;
+  }
+
+  /** Layer norm with gamma 1 and beta 0, BERT's epsilon. */
+  private static float[] normalised(float[] x) {
+    double mean = 0;
+    for (float v : x) {
+      mean += v;
+    }
+    mean /= x.length;
+    double variance = 0;
+    for (float v : x) {
+      variance += (v - mean) * (v - mean);
+    }
+    variance /= x.length;
+    float[] out = new float[x.length];
+    for (int j = 0; j < x.length; j++) {
+      out[j] = (float) ((x[j] - mean) / Math.sqrt(variance + 1e-12));
+    }
+    return out;
   }
 
   private static float[] bertLayers(int from, int to) {
