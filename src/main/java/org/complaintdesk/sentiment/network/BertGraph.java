@@ -99,9 +99,9 @@ public final class BertGraph {
    * positions (int64 [1, tokens]) in, token vectors out, so nothing but ONNX Runtime runs the
    * network. The embedding weights are named {@code embeddings.word} [vocabulary × hidden], {@code
    * embeddings.position} [positions × hidden], {@code embeddings.type} (segment 0's row is used)
-   * and {@code embeddings.norm.gamma/beta}. The word-piece table, most of the file (119,547 rows
-   * for multilingual BERT), is kept in bfloat16 and widened after the lookup: half the memory, each
-   * value within 0.4 % of its own.
+   * and {@code embeddings.norm.gamma/beta}. All in 32 bits: with the word-piece table in bfloat16
+   * (it is 367 MB for multilingual BERT) the 8-bit layers after it moved some posts' flags
+   * (docs/benchmarks.md); in 32 bits they get TensorFlow's embedding output up to float rounding.
    */
   public static ModelProto embeddedLayers(
       Map<String, OnnxInitializers.Tensor> weights,
@@ -174,20 +174,8 @@ public final class BertGraph {
   /** Word piece + position + segment 0, normalised, as BERT's embedding layer computes it. */
   private String embedded() {
     OnnxInitializers.Tensor word = weight("embeddings.word");
-    short[] half = new short[word.values().length];
-    for (int i = 0; i < half.length; i++) {
-      half[i] = TunedLayers.toBfloat16(word.values()[i]);
-    }
-    ByteBuffer raw = ByteBuffer.allocate(half.length * 2).order(ByteOrder.LITTLE_ENDIAN);
-    raw.asShortBuffer().put(half);
-    String table =
-        initializer("embeddings.word", TensorProto.DataType.BFLOAT16, word.shape(), raw.array());
     String words =
-        node(
-            "Cast",
-            null,
-            List.of(node("Gather", null, List.of(table, IDS))),
-            integer("to", TensorProto.DataType.FLOAT.getNumber()));
+        node("Gather", null, List.of(floats("embeddings.word", word.shape(), word.values()), IDS));
     OnnxInitializers.Tensor position = weight("embeddings.position");
     String positions =
         node(
