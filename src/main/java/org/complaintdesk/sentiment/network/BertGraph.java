@@ -368,29 +368,25 @@ public final class BertGraph {
 
   /** [1, tokens] int64 (word-piece ids or positions), tokens set per call. */
   private TypeProto pieces() {
-    return TypeProto.newBuilder()
-        .setTensorType(
-            TypeProto.Tensor.newBuilder()
-                .setElemType(TensorProto.DataType.INT64.getNumber())
-                .setShape(
-                    TensorShapeProto.newBuilder()
-                        .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(1))
-                        .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("tokens"))))
-        .build();
+    return perToken(TensorProto.DataType.INT64);
   }
 
   /** [1, tokens, hidden] floats, tokens set per call. */
   private TypeProto states() {
+    return perToken(TensorProto.DataType.FLOAT, shape.hidden());
+  }
+
+  /** [1, tokens, {@code inner}...], tokens set per call. */
+  private static TypeProto perToken(TensorProto.DataType type, long... inner) {
+    TensorShapeProto.Builder dims =
+        TensorShapeProto.newBuilder()
+            .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(1))
+            .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("tokens"));
+    for (long d : inner) {
+      dims.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
+    }
     return TypeProto.newBuilder()
-        .setTensorType(
-            TypeProto.Tensor.newBuilder()
-                .setElemType(TensorProto.DataType.FLOAT.getNumber())
-                .setShape(
-                    TensorShapeProto.newBuilder()
-                        .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(1))
-                        .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("tokens"))
-                        .addDim(
-                            TensorShapeProto.Dimension.newBuilder().setDimValue(shape.hidden()))))
+        .setTensorType(TypeProto.Tensor.newBuilder().setElemType(type.getNumber()).setShape(dims))
         .build();
   }
 
