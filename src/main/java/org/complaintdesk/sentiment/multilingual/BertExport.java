@@ -16,11 +16,12 @@ import org.slf4j.LoggerFactory;
 /**
  * What scoring reads of multilingual BERT, exported once per machine from the SavedModel beside it:
  * the embedding layer and layers 0 to 7 as one 8-bit ONNX graph ({@code lower.onnx}, {@link
- * BertGraph#embeddedLayers}), and the 32-bit weights of layers 8 to 11, which tone networks tune
- * ({@code layer-8.onnx} ...). With it, scoring runs on ONNX Runtime alone and never loads
- * TensorFlow, which held the whole SavedModel in native memory for the embedding layer
- * (docs/benchmarks.md has the memory and start-up figures). Written into a temporary directory and
- * renamed when complete, as {@link SavedModelCache} unpacks, so a partial export is never read.
+ * BertGraph#embeddedLayers}, with its word-piece table beside it, {@link BertGraph#WORD_PIECES}),
+ * and the 32-bit weights of layers 8 to 11, which tone networks tune ({@code layer-8.onnx} ...).
+ * With it, scoring runs on ONNX Runtime alone and never loads TensorFlow, which held the whole
+ * SavedModel in native memory for the embedding layer (docs/benchmarks.md has the memory and
+ * start-up figures). Written into a temporary directory and renamed when complete, as {@link
+ * SavedModelCache} unpacks, so a partial export is never read.
  */
 final class BertExport {
   private static final Logger LOG = LoggerFactory.getLogger(BertExport.class);
@@ -29,7 +30,7 @@ final class BertExport {
    * Part of the directory's name. Bump it when what is exported changes (BertGraphTest pins the
    * graph's bytes), so that an export written by older code is not read.
    */
-  static final String FORMAT = "onnx-2";
+  static final String FORMAT = "onnx-3";
 
   static final String LOWER = "lower.onnx";
 
@@ -62,6 +63,7 @@ final class BertExport {
   private static void write(BertSavedModel tensorflow, Path into) throws IOException {
     Map<String, OnnxInitializers.Tensor> lower = new LinkedHashMap<>(tensorflow.embeddings());
     lower.putAll(tensorflow.layers(0, FIRST_TOP));
+    BertGraph.writeWordPieces(lower, into.resolve(BertGraph.WORD_PIECES));
     write(
         BertGraph.embeddedLayers(
             lower,

@@ -5,13 +5,19 @@ import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.UnsafeByteOperations;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +60,17 @@ public final class BertGraph {
   public static final String IDS = "ids";
 
   public static final String POSITIONS = "positions";
+
+  /**
+   * The file beside an {@link #embeddedLayers} graph that holds its word-piece table (32-bit
+   * little-endian floats, row-major; ONNX external data), so the table can be mapped into memory
+   * instead of read ({@link OnnxBertGraph#mapping}).
+   */
+  public static final String WORD_PIECES = "word-pieces.f32";
+
+  /** The word-piece table's name in the graph. */
+  public static final String WORD_PIECE_TABLE = "embeddings.word";
+
   private static final String MICROSOFT = "com.microsoft";
 
   private final GraphProto.Builder graph = GraphProto.newBuilder().setName("bert-layers");
@@ -102,6 +119,7 @@ public final class BertGraph {
    * and {@code embeddings.norm.gamma/beta}. All in 32 bits: with the word-piece table in bfloat16
    * (it is 367 MB for multilingual BERT) the 8-bit layers after it moved some posts' flags
    * (docs/benchmarks.md); in 32 bits they get TensorFlow's embedding output up to float rounding.
+   * The table is not in the graph but in {@link #WORD_PIECES} beside it ({@link #writeWordPieces}).
    */
   public static ModelProto embeddedLayers(
       Map<String, OnnxInitializers.Tensor> weights,
@@ -173,9 +191,20 @@ public final class BertGraph {
 
   /** Word piece + position + segment 0, normalised, as BERT's embedding layer computes it. */
   private String embedded() {
-    OnnxInitializers.Tensor word = weight("embeddings.word");
-    String words =
-        node("Gather", null, List.of(floats("embeddings.word", word.shape(), word.values()), IDS));
+    OnnxInitializers.Tensor word = weight(WORD_PIECE_TABLE);
+    TensorProto.Builder table =
+        TensorProto.newBuilder()
+            .setName(WORD_PIECE_TABLE)
+            .setDataType(TensorProto.DataType.FLOAT.getNumber())
+            .setDataLocation(TensorProto.DataLocation.EXTERNAL)
+            .addExternalData(entry("location", WORD_PIECES))
+            .addExternalData(entry("offset", "0"))
+            .addExternalData(entry("length", Long.toString(word.values().length * 4L)));
+    for (long d : word.shape()) {
+      table.addDims(d);
+    }
+    graph.addInitializer(table);
+    String words = node("Gather", null, List.of(WORD_PIECE_TABLE, IDS));
     OnnxInitializers.Tensor position = weight("embeddings.position");
     String positions =
         node(
@@ -191,6 +220,25 @@ public final class BertGraph {
                 node("Add", null, List.of(words, positions)),
                 floats("embeddings.type0", new long[] {shape.hidden()}, segmentZero)));
     return norm(sum, "embeddings.norm");
+  }
+
+  private static StringStringEntryProto entry(String key, String value) {
+    return StringStringEntryProto.newBuilder().setKey(key).setValue(value).build();
+  }
+
+  /** Writes the word-piece table of {@code weights} as {@link #embeddedLayers} expects it. */
+  public static void writeWordPieces(Map<String, OnnxInitializers.Tensor> weights, Path file)
+      throws IOException {
+    OnnxInitializers.Tensor table = weights.get(WORD_PIECE_TABLE);
+    if (table == null) {
+      throw new IllegalStateException("no weight " + WORD_PIECE_TABLE);
+    }
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+      ByteBuffer value = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+      for (float v : table.values()) {
+        out.write(value.putFloat(0, v).array());
+      }
+    }
   }
 
   private ModelProto model(List<ValueInfoProto> inputs, String output, TypeProto outputType) {

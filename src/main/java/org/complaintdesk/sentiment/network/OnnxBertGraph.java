@@ -4,9 +4,13 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 
 /**
@@ -19,8 +23,12 @@ public final class OnnxBertGraph implements AutoCloseable {
   private final OrtSession session;
   private final int hidden;
 
+  /** An initializer the session reads from a mapped file; must outlive the session. */
+  private final OnnxTensor mapped;
+
   public OnnxBertGraph(byte[] model, int hidden) {
     this.hidden = hidden;
+    this.mapped = null;
     try (OrtSession.SessionOptions options = options()) {
       this.session = environment.createSession(model, options);
     } catch (OrtException e) {
@@ -31,11 +39,49 @@ public final class OnnxBertGraph implements AutoCloseable {
   /** A graph written to a file: ONNX Runtime reads it itself, so it never passes the Java heap. */
   public OnnxBertGraph(Path model, int hidden) {
     this.hidden = hidden;
+    this.mapped = null;
     try (OrtSession.SessionOptions options = options()) {
       this.session = environment.createSession(model.toString(), options);
     } catch (OrtException e) {
       throw new IllegalStateException("cannot open the BERT graph " + model, e);
     }
+  }
+
+  /**
+   * A graph written to a file whose initializer {@code name} is the file {@code raw} beside it
+   * (32-bit little-endian floats, {@code [rows × hidden]}), mapped into memory and handed to ONNX
+   * Runtime as that initializer ({@code SessionOptions.addInitializer}, which uses it without a
+   * copy): only the pages a post's lookups touch are read, and the operating system shares them and
+   * can drop them. For multilingual BERT's 367 MB word-piece table.
+   */
+  public static OnnxBertGraph mapping(Path model, int hidden, String name, Path raw) {
+    if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
+      return new OnnxBertGraph(model, hidden); // ONNX Runtime reads the external data itself
+    }
+    OrtEnvironment environment = OrtEnvironment.getEnvironment();
+    try (FileChannel channel = FileChannel.open(raw, StandardOpenOption.READ)) {
+      FloatBuffer values =
+          channel
+              .map(FileChannel.MapMode.READ_ONLY, 0, channel.size())
+              .order(ByteOrder.LITTLE_ENDIAN)
+              .asFloatBuffer();
+      OnnxTensor table =
+          OnnxTensor.createTensor(
+              environment, values, new long[] {values.capacity() / hidden, hidden});
+      try (OrtSession.SessionOptions options = options()) {
+        options.addInitializer(name, table);
+        return new OnnxBertGraph(
+            environment.createSession(model.toString(), options), hidden, table);
+      }
+    } catch (IOException | OrtException e) {
+      throw new IllegalStateException("cannot open the BERT graph " + model, e);
+    }
+  }
+
+  private OnnxBertGraph(OrtSession session, int hidden, OnnxTensor mapped) {
+    this.session = session;
+    this.hidden = hidden;
+    this.mapped = mapped;
   }
 
   private static OrtSession.SessionOptions options() throws OrtException {
@@ -91,6 +137,9 @@ public final class OnnxBertGraph implements AutoCloseable {
   public void close() {
     try {
       session.close();
+      if (mapped != null) {
+        mapped.close();
+      }
     } catch (OrtException e) {
       throw new IllegalStateException("cannot close a BERT graph", e);
     }
