@@ -72,6 +72,9 @@ public final class OnnxBertGraph implements AutoCloseable {
         options.addInitializer(name, table);
         return new OnnxBertGraph(
             environment.createSession(model.toString(), options), hidden, table);
+      } catch (OrtException | RuntimeException e) {
+        table.close();
+        throw e;
       }
     } catch (IOException | OrtException e) {
       throw new IllegalStateException("cannot open the BERT graph " + model, e);
