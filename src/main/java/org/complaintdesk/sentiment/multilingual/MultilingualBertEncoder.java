@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.complaintdesk.sentiment.english.SentenceEncoder;
-import org.complaintdesk.sentiment.network.BertGraph;
 import org.complaintdesk.sentiment.network.BertLayers;
 import org.complaintdesk.sentiment.network.LowerLayers;
 import org.complaintdesk.sentiment.network.OnnxBertGraph;
@@ -84,12 +83,7 @@ public final class MultilingualBertEncoder implements SentenceEncoder, LowerLaye
     this.wordpieces = new WordpieceTokenizer(vocabulary, "[UNK]", 100);
     this.cls = (int) vocabulary.getIndex("[CLS]");
     this.sep = (int) vocabulary.getIndex("[SEP]");
-    this.lower =
-        OnnxBertGraph.mapping(
-            export.resolve(BertExport.LOWER),
-            DIMENSIONS,
-            BertGraph.WORD_PIECE_TABLE,
-            export.resolve(BertGraph.WORD_PIECES));
+    this.lower = OnnxBertGraph.embedded(export.resolve(BertExport.LOWER), DIMENSIONS);
   }
 
   /**

@@ -64,12 +64,12 @@ public final class BertGraph {
   /**
    * The file beside an {@link #embeddedLayers} graph that holds its word-piece table (32-bit
    * little-endian floats, row-major; ONNX external data), so the table can be mapped into memory
-   * instead of read ({@link OnnxBertGraph#mapping}).
+   * instead of read ({@link OnnxBertGraph#embedded}).
    */
   public static final String WORD_PIECES = "word-pieces.f32";
 
   /** The word-piece table's name in the graph. */
-  public static final String WORD_PIECE_TABLE = "embeddings.word";
+  static final String WORD_PIECE_TABLE = "embeddings.word";
 
   private static final String MICROSOFT = "com.microsoft";
 

@@ -48,17 +48,18 @@ public final class OnnxBertGraph implements AutoCloseable {
   }
 
   /**
-   * A graph written to a file whose initializer {@code name} is the file {@code raw} beside it
-   * (32-bit little-endian floats, {@code [rows × hidden]}), mapped into memory and handed to ONNX
-   * Runtime as that initializer ({@code SessionOptions.addInitializer}, which uses it without a
-   * copy): only the pages a post's lookups touch are read, and the operating system shares them and
-   * can drop them. For multilingual BERT's 367 MB word-piece table.
+   * A {@link BertGraph#embeddedLayers} graph written to a file, its word-piece table ({@link
+   * BertGraph#WORD_PIECES} beside it, where the graph's external data points) mapped into memory
+   * and handed to ONNX Runtime as that initializer ({@code SessionOptions.addInitializer}, which
+   * uses it without a copy): only the pages a post's lookups touch are read, and the operating
+   * system shares them and can drop them. For multilingual BERT's 367 MB word-piece table.
    */
-  public static OnnxBertGraph mapping(Path model, int hidden, String name, Path raw) {
+  public static OnnxBertGraph embedded(Path model, int hidden) {
     if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
       return new OnnxBertGraph(model, hidden); // ONNX Runtime reads the external data itself
     }
     OrtEnvironment environment = OrtEnvironment.getEnvironment();
+    Path raw = model.resolveSibling(BertGraph.WORD_PIECES);
     try (FileChannel channel = FileChannel.open(raw, StandardOpenOption.READ)) {
       FloatBuffer values =
           channel
@@ -69,7 +70,7 @@ public final class OnnxBertGraph implements AutoCloseable {
           OnnxTensor.createTensor(
               environment, values, new long[] {values.capacity() / hidden, hidden});
       try (OrtSession.SessionOptions options = options()) {
-        options.addInitializer(name, table);
+        options.addInitializer(BertGraph.WORD_PIECE_TABLE, table);
         return new OnnxBertGraph(
             environment.createSession(model.toString(), options), hidden, table);
       } catch (OrtException | RuntimeException e) {

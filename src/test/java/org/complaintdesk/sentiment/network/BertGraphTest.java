@@ -141,12 +141,7 @@ class BertGraphTest {
             .toByteArray());
     BertGraph.writeWordPieces(withEmbeddings(), dir.resolve(BertGraph.WORD_PIECES));
     try (OnnxBertGraph read = new OnnxBertGraph(model, SHAPE.hidden());
-        OnnxBertGraph mapped =
-            OnnxBertGraph.mapping(
-                model,
-                SHAPE.hidden(),
-                BertGraph.WORD_PIECE_TABLE,
-                dir.resolve(BertGraph.WORD_PIECES))) {
+        OnnxBertGraph mapped = OnnxBertGraph.embedded(model, SHAPE.hidden())) {
       assertThat(read.runPieces(ids)).containsExactly(expected, within(1e-4f));
       assertThat(mapped.runPieces(ids)).containsExactly(read.runPieces(ids));
       assertThat(mapped.runPieces(new int[] {2, 9})).hasSize(2 * SHAPE.hidden());
