@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.complaintdesk.sentiment.network.BertGraph;
 import org.complaintdesk.sentiment.network.OnnxInitializers;
 import org.slf4j.Logger;
@@ -43,6 +44,7 @@ final class BertExport {
   static Path ensure(Path savedModel) {
     Path target = savedModel.resolveSibling(savedModel.getFileName() + "." + FORMAT);
     if (Files.isDirectory(target)) {
+      dropOlderExports(savedModel); // also those from before older exports were dropped
       return target;
     }
     try {
@@ -54,9 +56,38 @@ final class BertExport {
               write(tensorflow, into);
             }
           });
+      dropOlderExports(savedModel);
       return target;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot export multilingual BERT into " + target, e);
+    }
+  }
+
+  /**
+   * Deletes the exports older code wrote beside {@code savedModel} (another format's name): about
+   * 500 MB each, never read again. Directories still being written ({@code .partial-}) belong to a
+   * running process and are left alone; a failure is logged, since the new export works without it.
+   */
+  static void dropOlderExports(Path savedModel) {
+    String prefix = savedModel.getFileName() + ".onnx-";
+    String current = savedModel.getFileName() + "." + FORMAT;
+    try (Stream<Path> siblings = Files.list(savedModel.toAbsolutePath().getParent())) {
+      for (Path old :
+          siblings
+              .filter(Files::isDirectory)
+              .filter(
+                  p -> {
+                    String name = p.getFileName().toString();
+                    return name.startsWith(prefix)
+                        && !name.equals(current)
+                        && !name.contains(".partial-");
+                  })
+              .toList()) {
+        SavedModelCache.deleteTree(old);
+        LOG.info("Deleted {}, an export written by an older version", old);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      LOG.warn("Could not delete older exports of multilingual BERT beside {}", savedModel, e);
     }
   }
 

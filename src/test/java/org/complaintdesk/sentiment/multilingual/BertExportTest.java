@@ -3,8 +3,12 @@ package org.complaintdesk.sentiment.multilingual;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real network from the jar on the classpath, exported on this machine's first use: scoring
@@ -34,5 +38,30 @@ class BertExportTest {
         .hasMessageContaining("layers 8 to 12");
     assertThatThrownBy(() -> BertExport.layers(export, 8, 13))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void exportsOfOtherFormatsAreDeletedButNotOnesBeingWrittenNorTheSavedModel(@TempDir Path cache)
+      throws IOException {
+    Path savedModel = Files.createDirectories(cache.resolve("bert-1.0.0"));
+    Files.writeString(savedModel.resolve("saved_model.pb"), "model");
+    Path current = Files.createDirectories(cache.resolve("bert-1.0.0." + BertExport.FORMAT));
+    Path older = Files.createDirectories(cache.resolve("bert-1.0.0.onnx-1"));
+    Files.writeString(Files.createDirectories(older.resolve("nested")).resolve("lower.onnx"), "x");
+    Files.createDirectories(cache.resolve("bert-1.0.0.onnx-2"));
+    Path beingWritten = Files.createDirectories(cache.resolve("bert-1.0.0.onnx-2.partial-12345"));
+    Path otherModel = Files.createDirectories(cache.resolve("other-2.0.onnx-1"));
+
+    BertExport.dropOlderExports(savedModel);
+
+    try (Stream<Path> left = Files.list(cache)) {
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder(
+              savedModel.getFileName().toString(),
+              current.getFileName().toString(),
+              beingWritten.getFileName().toString(),
+              otherModel.getFileName().toString());
+    }
+    assertThat(savedModel.resolve("saved_model.pb")).hasContent("model");
   }
 }
