@@ -41,6 +41,31 @@ class LinguaLanguageDetectorTest {
         .contains("ar");
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // Lingua weighed the product names: German and Portuguese before.
+        "fa|iPhone Pro هنوز نرسیده",
+        "fa|5G Voltara کار نمیکنه",
+        // Mostly Latin: the Arabic-script name does not make it Arabic.
+        "en|Thanks @NimbusAir, the crew on flight 203 were great, especially محمد",
+      })
+  void latinNamesInsideAPostInAnotherScriptDoNotDecideItsLanguage(String expected, String text) {
+    assertThat(DETECTOR.detect(text)).contains(expected);
+  }
+
+  @Test
+  void arabicScriptWithoutUrdusOwnLettersIsNotUrdu() {
+    // Colloquial Persian ("give my money back"), called Urdu, which has no model, before.
+    assertThat(DETECTOR.detect("پولمو پس بدید")).contains("fa");
+    assertThat(DETECTOR.candidates("پولمو پس بدید"))
+        .doesNotContainKey("ur")
+        .containsEntry("fa", 1.0);
+    // "My order still has not arrived", with Urdu's ڈ, ھ, ں, ہ: still Urdu, reported unsupported.
+    assertThat(DETECTOR.detect("میرا آرڈر ابھی تک نہیں پہنچا")).contains("ur");
+  }
+
   @Test
   void saysNothingWhenThereAreNoWords() {
     assertThat(DETECTOR.detect("@KiteBank #fail https://example.com/x 😡")).isEmpty();
