@@ -121,4 +121,17 @@ class LanguageRoutingTest {
     assertThat(russian.language()).isEqualTo("ru");
     assertThat(russian.evidence()).isNotEmpty();
   }
+
+  @Test
+  void aPersianComplaintTypedOnAnArabicKeyboardIsFlaggedAsInPersiansOwnLetters() {
+    SentimentScorer scorer = SentimentFixture.scorer();
+    // The same post, with Persian's ی and with Arabic's ي: the second read neutral (0.29) before.
+    SentimentResult persian = scorer.score("سفارشم هنوز نرسیده و پشتیبانی جواب نمیده");
+    SentimentResult arabicKeyboard = scorer.score("سفارشم هنوز نرسيده و پشتيباني جواب نميده");
+    assertThat(arabicKeyboard.language()).isEqualTo("fa");
+    assertThat(arabicKeyboard.detractor()).isTrue();
+    assertThat(arabicKeyboard.complaint()).isTrue();
+    assertThat(arabicKeyboard.detractorProbability())
+        .isCloseTo(persian.detractorProbability(), org.assertj.core.data.Offset.offset(1e-9));
+  }
 }

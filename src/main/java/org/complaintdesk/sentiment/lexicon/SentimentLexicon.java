@@ -471,7 +471,8 @@ public final class SentimentLexicon {
 
   /**
    * @param stopWordsThatScore stop words of the language that stay sentiment words (for ru, fa, el:
-   *     the words the translated AFINN list scores itself, {@link FunctionWords})
+   *     the words the translated AFINN list scores itself and the forms added here, {@link
+   *     FunctionWords})
    * @param notSentiment words that never score alone, whatever entry their stem would hit ({@link
    *     #NOT_SENTIMENT}, normalised)
    */
@@ -562,13 +563,17 @@ public final class SentimentLexicon {
     boolean lexiconOnly = LEXICON_ONLY.contains(language);
     List<String> cues = lexiconOnly ? LexiconFiles.complaintCues(language) : List.of();
     cues.forEach(cue -> scores.putIfAbsent(cue, COMPLAINT_CUE));
-    // The calibration languages keep their stop sets whole: the layer learned from them so.
+    // The calibration languages keep their stop sets whole: the layer learned from them so. The
+    // others keep the words their translated list scores and the forms added here on purpose
+    // (Persian "مرسی", thanks, is in Lucene's Persian stop set).
+    Set<String> stopWordsThatScore = new HashSet<>(translated.keySet());
+    stopWordsThatScore.addAll(MISSING_FORMS.getOrDefault(language, Map.of()).keySet());
     return new SentimentLexicon(
         language,
         scores,
         stemmed,
         new HashSet<>(cues),
-        lexiconOnly ? translated.keySet() : Set.of(),
+        lexiconOnly ? stopWordsThatScore : Set.of(),
         notSentiment);
   }
 
@@ -758,9 +763,41 @@ public final class SentimentLexicon {
     return normalize(language, s);
   }
 
-  /** Lower case; for {@link #UNACCENTED} languages also without accents, vowel marks and ß. */
+  /**
+   * Persian as an Arabic keyboard types it, in Persian's letters: Arabic yeh and alef maksura are
+   * Persian's yeh, Arabic kaf its kaf (the folding Persian text tools such as Hazm apply), and
+   * tatweel and short-vowel marks go. The lists, cues and this class's word constants are written
+   * in Persian's letters; "هنوز نرسيده" (still not arrived, with Arabic yeh) matched no cue and
+   * read neutral. Lucene's PersianNormalizer folds the other way, towards Arabic's letters, which
+   * those constants are not written in.
+   */
+  private static String persianLetters(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\u064A', '\u0649' -> out.append('\u06CC');
+        case '\u0643' -> out.append('\u06A9');
+        case '\u0640' -> {}
+        default -> {
+          if (c < '\u064B' || c > '\u0652') {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Lower case; Persian in Persian's letters; for {@link #UNACCENTED} languages also without
+   * accents, vowel marks and ß.
+   */
   static String normalize(String language, String s) {
     String lower = s.toLowerCase(Locale.ROOT).replace('\u200c', ' ');
+    if (language.equals("fa")) {
+      return persianLetters(lower);
+    }
     if (!UNACCENTED.contains(language)) {
       return lower;
     }

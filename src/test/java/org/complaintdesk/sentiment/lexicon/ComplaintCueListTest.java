@@ -50,6 +50,13 @@ class ComplaintCueListTest {
   }
 
   @Test
+  void persianCuesMatchPostsTypedWithArabicYehAndKaf() {
+    // "Still not arrived, support does not answer", with Arabic yeh (ي) where Persian writes ی.
+    assertThat(quotes(ComplaintCueList.bundled("fa"), words("هنوز نرسيده و جواب نميده")))
+        .containsExactly("هنوز نرسيده", "جواب نميده");
+  }
+
+  @Test
   void aLanguageWithoutAListHasNoCues() {
     assertThat(ComplaintCueList.bundled("sv").isEmpty()).isTrue();
     assertThat(quotes(ComplaintCueList.bundled("sv"), words("det fungerar inte"))).isEmpty();

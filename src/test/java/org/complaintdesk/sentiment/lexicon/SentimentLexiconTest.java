@@ -33,6 +33,20 @@ class SentimentLexiconTest {
   }
 
   @Test
+  void persianTypedWithArabicLettersMatchesThePersianList() {
+    // "عالی" (great) in Persian's yeh; posts from Arabic keyboards write Arabic yeh, kaf and
+    // tatweel.
+    var lexicon = new SentimentLexicon("fa", Map.of("عالی", 3.0, "کثیف", -3.0), false);
+    assertThat(lexicon.match(List.of("خيلي", "عالي", "بود")))
+        .extracting(SentimentLexicon.Hit::score)
+        .containsExactly(3.0);
+    assertThat(lexicon.match(List.of("كثيف", "عـالی"))).hasSize(2);
+    assertThat(SentimentLexicon.normalize("ar", "علي"))
+        .as("Arabic keeps its letters")
+        .isEqualTo("علي");
+  }
+
+  @Test
   void greekIsMatchedWithoutAccents() {
     var lexicon = new SentimentLexicon("el", Map.of("απαισιος", -3.0), false);
     assertThat(lexicon.match(List.of("απαίσιος"))).hasSize(1);
