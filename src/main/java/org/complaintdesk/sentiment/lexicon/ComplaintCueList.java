@@ -29,7 +29,7 @@ public final class ComplaintCueList {
     this.joinedConjunctions = JOINED_CONJUNCTIONS.getOrDefault(language, "");
     List<String[]> split = new ArrayList<>();
     for (String cue : cues) {
-      String[] words = SentimentLexicon.normalize(language, cue).strip().split("\\s+");
+      String[] words = form(language, cue).strip().split("\\s+");
       if (words.length > 0 && !words[0].isEmpty()) {
         split.add(words);
       }
@@ -58,8 +58,7 @@ public final class ComplaintCueList {
 
   /** The matched cues in order, without overlaps. */
   public List<Match> find(List<String> words) {
-    List<String> normalized =
-        words.stream().map(w -> SentimentLexicon.normalize(language, w)).toList();
+    List<String> normalized = words.stream().map(w -> form(language, w)).toList();
     List<Match> out = new ArrayList<>();
     for (int i = 0; i < normalized.size(); i++) {
       for (int c = 0; c < cues.size(); c++) {
@@ -99,6 +98,18 @@ public final class ComplaintCueList {
     return word.length() > 1
         && joinedConjunctions.indexOf(word.charAt(0)) >= 0
         && matches(word.substring(1), cue);
+  }
+
+  /**
+   * A word as cues compare it: as the lexicon compares it, and in Arabic with teh marbuta as heh
+   * and alef maksura as yeh, as posts very often write them ("خدمه سيئه" for "خدمة سيئة", bad
+   * service; "اسوء خدمه" matched no cue and read 0.21). Only here: the cues set the complaint flag,
+   * which no trained layer reads, while the lexicon's features are what the Arabic layer was
+   * trained on.
+   */
+  private static String form(String language, String word) {
+    String normalized = SentimentLexicon.normalize(language, word);
+    return language.equals("ar") ? normalized.replace('ة', 'ه').replace('ى', 'ي') : normalized;
   }
 
   /** One-letter conjunctions written joined to the next word, per language. */

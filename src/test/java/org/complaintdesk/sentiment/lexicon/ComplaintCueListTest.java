@@ -57,6 +57,16 @@ class ComplaintCueListTest {
   }
 
   @Test
+  void arabicCuesMatchTehMarbutaWrittenAsHehAndAlefMaksuraAsYeh() {
+    // "Worst service", "my card is blocked", "a complaint": ة and ى as tweets often write them.
+    assertThat(quotes(ComplaintCueList.bundled("ar"), words("اسوء خدمه ممكن")))
+        .containsExactly("اسوء خدمه");
+    assertThat(quotes(ComplaintCueList.bundled("ar"), words("بطاقتي موقوفه من يومين")))
+        .containsExactly("بطاقتي موقوفه");
+    assertThat(quotes(ComplaintCueList.bundled("ar"), words("عندي شكوي"))).containsExactly("شكوي");
+  }
+
+  @Test
   void aLanguageWithoutAListHasNoCues() {
     assertThat(ComplaintCueList.bundled("sv").isEmpty()).isTrue();
     assertThat(quotes(ComplaintCueList.bundled("sv"), words("det fungerar inte"))).isEmpty();
