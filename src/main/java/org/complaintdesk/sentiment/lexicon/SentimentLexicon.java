@@ -185,7 +185,6 @@ public final class SentimentLexicon {
               "честно",
               "точно",
               "серьезно",
-              "серьёзно",
               "сильно",
               "прямо",
               "явно",
@@ -790,13 +789,17 @@ public final class SentimentLexicon {
   }
 
   /**
-   * Lower case; Persian in Persian's letters; for {@link #UNACCENTED} languages also without
-   * accents, vowel marks and ß.
+   * Lower case; Persian in Persian's letters, Russian "ё" as "е"; for {@link #UNACCENTED} languages
+   * also without accents, vowel marks and ß.
    */
   static String normalize(String language, String s) {
     String lower = s.toLowerCase(Locale.ROOT).replace('\u200c', ' ');
     if (language.equals("fa")) {
       return persianLetters(lower);
+    }
+    if (language.equals("ru")) {
+      // Most Russians type "е" for "ё" ("ждем", "не пришел"); the cues and lists have both.
+      return lower.replace('ё', 'е');
     }
     if (!UNACCENTED.contains(language)) {
       return lower;

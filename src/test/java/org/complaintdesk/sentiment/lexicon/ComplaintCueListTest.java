@@ -67,6 +67,14 @@ class ComplaintCueListTest {
   }
 
   @Test
+  void russianCuesWithYoMatchPostsTypedWithYe() {
+    // Most posts write е for ё, and a list may have either.
+    var cues = new ComplaintCueList("ru", List.of("ждём", "не берёт трубку", "течет"));
+    assertThat(quotes(cues, words("ждем заказ , никто не берет трубку , кран течёт")))
+        .containsExactly("ждем", "не берет трубку", "течёт");
+  }
+
+  @Test
   void aLanguageWithoutAListHasNoCues() {
     assertThat(ComplaintCueList.bundled("sv").isEmpty()).isTrue();
     assertThat(quotes(ComplaintCueList.bundled("sv"), words("det fungerar inte"))).isEmpty();
