@@ -798,7 +798,7 @@ public final class SentimentLexicon {
       return persianLetters(lower);
     }
     if (language.equals("ru")) {
-      // Most Russians type "е" for "ё" ("ждем", "не пришел"); the cues and lists have both.
+      // Most Russians type "е" for "ё" ("ждем", "не пришел"); lists and cues may write either.
       return lower.replace('ё', 'е');
     }
     if (!UNACCENTED.contains(language)) {
