@@ -18,6 +18,7 @@ import org.complaintdesk.sentiment.lexicon.ComplaintCueList;
 import org.complaintdesk.sentiment.lexicon.EmojiLexicon;
 import org.complaintdesk.sentiment.lexicon.SentimentLexicon;
 import org.complaintdesk.sentiment.model.DetractorModel;
+import org.complaintdesk.sentiment.model.EmojiOnlyAnalyzer;
 import org.complaintdesk.sentiment.model.LexiconDetractorAnalyzer;
 import org.complaintdesk.sentiment.model.ModelTrainer;
 import org.complaintdesk.sentiment.model.NgramDetractorAnalyzer;
@@ -203,6 +204,12 @@ public final class SentimentComponents {
   }
 
   public SentimentScorer scorer(DetractorModel model, double threshold, int maxChars) {
-    return new SentimentScorer(languages, analyzers(model, threshold), maxChars);
+    return new SentimentScorer(
+        languages,
+        analyzers(model, threshold),
+        model.lexicon() == null
+            ? null
+            : new EmojiOnlyAnalyzer(model.lexicon(), preparer, threshold, model.version()),
+        maxChars);
   }
 }

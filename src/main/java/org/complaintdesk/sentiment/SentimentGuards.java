@@ -12,9 +12,6 @@ final class SentimentGuards {
     if (text.length() > maxChars) {
       return "text longer than " + maxChars + " characters";
     }
-    if (text.codePoints().noneMatch(Character::isLetter)) {
-      return "no words to score (only emoji, numbers or symbols)";
-    }
     return null;
   }
 }

@@ -16,6 +16,7 @@ public class SentimentScorer {
 
   private final LanguageDetector languages;
   private final Map<String, SentimentAnalyzer> analyzers;
+  private final SentimentAnalyzer withoutLanguage;
   private final int maxChars;
   private final Map<String, SentimentResult> recent =
       Collections.synchronizedMap(
@@ -32,8 +33,21 @@ public class SentimentScorer {
 
   public SentimentScorer(
       LanguageDetector languages, Map<String, SentimentAnalyzer> analyzers, int maxChars) {
+    this(languages, analyzers, null, maxChars);
+  }
+
+  /**
+   * @param withoutLanguage scores the posts whose language cannot be detected, e.g. a handle and
+   *     emoji only ({@code model.EmojiOnlyAnalyzer}); null leaves them unscored
+   */
+  public SentimentScorer(
+      LanguageDetector languages,
+      Map<String, SentimentAnalyzer> analyzers,
+      SentimentAnalyzer withoutLanguage,
+      int maxChars) {
     this.languages = languages;
     this.analyzers = Map.copyOf(analyzers);
+    this.withoutLanguage = withoutLanguage;
     this.maxChars = maxChars;
   }
 
@@ -44,7 +58,8 @@ public class SentimentScorer {
   public SentimentScorer forTone() {
     Map<String, SentimentAnalyzer> tone = new java.util.HashMap<>();
     analyzers.forEach((lang, analyzer) -> tone.put(lang, analyzer.forTone()));
-    return new SentimentScorer(languages, tone, maxChars);
+    return new SentimentScorer(
+        languages, tone, withoutLanguage == null ? null : withoutLanguage.forTone(), maxChars);
   }
 
   /** Languages this scorer has a model for. */
@@ -94,16 +109,20 @@ public class SentimentScorer {
     if (why != null) {
       return SentimentResult.notScored(SentimentResult.UNSCORED, null, null, why);
     }
-    String language = pickLanguage(languages.candidates(text));
-    SentimentAnalyzer analyzer = language == null ? null : analyzers.get(language);
+    // No letters, no language: only emoji can say something, never a language's model.
+    boolean words = text.codePoints().anyMatch(Character::isLetter);
+    String language = words ? pickLanguage(languages.candidates(text)) : null;
+    SentimentAnalyzer analyzer = language == null ? withoutLanguage : analyzers.get(language);
     if (analyzer == null) {
       return SentimentResult.notScored(
           language == null ? SentimentResult.UNSCORED : SentimentResult.UNSUPPORTED,
           language,
           null,
-          language == null
-              ? "language could not be detected"
-              : "no sentiment model for language '" + language + "' yet");
+          language != null
+              ? "no sentiment model for language '" + language + "' yet"
+              : words
+                  ? "language could not be detected"
+                  : "no words to score (only emoji, numbers or symbols)");
     }
     try {
       return analyzer.analyze(text);

@@ -85,6 +85,13 @@ class LanguageRoutingTest {
     var scorer = new SentimentScorer(detecting(Map.of("en", 1.0)), Map.of("en", en));
     assertThat(scorer.score("😡😡😡 !!!").status()).isEqualTo(SentimentResult.UNSCORED);
     assertThat(en.calls).hasValue(0);
+    // With an analyser for posts without a language, they go there, still not to English's.
+    var withoutLanguage = new CountingAnalyzer(null);
+    var emoji =
+        new SentimentScorer(detecting(Map.of("en", 1.0)), Map.of("en", en), withoutLanguage, 280);
+    emoji.score("😡😡😡 !!!");
+    assertThat(withoutLanguage.calls).hasValue(1);
+    assertThat(en.calls).hasValue(0);
   }
 
   @Test

@@ -48,14 +48,37 @@ class SentimentScorerTest {
       value = {
         "''|unscored",
         "'   '|unscored",
-        "😡😡😡 👎|unscored",
         "12345 !!!|unscored",
+        // A handle and no emoji with a sentiment: nothing to score.
+        "@NimbusAir 12345|unscored",
       })
   void textsWithNothingToScoreAreMarkedNotScored(String text, String status) {
     SentimentResult r = scorer.score(text);
     assertThat(r.status()).isEqualTo(status);
     assertThat(r.label()).isNull();
     assertThat(r.detractor()).isFalse();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // Unscored before: no words to detect a language from, though the customer is clearly
+        // angry.
+        "@KiteBank 🤬🤬|true|negative",
+        "😡😡😡 👎|true|negative",
+        "@NimbusAir :(|true|negative",
+        "@CrumbCo 😍|false|positive",
+      })
+  void postsOfOnlyAHandleAndEmojiAreScoredByTheirEmojiWithoutALanguage(
+      String text, boolean detractor, String label) {
+    SentimentResult r = scorer.score(text);
+    assertThat(r.status()).isEqualTo("scored");
+    assertThat(r.language()).isNull();
+    assertThat(r.detractor()).isEqualTo(detractor);
+    assertThat(r.label()).isEqualTo(label);
+    assertThat(r.model()).startsWith("emoji-lr-");
+    assertThat(r.evidence()).extracting(SentimentResult.Evidence::kind).contains("emoji");
   }
 
   @Test
