@@ -24,7 +24,6 @@ public final class EmojiOnlyAnalyzer implements SentimentAnalyzer {
 
   private final LexiconDetractorAnalyzer layer;
   private final SocialTextPreparer preparer;
-  private final String model;
 
   public EmojiOnlyAnalyzer(
       LinearClassifier<String, String> lexiconLayer,
@@ -39,8 +38,8 @@ public final class EmojiOnlyAnalyzer implements SentimentAnalyzer {
             lexiconLayer,
             preparer,
             threshold,
-            modelVersion);
-    this.model = MODEL + modelVersion;
+            null,
+            MODEL + modelVersion);
   }
 
   @Override
@@ -58,19 +57,6 @@ public final class EmojiOnlyAnalyzer implements SentimentAnalyzer {
           null,
           "no words in a known language and no emoji to score");
     }
-    SentimentResult r = layer.analyze(text);
-    return new SentimentResult(
-        r.status(),
-        r.label(),
-        r.score(),
-        r.detractorProbability(),
-        r.detractor(),
-        r.complaint(),
-        r.confidence(),
-        null,
-        r.sentences(),
-        r.evidence(),
-        model,
-        r.error());
+    return layer.analyze(text);
   }
 }

@@ -25,6 +25,7 @@ public final class LexiconDetractorAnalyzer implements SentimentAnalyzer {
   private final LinearClassifier<String, String> classifier;
   private final SocialTextPreparer preparer;
   private final double threshold;
+  private final String language;
   private final String model;
 
   public LexiconDetractorAnalyzer(
@@ -34,12 +35,35 @@ public final class LexiconDetractorAnalyzer implements SentimentAnalyzer {
       SocialTextPreparer preparer,
       double threshold,
       String modelVersion) {
+    this(
+        lexicon,
+        cues,
+        classifier,
+        preparer,
+        threshold,
+        lexicon.language(),
+        "lexicon-lr-" + lexicon.language() + "-" + modelVersion);
+  }
+
+  /**
+   * @param language the language results report (null for none, {@link EmojiOnlyAnalyzer})
+   * @param model what results name as the model that scored them
+   */
+  LexiconDetractorAnalyzer(
+      SentimentLexicon lexicon,
+      ComplaintCueList cues,
+      LinearClassifier<String, String> classifier,
+      SocialTextPreparer preparer,
+      double threshold,
+      String language,
+      String model) {
     this.lexicon = lexicon;
     this.cues = cues;
     this.classifier = classifier;
     this.preparer = preparer;
     this.threshold = threshold;
-    this.model = "lexicon-lr-" + lexicon.language() + "-" + modelVersion;
+    this.language = language;
+    this.model = model;
   }
 
   @Override
@@ -53,7 +77,7 @@ public final class LexiconDetractorAnalyzer implements SentimentAnalyzer {
         classifier.probabilityOf(new RVFDatum<>(NgramFeatures.lexiconOnly(prepared, hits))),
         threshold,
         complaintCues,
-        lexicon.language(),
+        language,
         List.of(),
         evidence,
         model);
