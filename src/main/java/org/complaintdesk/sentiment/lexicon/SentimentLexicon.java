@@ -378,9 +378,9 @@ public final class SentimentLexicon {
    * (nlp.js's AFINN translation) has no "شكرا" (thanks) at all, nor the Gulf and Levantine "مشكور",
    * "تسلم", "يعطيكم العافية": "تم الاستلام شكرا لكم" (received, thank you) opened a case at 0.44.
    * Persian thanks a craftsman with "دستتون درد نکنه" (may your hands not hurt), which read −2 for
-   * "درد" (pain). The Russian lists have neither "худший" (worst) nor "рекомендую" (I recommend),
-   * so "не рекомендую" and "худший отпуск в моей жизни" read neutral
-   * (docs/checks/russian-reviews-g.tsv).
+   * "درد" (pain); a driver or a courier is thanked with "دمتون گرم" (cheers). The Russian lists
+   * have neither "худший" (worst) nor "рекомендую" (I recommend), so "не рекомендую" and "худший
+   * отпуск в моей жизни" read neutral (docs/checks/russian-reviews-g.tsv).
    */
   private static final Map<String, Map<String, Double>> MISSING_FORMS =
       Map.of(
@@ -395,35 +395,50 @@ public final class SentimentLexicon {
               Map.entry("دستتون درد نکنه", 2.0),
               Map.entry("دستت درد نکنه", 2.0),
               Map.entry("دست شما درد نکنه", 2.0),
+              Map.entry("دمتون گرم", 2.0),
+              Map.entry("دمت گرم", 2.0),
               // "I (do not) recommend": "پیشنهاد" alone is a suggestion or an offer.
               Map.entry("پیشنهاد میکنم", 2.0),
               Map.entry("پیشنهاد می کنم", 2.0),
               Map.entry("پیشنهاد نمیکنم", -2.0),
               Map.entry("پیشنهاد نمی کنم", -2.0)),
           "ru",
-          Map.of(
-              "отменный",
-              3.0,
-              "отменная",
-              3.0,
-              "отменное",
-              3.0,
-              "отменно",
-              3.0,
+          Map.ofEntries(
+              Map.entry("отменный", 3.0),
+              Map.entry("отменная", 3.0),
+              Map.entry("отменное", 3.0),
+              Map.entry("отменно", 3.0),
               // The review words the lists lack: worst, (I) recommend, so-so; "не рекомендую"
               // is then a negated recommendation.
-              "худш",
-              -3.0,
-              "рекоменд",
-              2.0,
-              "порекоменд",
-              2.0,
-              "советую",
-              2.0,
-              "так себе",
-              -1.0),
+              Map.entry("худш", -3.0),
+              Map.entry("рекоменд", 2.0),
+              Map.entry("порекоменд", 2.0),
+              Map.entry("советую", 2.0),
+              Map.entry("так себе", -1.0),
+              // Everyday praise and scorn the stemmed list lacks: "супер", "доволен" (the short
+              // form; "довольн" is listed), "кошмар" and "отстой" (only their adjectives are).
+              Map.entry("супер", 3.0),
+              Map.entry("доволен", 2.0),
+              Map.entry("кошмар", -3.0),
+              Map.entry("отстой", -3.0)),
           "el",
-          Map.of("ευχαριστούμε", 2.0, "καλύτερη", 3.0, "καλύτερο", 3.0, "καλύτεροι", 3.0),
+          Map.of(
+              "ευχαριστούμε",
+              2.0,
+              "καλύτερη",
+              3.0,
+              "καλύτερο",
+              3.0,
+              "καλύτεροι",
+              3.0,
+              // "Bravo" and "you solved / it was solved": "λύσατε το πρόβλημα, μπράβο" read −2 for
+              // "πρόβλημα" alone and opened a case.
+              "μπράβο",
+              2.0,
+              "λύσατε",
+              2.0,
+              "λύθηκε",
+              2.0),
           "ar",
           Map.of(
               "شكرا",
