@@ -162,7 +162,9 @@ public final class SentimentComponents {
                   model.lexicon(),
                   preparer,
                   threshold,
-                  model.version()));
+                  model.version(),
+                  model.multilingualComplaints(),
+                  model.multilingualComplaints() == null ? null : multilingual));
         }
       }
     }

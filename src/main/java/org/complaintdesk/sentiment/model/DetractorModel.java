@@ -54,6 +54,9 @@ import org.complaintdesk.sentiment.network.TunedLayers;
  *     trained (and in models written before it existed)
  * @param multilingualShare its weight in that average; null for the plain mean ({@link
  *     SentimentNetwork#DEFAULT_SHARE}), fixed before it was measured (docs/model-card.md)
+ * @param multilingualComplaints the complaint layer over multilingual BERT's vectors read in the
+ *     lexicon languages ({@link MultilingualComplaintLayer}); null when not trained (and in models
+ *     written before it existed)
  */
 public record DetractorModel(
     LinearClassifier<String, String> english,
@@ -70,7 +73,8 @@ public record DetractorModel(
     Double networkShare,
     List<TunedLayers> moreEnglishNetworks,
     TunedLayers multilingualNetwork,
-    Double multilingualShare)
+    Double multilingualShare,
+    MultilingualComplaintLayer multilingualComplaints)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -146,7 +150,8 @@ public record DetractorModel(
         networkShare,
         moreEnglishNetworks,
         multilingualNetwork,
-        multilingualShare);
+        multilingualShare,
+        multilingualComplaints);
   }
 
   /**
@@ -215,7 +220,30 @@ public record DetractorModel(
         englishShare,
         moreNetworks(english),
         multilingual,
-        newMultilingualShare);
+        newMultilingualShare,
+        multilingualComplaints);
+  }
+
+  /** The same layers with a complaint layer for the lexicon languages, renamed. */
+  public DetractorModel withMultilingualComplaints(
+      MultilingualComplaintLayer layer, String newVersion, List<String> newTrainedOn) {
+    return new DetractorModel(
+        english,
+        complaint,
+        ngram,
+        lexicon,
+        trainedTexts,
+        newTrainedOn,
+        newVersion,
+        negativeOdds,
+        mix,
+        escalations,
+        englishNetwork,
+        networkShare,
+        moreEnglishNetworks,
+        multilingualNetwork,
+        multilingualShare,
+        layer);
   }
 
   public void save(Path file) throws IOException {

@@ -39,7 +39,9 @@ public final class EmojiOnlyAnalyzer implements SentimentAnalyzer {
             preparer,
             threshold,
             null,
-            MODEL + modelVersion);
+            MODEL + modelVersion,
+            null,
+            null);
   }
 
   @Override

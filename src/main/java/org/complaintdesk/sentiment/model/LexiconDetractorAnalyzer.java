@@ -7,6 +7,7 @@ import java.util.List;
 import org.complaintdesk.sentiment.SentimentAnalyzer;
 import org.complaintdesk.sentiment.SentimentResult;
 import org.complaintdesk.sentiment.Verdict;
+import org.complaintdesk.sentiment.english.SentenceEncoder;
 import org.complaintdesk.sentiment.lexicon.ComplaintCueList;
 import org.complaintdesk.sentiment.lexicon.SentimentLexicon;
 import org.complaintdesk.sentiment.prep.PreparedText;
@@ -17,7 +18,9 @@ import org.complaintdesk.sentiment.prep.SocialTextPreparer;
  * language's nlp.js lexicon finds the sentiment words, and a small classifier over
  * language-independent lexicon features (trained on Arabic posts scored with the Arabic lexicon of
  * the same family) turns them into calibrated probabilities. Posts with no lexicon word or emoji
- * get that classifier's prior, i.e. mostly neutral with low confidence.
+ * get that classifier's prior, i.e. mostly neutral with low confidence. A post with no complaint
+ * cue is also read by the model's {@link MultilingualComplaintLayer}, where it has one: a complaint
+ * it finds counts as one cue.
  */
 public final class LexiconDetractorAnalyzer implements SentimentAnalyzer {
   private final SentimentLexicon lexicon;
@@ -27,14 +30,22 @@ public final class LexiconDetractorAnalyzer implements SentimentAnalyzer {
   private final double threshold;
   private final String language;
   private final String model;
+  private final MultilingualComplaintLayer complaints;
+  private final SentenceEncoder encoder;
 
+  /**
+   * @param complaints the complaint layer over {@code encoder}'s vectors; null for none
+   * @param encoder the encoder that layer reads (multilingual BERT); null with no layer
+   */
   public LexiconDetractorAnalyzer(
       SentimentLexicon lexicon,
       ComplaintCueList cues,
       LinearClassifier<String, String> classifier,
       SocialTextPreparer preparer,
       double threshold,
-      String modelVersion) {
+      String modelVersion,
+      MultilingualComplaintLayer complaints,
+      SentenceEncoder encoder) {
     this(
         lexicon,
         cues,
@@ -42,7 +53,13 @@ public final class LexiconDetractorAnalyzer implements SentimentAnalyzer {
         preparer,
         threshold,
         lexicon.language(),
-        "lexicon-lr-" + lexicon.language() + "-" + modelVersion);
+        "lexicon-lr-"
+            + lexicon.language()
+            + (complaints == null ? "" : "+" + complaints.encoder() + "-complaints")
+            + "-"
+            + modelVersion,
+        complaints,
+        encoder);
   }
 
   /**
@@ -56,7 +73,12 @@ public final class LexiconDetractorAnalyzer implements SentimentAnalyzer {
       SocialTextPreparer preparer,
       double threshold,
       String language,
-      String model) {
+      String model,
+      MultilingualComplaintLayer complaints,
+      SentenceEncoder encoder) {
+    if ((complaints == null) != (encoder == null)) {
+      throw new IllegalArgumentException("a complaint layer needs its encoder, and only then");
+    }
     this.lexicon = lexicon;
     this.cues = cues;
     this.classifier = classifier;
@@ -64,6 +86,25 @@ public final class LexiconDetractorAnalyzer implements SentimentAnalyzer {
     this.threshold = threshold;
     this.language = language;
     this.model = model;
+    this.complaints = complaints;
+    this.encoder = encoder;
+  }
+
+  /** What evidence calls a complaint found by the multilingual complaint layer. */
+  static final String COMPLAINT_LAYER =
+      SentimentResult.Evidence.WHOLE_POST + " (reads as a brand complaint: multilingual BERT)";
+
+  /**
+   * A question mark: Latin, Arabic-script (؟) or Greek (; or its own code point ";"). The layer
+   * learned complaints from English posts, and on questions to a brand in other languages ("how do
+   * I raise my transfer limit?") it fired where no complaint was made; a question with no complaint
+   * cue is left to the lexicon layer.
+   */
+  static boolean asksAQuestion(String text) {
+    return text.indexOf('?') >= 0
+        || text.indexOf('\u061F') >= 0
+        || text.indexOf('\u037E') >= 0
+        || text.indexOf(';') >= 0;
   }
 
   @Override
@@ -73,6 +114,13 @@ public final class LexiconDetractorAnalyzer implements SentimentAnalyzer {
     List<SentimentResult.Evidence> evidence = new ArrayList<>();
     Explanations.lexiconAndEmoji(prepared, hits, evidence);
     int complaintCues = Explanations.complaintCues(prepared, cues, evidence);
+    if (complaintCues == 0 && complaints != null && !asksAQuestion(text)) {
+      double p = complaints.probability(encoder.encode(text));
+      if (p >= complaints.threshold()) {
+        complaintCues = 1;
+        evidence.add(new SentimentResult.Evidence(text, COMPLAINT_LAYER, Verdict.round(-p)));
+      }
+    }
     return Verdict.of(
         classifier.probabilityOf(new RVFDatum<>(NgramFeatures.lexiconOnly(prepared, hits))),
         threshold,

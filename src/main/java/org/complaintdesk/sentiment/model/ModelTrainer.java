@@ -276,6 +276,7 @@ public final class ModelTrainer {
         networkShare,
         DetractorModel.moreNetworks(englishNetworks),
         multilingualTuned,
+        null,
         null);
   }
 
@@ -345,6 +346,80 @@ public final class ModelTrainer {
     trainedOn.addAll(decisions);
     return base.withMultilingualNetwork(tuned, version, trainedOn);
   }
+
+  /**
+   * {@code base} with a complaint layer over multilingual BERT's vectors, trained on the
+   * complaint-labelled posts of {@code posts} (complaint / not_complaint files, whatever their
+   * language), for the languages read by the lexicon layer; every other layer is kept.
+   */
+  public DetractorModel withMultilingualComplaints(
+      DetractorModel base, List<LabelledPost> posts, List<String> provenance, String version) {
+    List<LabelledPost> complaints = posts.stream().filter(LabelledPost::isComplaintTask).toList();
+    if (multilingual == null || complaints.size() < MIN_COMPLAINT_POSTS) {
+      throw new IllegalArgumentException(
+          "no multilingual complaint layer: it needs multilingual BERT and at least "
+              + MIN_COMPLAINT_POSTS
+              + " complaint-labelled posts, got "
+              + complaints.size());
+    }
+    List<String> decisions = new ArrayList<>();
+    MultilingualComplaintLayer layer = trainMultilingualComplaints(complaints, decisions);
+    List<String> trainedOn = new ArrayList<>(base.trainedOn());
+    trainedOn.add(
+        "multilingual complaint layer added to "
+            + base.version()
+            + " ("
+            + String.join(", ", provenance)
+            + ")");
+    trainedOn.addAll(decisions);
+    return base.withMultilingualComplaints(layer, version, trainedOn);
+  }
+
+  /** Fewer complaint posts than this train no multilingual complaint layer. */
+  static final int MIN_COMPLAINT_POSTS = 20;
+
+  /**
+   * L2 logistic regression over the unit-length vectors, σ 1; the threshold is the one with the
+   * best complaint-vs-not macro-F1 on out-of-fold probabilities ({@link
+   * CrossValidatedDecision#FOLDS} folds by text fingerprint).
+   */
+  private MultilingualComplaintLayer trainMultilingualComplaints(
+      List<LabelledPost> complaints, List<String> decisions) {
+    float[][] vectors =
+        multilingual.encodeAll(complaints.stream().map(LabelledPost::text).toList());
+    List<Counter<String>> features =
+        java.util.Arrays.stream(vectors).map(MultilingualComplaintLayer::features).toList();
+    double[] outOfFold =
+        CrossValidatedDecision.outOfFold(
+            features,
+            CrossValidatedDecision.folds(complaints),
+            MULTILINGUAL_COMPLAINT_SIGMA,
+            (rows, sigma) -> fitSubset(complaints, features, rows, sigma));
+    boolean[] gold = CrossValidatedDecision.gold(complaints);
+    double threshold = 0.5;
+    double best = -1;
+    for (int step = 10; step <= 90; step += 2) {
+      double t = step / 100.0;
+      double f1 = CrossValidatedDecision.macroF1(gold, outOfFold, 1.0, t);
+      if (f1 > best + 1e-9) {
+        best = f1;
+        threshold = t;
+      }
+    }
+    decisions.add(
+        String.format(
+            java.util.Locale.ROOT,
+            "multilingual complaint layer: %d posts, threshold %.2f by %d-fold CV"
+                + " (complaint-vs-not macro-F1 %.4f)",
+            complaints.size(),
+            threshold,
+            CrossValidatedDecision.FOLDS,
+            best));
+    return new MultilingualComplaintLayer(
+        fit(complaints, features, MULTILINGUAL_COMPLAINT_SIGMA), threshold, multilingual.name());
+  }
+
+  private static final double MULTILINGUAL_COMPLAINT_SIGMA = 1.0;
 
   /**
    * The tuned network, its share in the English probabilities, and the detractor rule and English

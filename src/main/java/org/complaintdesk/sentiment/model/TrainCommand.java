@@ -32,6 +32,7 @@ import org.jdbi.v3.core.Jdbi;
 public class TrainCommand extends Command {
   private static final String TONE_NETWORK = "tone-network";
   private static final String MULTILINGUAL_NETWORK = "multilingual-network";
+  private static final String MULTILINGUAL_COMPLAINTS = "multilingual-complaints";
 
   public TrainCommand() {
     super("train", "Trains the sentiment model from labelled TSV files and label corrections");
@@ -59,15 +60,17 @@ public class TrainCommand extends Command {
     subparser
         .addArgument("--base")
         .help(
-            "a model file whose layers to keep: only the network named by --add is trained (on the"
-                + " sentiment posts of --data in its languages) and added to it");
+            "a model file whose layers to keep: only the layer named by --add is trained (on the"
+                + " posts of --data it reads) and added to it");
     subparser
         .addArgument("--add")
-        .choices(TONE_NETWORK, MULTILINGUAL_NETWORK)
+        .choices(TONE_NETWORK, MULTILINGUAL_NETWORK, MULTILINGUAL_COMPLAINTS)
         .setDefault(TONE_NETWORK)
         .help(
             "with --base: the English tone network (and the detractor rule chosen with it), or the"
-                + " multilingual tone network of the n-gram languages");
+                + " multilingual tone network of the n-gram languages, or the complaint layer over"
+                + " multilingual BERT that Russian, Persian and Greek posts are read with (trained"
+                + " on the complaint-labelled posts of --data)");
     subparser
         .addArgument("--no-tone-network")
         .action(Arguments.storeTrue())
@@ -144,6 +147,10 @@ public class TrainCommand extends Command {
     DetractorModel model;
     if (base == null) {
       model = trainer.train(posts, provenance, name);
+    } else if (MULTILINGUAL_COMPLAINTS.equals(ns.getString("add"))) {
+      model =
+          trainer.withMultilingualComplaints(
+              DetractorModel.load(Path.of(base)), posts, provenance, name);
     } else if (MULTILINGUAL_NETWORK.equals(ns.getString("add"))) {
       model =
           trainer.withMultilingualNetwork(

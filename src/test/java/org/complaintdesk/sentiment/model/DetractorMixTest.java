@@ -87,6 +87,7 @@ class DetractorMixTest {
             null,
             null,
             null,
+            null,
             null);
     assertThat(old.toneNetworkShare()).isEqualTo(0.5);
     assertThat(old.multilingualNetworkShare()).isEqualTo(0.5);

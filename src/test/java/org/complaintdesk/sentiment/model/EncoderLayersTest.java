@@ -85,6 +85,32 @@ class EncoderLayersTest {
         .contains("+mbertt-");
   }
 
+  /**
+   * Since {@code default-2026.12x} Russian, Persian and Greek posts without a complaint cue are
+   * also read by the complaint layer over multilingual BERT, learned from English brand complaints.
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "true|@ShopLine курьер так и не появился, а в приложении написано доставлено",
+        "true|@efoodGR η παραγγελία ήρθε ανοιχτή και το μισό φαγητό είχε χυθεί",
+        "false|@ShopLine а курьер сегодня появится?",
+        "false|@ShopLine спасибо, всё пришло вовремя",
+      })
+  void theShippedModelReadsNarratedComplaintsInTheLexiconLanguages(boolean complaint, String text) {
+    SentimentResult result = SharedScorer.get().score(text);
+    assertThat(result.model()).startsWith("lexicon-lr-" + result.language() + "+mbert-complaints-");
+    assertThat(result.complaint()).as(text).isEqualTo(complaint);
+    assertThat(result.detractor()).as(text).isEqualTo(complaint);
+    assertThat(
+            result.evidence().stream()
+                .anyMatch(e -> e.kind().equals(LexiconDetractorAnalyzer.COMPLAINT_LAYER)))
+        .isEqualTo(complaint);
+    assertThat(DetractorModel.bundled().trainedOn())
+        .anyMatch(d -> d.startsWith("multilingual complaint layer: 3449 posts, threshold 0.46"));
+  }
+
   @Test
   void theShippedModelCarriesTheDetractorRuleTrainChose() {
     DetractorModel model = DetractorModel.bundled();
