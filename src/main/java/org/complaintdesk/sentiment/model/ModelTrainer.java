@@ -336,14 +336,8 @@ public final class ModelTrainer {
       throw new IllegalArgumentException(
           "no multilingual tone network: too few posts in the n-gram languages, or not asked for");
     }
-    List<String> trainedOn = new ArrayList<>(base.trainedOn());
-    trainedOn.add(
-        "multilingual tone network added to "
-            + base.version()
-            + " ("
-            + String.join(", ", provenance)
-            + ")");
-    trainedOn.addAll(decisions);
+    List<String> trainedOn =
+        trainedOnAfterAdding("multilingual tone network", base, provenance, decisions);
     return base.withMultilingualNetwork(tuned, version, trainedOn);
   }
 
@@ -364,14 +358,8 @@ public final class ModelTrainer {
     }
     List<String> decisions = new ArrayList<>();
     MultilingualComplaintLayer layer = trainMultilingualComplaints(complaints, decisions);
-    List<String> trainedOn = new ArrayList<>(base.trainedOn());
-    trainedOn.add(
-        "multilingual complaint layer added to "
-            + base.version()
-            + " ("
-            + String.join(", ", provenance)
-            + ")");
-    trainedOn.addAll(decisions);
+    List<String> trainedOn =
+        trainedOnAfterAdding("multilingual complaint layer", base, provenance, decisions);
     return base.withMultilingualComplaints(layer, version, trainedOn);
   }
 
@@ -621,14 +609,21 @@ public final class ModelTrainer {
     if (network == null) {
       throw new IllegalArgumentException("too few English sentiment posts for the tone network");
     }
-    List<String> trainedOn = new ArrayList<>(base.trainedOn());
-    trainedOn.add(
-        "tone network added to " + base.version() + " (" + String.join(", ", provenance) + ")");
-    trainedOn.addAll(decisions);
+    List<String> trainedOn = trainedOnAfterAdding("tone network", base, provenance, decisions);
     DetractorMix mix = network.mix() == null ? base.mix() : network.mix();
     double share = network.share() == null ? SentimentNetwork.DEFAULT_SHARE : network.share();
     return base.withToneNetwork(
         network.tuned(), share, mix, network.negativeOdds(), version, trainedOn);
+  }
+
+  /** {@code base}'s training record, then what a {@code --base} run added and decided. */
+  private static List<String> trainedOnAfterAdding(
+      String layer, DetractorModel base, List<String> provenance, List<String> decisions) {
+    List<String> trainedOn = new ArrayList<>(base.trainedOn());
+    trainedOn.add(
+        layer + " added to " + base.version() + " (" + String.join(", ", provenance) + ")");
+    trainedOn.addAll(decisions);
+    return trainedOn;
   }
 
   private Map<String, List<LabelledPost>> byLanguage(List<LabelledPost> posts) {
