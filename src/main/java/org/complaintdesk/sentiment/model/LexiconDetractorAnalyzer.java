@@ -10,6 +10,7 @@ import org.complaintdesk.sentiment.Verdict;
 import org.complaintdesk.sentiment.english.SentenceEncoder;
 import org.complaintdesk.sentiment.lexicon.ComplaintCueList;
 import org.complaintdesk.sentiment.lexicon.SentimentLexicon;
+import org.complaintdesk.sentiment.prep.Cue;
 import org.complaintdesk.sentiment.prep.PreparedText;
 import org.complaintdesk.sentiment.prep.SocialTextPreparer;
 
@@ -95,16 +96,17 @@ public final class LexiconDetractorAnalyzer implements SentimentAnalyzer {
       SentimentResult.Evidence.WHOLE_POST + " (reads as a brand complaint: multilingual BERT)";
 
   /**
-   * A question mark: Latin, Arabic-script (؟) or Greek (; or its own code point ";"). The layer
-   * learned complaints from English posts, and on questions to a brand in other languages ("how do
-   * I raise my transfer limit?") it fired where no complaint was made; a question with no complaint
-   * cue is left to the lexicon layer.
+   * A question mark outside links: Latin (the preparer's question cue), Arabic-script (؟), and in
+   * Greek ";" or its own code point. The layer learned complaints from English posts, and on
+   * questions to a brand in other languages ("how do I raise my transfer limit?") it fired where no
+   * complaint was made; a question with no complaint cue is left to the lexicon layer.
    */
-  static boolean asksAQuestion(String text) {
-    return text.indexOf('?') >= 0
+  static boolean asksAQuestion(PreparedText prepared, String language) {
+    String text = prepared.original();
+    return prepared.cues().stream().anyMatch(c -> c.kind() == Cue.Kind.QUESTION)
         || text.indexOf('\u061F') >= 0
         || text.indexOf('\u037E') >= 0
-        || text.indexOf(';') >= 0;
+        || "el".equals(language) && text.indexOf(';') >= 0;
   }
 
   @Override
@@ -114,7 +116,7 @@ public final class LexiconDetractorAnalyzer implements SentimentAnalyzer {
     List<SentimentResult.Evidence> evidence = new ArrayList<>();
     Explanations.lexiconAndEmoji(prepared, hits, evidence);
     int complaintCues = Explanations.complaintCues(prepared, cues, evidence);
-    if (complaintCues == 0 && complaints != null && !asksAQuestion(text)) {
+    if (complaintCues == 0 && complaints != null && !asksAQuestion(prepared, language)) {
       double p = complaints.probability(encoder.encode(text));
       if (p >= complaints.threshold()) {
         complaintCues = 1;

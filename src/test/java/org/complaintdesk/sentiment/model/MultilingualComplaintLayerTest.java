@@ -157,10 +157,18 @@ class MultilingualComplaintLayerTest {
 
   @Test
   void greekAndArabicScriptQuestionMarksAreQuestionsToo() {
-    assertThat(LexiconDetractorAnalyzer.asksAQuestion("πότε έρχεται;")).isTrue();
-    assertThat(LexiconDetractorAnalyzer.asksAQuestion("πότε έρχεται\u037E")).isTrue();
-    assertThat(LexiconDetractorAnalyzer.asksAQuestion("کی میرسه؟")).isTrue();
-    assertThat(LexiconDetractorAnalyzer.asksAQuestion("курьер не приехал")).isFalse();
+    assertThat(asks("πότε έρχεται;", "el")).isTrue();
+    assertThat(asks("πότε έρχεται\u037E", "el")).isTrue();
+    assertThat(asks("کی میرسه؟", "fa")).isTrue();
+    assertThat(asks("а курьер сегодня будет?", "ru")).isTrue();
+    assertThat(asks("курьер не приехал", "ru")).isFalse();
+    assertThat(asks("курьер не приехал; жду", "ru")).as("a semicolon outside Greek").isFalse();
+    assertThat(asks("курьер не приехал https://t.co/a?b=1", "ru")).as("a link's ?").isFalse();
+  }
+
+  private static boolean asks(String text, String language) {
+    return LexiconDetractorAnalyzer.asksAQuestion(
+        SentimentFixture.components().preparer().prepare(text), language);
   }
 
   @Test
