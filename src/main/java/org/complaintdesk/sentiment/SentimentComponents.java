@@ -21,6 +21,7 @@ import org.complaintdesk.sentiment.model.DetractorModel;
 import org.complaintdesk.sentiment.model.EmojiOnlyAnalyzer;
 import org.complaintdesk.sentiment.model.LexiconDetractorAnalyzer;
 import org.complaintdesk.sentiment.model.ModelTrainer;
+import org.complaintdesk.sentiment.model.MultilingualComplaintLayer;
 import org.complaintdesk.sentiment.model.NgramDetractorAnalyzer;
 import org.complaintdesk.sentiment.multilingual.MultilingualBertEncoder;
 import org.complaintdesk.sentiment.network.AveragedNetworks;
@@ -149,7 +150,9 @@ public final class SentimentComponents {
                         List.of(encoder, multilingual),
                         multilingualTone,
                         model.multilingualNetworkShare(),
-                        model.version())));
+                        model.version(),
+                        complaintsReadIn(model, lang),
+                        complaintsReadIn(model, lang) == null ? null : multilingual)));
     if (model.lexicon() != null) {
       for (String lang : LEXICON_LANGUAGES) {
         SentimentLexicon lexicon = lexicon(lang);
@@ -169,6 +172,13 @@ public final class SentimentComponents {
       }
     }
     return new HashMap<>(out);
+  }
+
+  /** The model's multilingual complaint layer if it reads this language's posts, else null. */
+  private static MultilingualComplaintLayer complaintsReadIn(
+      DetractorModel model, String language) {
+    MultilingualComplaintLayer layer = model.multilingualComplaints();
+    return layer != null && MultilingualComplaintLayer.reads(language) ? layer : null;
   }
 
   /** The model's tone network, opened once per model (its weights live in native memory). */

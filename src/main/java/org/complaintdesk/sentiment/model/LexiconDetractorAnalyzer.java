@@ -10,7 +10,6 @@ import org.complaintdesk.sentiment.Verdict;
 import org.complaintdesk.sentiment.english.SentenceEncoder;
 import org.complaintdesk.sentiment.lexicon.ComplaintCueList;
 import org.complaintdesk.sentiment.lexicon.SentimentLexicon;
-import org.complaintdesk.sentiment.prep.Cue;
 import org.complaintdesk.sentiment.prep.PreparedText;
 import org.complaintdesk.sentiment.prep.SocialTextPreparer;
 
@@ -31,8 +30,7 @@ public final class LexiconDetractorAnalyzer implements SentimentAnalyzer {
   private final double threshold;
   private final String language;
   private final String model;
-  private final MultilingualComplaintLayer complaints;
-  private final SentenceEncoder encoder;
+  private final ComplaintLayerCue complaints;
 
   /**
    * @param complaints the complaint layer over {@code encoder}'s vectors; null for none
@@ -77,9 +75,6 @@ public final class LexiconDetractorAnalyzer implements SentimentAnalyzer {
       String model,
       MultilingualComplaintLayer complaints,
       SentenceEncoder encoder) {
-    if ((complaints == null) != (encoder == null)) {
-      throw new IllegalArgumentException("a complaint layer needs its encoder, and only then");
-    }
     this.lexicon = lexicon;
     this.cues = cues;
     this.classifier = classifier;
@@ -87,26 +82,7 @@ public final class LexiconDetractorAnalyzer implements SentimentAnalyzer {
     this.threshold = threshold;
     this.language = language;
     this.model = model;
-    this.complaints = complaints;
-    this.encoder = encoder;
-  }
-
-  /** What evidence calls a complaint found by the multilingual complaint layer. */
-  static final String COMPLAINT_LAYER =
-      SentimentResult.Evidence.WHOLE_POST + " (reads as a brand complaint: multilingual BERT)";
-
-  /**
-   * A question mark outside links: Latin (the preparer's question cue), Arabic-script (؟), and in
-   * Greek ";" or its own code point. The layer learned complaints from English posts, and on
-   * questions to a brand in other languages ("how do I raise my transfer limit?") it fired where no
-   * complaint was made; a question with no complaint cue is left to the lexicon layer.
-   */
-  static boolean asksAQuestion(PreparedText prepared, String language) {
-    String text = prepared.original();
-    return prepared.cues().stream().anyMatch(c -> c.kind() == Cue.Kind.QUESTION)
-        || text.indexOf('\u061F') >= 0
-        || text.indexOf('\u037E') >= 0
-        || "el".equals(language) && text.indexOf(';') >= 0;
+    this.complaints = ComplaintLayerCue.of(complaints, encoder);
   }
 
   @Override
@@ -116,12 +92,8 @@ public final class LexiconDetractorAnalyzer implements SentimentAnalyzer {
     List<SentimentResult.Evidence> evidence = new ArrayList<>();
     Explanations.lexiconAndEmoji(prepared, hits, evidence);
     int complaintCues = Explanations.complaintCues(prepared, cues, evidence);
-    if (complaintCues == 0 && complaints != null && !asksAQuestion(prepared, language)) {
-      double p = complaints.probability(encoder.encode(text));
-      if (p >= complaints.threshold()) {
-        complaintCues = 1;
-        evidence.add(new SentimentResult.Evidence(text, COMPLAINT_LAYER, Verdict.round(-p)));
-      }
+    if (complaints != null) {
+      complaintCues = complaints.cues(prepared, language, complaintCues, evidence);
     }
     return Verdict.of(
         classifier.probabilityOf(new RVFDatum<>(NgramFeatures.lexiconOnly(prepared, hits))),

@@ -32,6 +32,7 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
   private final LinearClassifier<String, String> classifier;
   private final SentimentLexicon lexicon;
   private final ComplaintCueList cues;
+  private final ComplaintLayerCue complaints;
   private final SocialTextPreparer preparer;
   private final double threshold;
   private final double negativeOdds;
@@ -65,6 +66,44 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
       SentimentNetwork network,
       double networkShare,
       String modelVersion) {
+    this(
+        language,
+        classifier,
+        lexicon,
+        cues,
+        preparer,
+        threshold,
+        negativeOdds,
+        escalation,
+        encoders,
+        network,
+        networkShare,
+        modelVersion,
+        null,
+        null);
+  }
+
+  /**
+   * @param complaints the multilingual complaint layer, read as one more complaint cue; null for
+   *     none
+   * @param complaintsEncoder the encoder it reads (multilingual BERT); null with no layer
+   */
+  public NgramDetractorAnalyzer(
+      String language,
+      LinearClassifier<String, String> classifier,
+      SentimentLexicon lexicon,
+      ComplaintCueList cues,
+      SocialTextPreparer preparer,
+      double threshold,
+      double negativeOdds,
+      EncoderEscalation escalation,
+      List<SentenceEncoder> encoders,
+      SentimentNetwork network,
+      double networkShare,
+      String modelVersion,
+      MultilingualComplaintLayer complaints,
+      SentenceEncoder complaintsEncoder) {
+    this.complaints = ComplaintLayerCue.of(complaints, complaintsEncoder);
     this.language = language;
     this.classifier = classifier;
     this.lexicon = lexicon;
@@ -195,6 +234,9 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
     Explanations.learnedWordsByPieces(
         layer, LabelledPost.POSITIVE, byWord, text, "learned word", evidence);
     int complaintCues = Explanations.complaintCues(prepared, cues, evidence);
+    if (complaints != null) {
+      complaintCues = complaints.cues(prepared, language, complaintCues, evidence);
+    }
     return Verdict.of(
         probabilities, threshold, complaintCues, language, List.of(), evidence, decidedBy);
   }

@@ -104,11 +104,33 @@ class EncoderLayersTest {
     assertThat(result.complaint()).as(text).isEqualTo(complaint);
     assertThat(result.detractor()).as(text).isEqualTo(complaint);
     assertThat(
-            result.evidence().stream()
-                .anyMatch(e -> e.kind().equals(LexiconDetractorAnalyzer.COMPLAINT_LAYER)))
+            result.evidence().stream().anyMatch(e -> e.kind().equals(ComplaintLayerCue.EVIDENCE)))
         .isEqualTo(complaint);
     assertThat(DetractorModel.bundled().trainedOn())
         .anyMatch(d -> d.startsWith("multilingual complaint layer: 3449 posts, threshold 0.46"));
+  }
+
+  /**
+   * The n-gram languages' layers learned general tweets: the same complaint layer reads their posts
+   * too, except Arabic's and Hindi's ({@link MultilingualComplaintLayer#reads}).
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "de|true|@DHLPaket der Bote hat das Paket einfach beim Nachbarn drei Straßen weiter abgegeben",
+        "ar|false|@Careem الكابتن كان قليل ذوق ورفض يشغل التكييف",
+      })
+  void theComplaintLayerReadsTheNgramLanguagesButArabicAndHindi(
+      String language, boolean readAsComplaint, String text) {
+    SentimentResult result = SharedScorer.get().score(text);
+    assertThat(result.language()).isEqualTo(language);
+    assertThat(result.complaint()).isEqualTo(readAsComplaint);
+    assertThat(
+            result.evidence().stream().anyMatch(e -> e.kind().equals(ComplaintLayerCue.EVIDENCE)))
+        .isEqualTo(readAsComplaint);
+    assertThat(MultilingualComplaintLayer.reads("hi")).isFalse();
+    assertThat(MultilingualComplaintLayer.reads("es")).isTrue();
   }
 
   @Test

@@ -132,7 +132,7 @@ class MultilingualComplaintLayerTest {
     assertThat(with.evidence())
         .anyMatch(
             e ->
-                e.kind().equals(LexiconDetractorAnalyzer.COMPLAINT_LAYER)
+                e.kind().equals(ComplaintLayerCue.EVIDENCE)
                     && e.text().equals(NARRATED)
                     && e.weight() < 0);
   }
@@ -150,8 +150,7 @@ class MultilingualComplaintLayerTest {
     assertThat(analyzer.analyze(ASKED).complaint()).isFalse();
     SentimentResult cue = analyzer.analyze("@ShopLine курьер не берёт трубку");
     assertThat(cue.complaint()).isTrue();
-    assertThat(cue.evidence())
-        .noneMatch(e -> e.kind().equals(LexiconDetractorAnalyzer.COMPLAINT_LAYER));
+    assertThat(cue.evidence()).noneMatch(e -> e.kind().equals(ComplaintLayerCue.EVIDENCE));
     assertThat(encoder.calls.get()).as("neither post is encoded").isEqualTo(before);
   }
 
@@ -167,7 +166,7 @@ class MultilingualComplaintLayerTest {
   }
 
   private static boolean asks(String text, String language) {
-    return LexiconDetractorAnalyzer.asksAQuestion(
+    return ComplaintLayerCue.asksAQuestion(
         SentimentFixture.components().preparer().prepare(text), language);
   }
 
