@@ -85,6 +85,15 @@ public final class LexiconDetractorAnalyzer implements SentimentAnalyzer {
     this.complaints = ComplaintLayerCue.of(complaints, encoder);
   }
 
+  /** Without the complaint layer: a reply draft is never a complaint (as English's check). */
+  @Override
+  public SentimentAnalyzer forTone() {
+    return complaints == null
+        ? this
+        : new LexiconDetractorAnalyzer(
+            lexicon, cues, classifier, preparer, threshold, language, model, null, null);
+  }
+
   @Override
   public SentimentResult analyze(String text) {
     PreparedText prepared = preparer.prepare(text);

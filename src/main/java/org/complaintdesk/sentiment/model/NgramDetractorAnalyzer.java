@@ -53,36 +53,6 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
    *     escalation band picks kept Italian at 0.687 instead of 0.710 (docs/benchmarks.md)
    * @param networkShare the network's weight in the average ({@link SentimentNetwork#combine})
    */
-  public NgramDetractorAnalyzer(
-      String language,
-      LinearClassifier<String, String> classifier,
-      SentimentLexicon lexicon,
-      ComplaintCueList cues,
-      SocialTextPreparer preparer,
-      double threshold,
-      double negativeOdds,
-      EncoderEscalation escalation,
-      List<SentenceEncoder> encoders,
-      SentimentNetwork network,
-      double networkShare,
-      String modelVersion) {
-    this(
-        language,
-        classifier,
-        lexicon,
-        cues,
-        preparer,
-        threshold,
-        negativeOdds,
-        escalation,
-        encoders,
-        network,
-        networkShare,
-        modelVersion,
-        null,
-        null);
-  }
-
   /**
    * @param complaints the multilingual complaint layer, read as one more complaint cue; null for
    *     none
@@ -142,11 +112,12 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
 
   /**
    * Without the tone network, as English's reply check: tuned on customers' posts, it reads bad
-   * news and apologies as negative, which in a reply is not rudeness.
+   * news and apologies as negative, which in a reply is not rudeness. Without the complaint layer
+   * too: a reply that says what went wrong is not a complaint.
    */
   @Override
   public SentimentAnalyzer forTone() {
-    return network == null
+    return network == null && complaints == null
         ? this
         : new NgramDetractorAnalyzer(
             language,
@@ -160,7 +131,9 @@ public final class NgramDetractorAnalyzer implements SentimentAnalyzer {
             encoders,
             null,
             networkShare,
-            version);
+            version,
+            null,
+            null);
   }
 
   private static Counter<String> corrected(Counter<String> p, double odds) {

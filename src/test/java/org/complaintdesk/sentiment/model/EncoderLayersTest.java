@@ -129,6 +129,9 @@ class EncoderLayersTest {
     assertThat(
             result.evidence().stream().anyMatch(e -> e.kind().equals(ComplaintLayerCue.EVIDENCE)))
         .isEqualTo(readAsComplaint);
+    assertThat(SharedScorer.get().forTone().score(text).evidence())
+        .as("a reply draft is never read as a complaint")
+        .noneMatch(e -> e.kind().equals(ComplaintLayerCue.EVIDENCE));
     assertThat(MultilingualComplaintLayer.reads("hi")).isFalse();
     assertThat(MultilingualComplaintLayer.reads("es")).isTrue();
   }

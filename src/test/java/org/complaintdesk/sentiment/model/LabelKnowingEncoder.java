@@ -74,7 +74,9 @@ final class LabelKnowingEncoder implements SentenceEncoder {
         List.of(this),
         network,
         0.5,
-        "t");
+        "t",
+        null,
+        null);
   }
 
   @Override

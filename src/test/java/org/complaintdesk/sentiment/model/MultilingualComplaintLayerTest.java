@@ -129,6 +129,8 @@ class MultilingualComplaintLayerTest {
     assertThat(with.complaint()).isTrue();
     assertThat(with.detractor()).isTrue();
     assertThat(with.model()).startsWith("lexicon-lr-ru+stand-in-complaints-");
+    SentimentResult asReply = russian(model, encoder).forTone().analyze(NARRATED);
+    assertThat(asReply.complaint()).as("a reply draft is never a complaint").isFalse();
     assertThat(with.evidence())
         .anyMatch(
             e ->
