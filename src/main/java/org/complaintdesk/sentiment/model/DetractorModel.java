@@ -54,9 +54,9 @@ import org.complaintdesk.sentiment.network.TunedLayers;
  *     trained (and in models written before it existed)
  * @param multilingualShare its weight in that average; null for the plain mean ({@link
  *     SentimentNetwork#DEFAULT_SHARE}), fixed before it was measured (docs/model-card.md)
- * @param multilingualComplaints the complaint layer over multilingual BERT's vectors read in the
- *     lexicon languages ({@link MultilingualComplaintLayer}); null when not trained (and in models
- *     written before it existed)
+ * @param multilingualComplaints the complaint layer over multilingual BERT's vectors, read in every
+ *     language but English, Arabic and Hindi ({@link MultilingualComplaintLayer#reads}); null when
+ *     not trained (and in models written before it existed)
  */
 public record DetractorModel(
     LinearClassifier<String, String> english,
@@ -224,7 +224,7 @@ public record DetractorModel(
         multilingualComplaints);
   }
 
-  /** The same layers with a complaint layer for the lexicon languages, renamed. */
+  /** The same layers with a multilingual complaint layer, renamed. */
   public DetractorModel withMultilingualComplaints(
       MultilingualComplaintLayer layer, String newVersion, List<String> newTrainedOn) {
     return new DetractorModel(

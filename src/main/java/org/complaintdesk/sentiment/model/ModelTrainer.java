@@ -344,7 +344,8 @@ public final class ModelTrainer {
   /**
    * {@code base} with a complaint layer over multilingual BERT's vectors, trained on the
    * complaint-labelled posts of {@code posts} (complaint / not_complaint files, whatever their
-   * language), for the languages read by the lexicon layer; every other layer is kept.
+   * language), read in the languages {@link MultilingualComplaintLayer#reads}; every other layer is
+   * kept.
    */
   public DetractorModel withMultilingualComplaints(
       DetractorModel base, List<LabelledPost> posts, List<String> provenance, String version) {

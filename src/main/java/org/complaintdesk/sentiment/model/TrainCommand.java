@@ -69,8 +69,8 @@ public class TrainCommand extends Command {
         .help(
             "with --base: the English tone network (and the detractor rule chosen with it), or the"
                 + " multilingual tone network of the n-gram languages, or the complaint layer over"
-                + " multilingual BERT that Russian, Persian and Greek posts are read with (trained"
-                + " on the complaint-labelled posts of --data)");
+                + " multilingual BERT that posts in other languages than English, Arabic and Hindi"
+                + " are also read with (trained on the complaint-labelled posts of --data)");
     subparser
         .addArgument("--no-tone-network")
         .action(Arguments.storeTrue())
