@@ -135,23 +135,7 @@ public record DetractorModel(
 
   /** The same model with another complaint layer (cross-validation retrains only that layer). */
   public DetractorModel withComplaintLayer(LinearClassifier<String, String> layer, long[] texts) {
-    return new DetractorModel(
-        english,
-        layer,
-        ngram,
-        lexicon,
-        texts,
-        trainedOn,
-        version,
-        negativeOdds,
-        mix,
-        escalations,
-        englishNetwork,
-        networkShare,
-        moreEnglishNetworks,
-        multilingualNetwork,
-        multilingualShare,
-        multilingualComplaints);
+    return withComplaintLayers(layer, texts, trainedOn, version, multilingualComplaints);
   }
 
   /**
@@ -227,12 +211,22 @@ public record DetractorModel(
   /** The same layers with a multilingual complaint layer, renamed. */
   public DetractorModel withMultilingualComplaints(
       MultilingualComplaintLayer layer, String newVersion, List<String> newTrainedOn) {
+    return withComplaintLayers(complaint, trainedTexts, newTrainedOn, newVersion, layer);
+  }
+
+  /** Every other layer kept, the two complaint layers (and the record of training) as given. */
+  private DetractorModel withComplaintLayers(
+      LinearClassifier<String, String> complaintLayer,
+      long[] texts,
+      List<String> newTrainedOn,
+      String newVersion,
+      MultilingualComplaintLayer multilingual) {
     return new DetractorModel(
         english,
-        complaint,
+        complaintLayer,
         ngram,
         lexicon,
-        trainedTexts,
+        texts,
         newTrainedOn,
         newVersion,
         negativeOdds,
@@ -243,7 +237,7 @@ public record DetractorModel(
         moreEnglishNetworks,
         multilingualNetwork,
         multilingualShare,
-        layer);
+        multilingual);
   }
 
   public void save(Path file) throws IOException {
